@@ -1,0 +1,3 @@
+"""lakip-auditor: a linter for Indonesian government performance reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,123 @@
+"""The document model every reader produces and every rule reads.
+
+PDFs and text exports differ in what they know (a PDF has pages and bounding
+boxes, a text export has line numbers), so every location field is optional;
+the rules never need to know which reader built the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]
+"""(x0, top, x1, bottom) in PDF points, origin at the page's top-left."""
+
+
+@dataclass
+class TextLine:
+    """One line of running text (narrative, headings, captions)."""
+
+    text: str
+    page: int | None = None
+    line: int | None = None
+    bbox: BBox | None = None
+    bold: bool = False
+
+
+@dataclass
+class Cell:
+    """One slot of a table grid.
+
+    A spanning cell occupies several slots; every slot it covers except its
+    top-left one has ``span_origin`` set to that slot's (row, col) and repeats
+    its text, so a rule can read a row's group label without walking spans.
+    """
+
+    row: int
+    col: int
+    text: str
+    bbox: BBox | None = None
+    page: int | None = None
+    line: int | None = None
+    bold: bool = False
+    span_origin: tuple[int, int] | None = None
+
+    @property
+    def is_span_copy(self) -> bool:
+        return self.span_origin is not None
+
+
+@dataclass
+class Table:
+    """A rectangular grid of cells as found in the document.
+
+    ``rows`` is a full grid: every row has ``ncols`` cells. ``header_rows`` is
+    left to the semantics layer to decide; readers only report the grid.
+    """
+
+    index: int
+    rows: list[list[Cell]]
+    page: int | None = None
+    line: int | None = None
+    bbox: BBox | None = None
+    title: str | None = None
+    source: str = "text"
+    """How the table was found: "ruled", "text-aligned" or "text" (export)."""
+    pages: list[int] = field(default_factory=list)
+    """Every page the table covers (a table may continue on the next page)."""
+
+    @property
+    def id(self) -> str:
+        return f"T{self.index}"
+
+    @property
+    def ncols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass
+class Page:
+    number: int
+    width: float = 0.0
+    height: float = 0.0
+    lines: list[TextLine] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """Everything a rule may look at, in reading order."""
+
+    path: str
+    sha256: str
+    kind: str  # "pdf" or "text"
+    pages: list[Page] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    lines: list[TextLine] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Problems met while reading (a page that could not be read, ...)."""
+
+    @property
+    def page_count(self) -> int | None:
+        return len(self.pages) if self.kind == "pdf" else None
+
+
+def normalise_grid(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Pad ragged rows with empty cells so that the grid is rectangular."""
+    width = max((len(r) for r in rows), default=0)
+    out: list[list[Cell]] = []
+    for r_i, row in enumerate(rows):
+        padded = list(row)
+        last = row[-1] if row else None
+        while len(padded) < width:
+            padded.append(
+                Cell(
+                    row=r_i,
+                    col=len(padded),
+                    text="",
+                    page=last.page if last else None,
+                    line=last.line if last else None,
+                )
+            )
+        out.append(padded)
+    return out
