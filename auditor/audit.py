@@ -1,0 +1,43 @@
+"""Run the selected rules over a document: document model in, findings out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from auditor.checks.aggregates import check_average_rows, check_summary_rows, check_total_rows
+from auditor.checks.row_formula import check_row_formula, derived_cells
+from auditor.findings import Finding, sort_key
+from auditor.model import Document
+from auditor.ruleset import Rule, RuleSet
+from auditor.semantics import TableView
+
+AggregateEngine = Callable[[Rule, TableView, str, set[tuple[int, int]]], Iterator[Finding]]
+AGGREGATE_ENGINES: dict[str, AggregateEngine] = {
+    "total-row": check_total_rows,
+    "summary-row": check_summary_rows,
+    "average-row": check_average_rows,
+}
+
+
+def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str = "id") -> list[Finding]:
+    """All findings of ``rules`` on ``doc``, in reading order.
+
+    A table that breaks a check is recorded in ``doc.warnings`` and skipped,
+    so one odd table never stops the audit of the rest.
+    """
+    findings: list[Finding] = []
+    every_formula = [r for r in ruleset.rules if r.engine == "row-formula"]
+    for table in doc.tables:
+        try:
+            view = TableView(table, ruleset.vocabulary)
+            derived = derived_cells(every_formula, view)
+            for rule in rules:
+                if rule.engine == "row-formula":
+                    findings.extend(check_row_formula(rule, view, lang))
+                else:
+                    findings.extend(AGGREGATE_ENGINES[rule.engine](rule, view, lang, derived))
+        except Exception as exc:  # noqa: BLE001 - one bad table must not stop the audit
+            where = f"page {table.page}" if table.page else f"line {table.line}"
+            doc.warnings.append(f"Table {table.id} ({where}) could not be checked: {type(exc).__name__}: {exc}")
+    findings.sort(key=sort_key)
+    return findings

@@ -1,0 +1,161 @@
+"""Engines for closing rows: JUMLAH / TOTAL, RATA-RATA and unlabelled
+bold closing rows, each compared column by column with the rows they close.
+
+Every part keeps its printed precision, so a total of many rounded parts is
+allowed their accumulated rounding (XBRL Calculations 1.1 style).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.checks.common import make_finding
+from auditor.findings import Finding
+from auditor.intervals import Interval, interval_mean, interval_sum
+from auditor.numbers import Number, format_number, is_nil
+from auditor.ruleset import Rule
+from auditor.semantics import ADDITIVE_ROLES, RATIO_ROLES, Row, TableView
+
+# Headers announcing amounts printed in a larger unit (Rp juta, ribu orang):
+# their integers are rounded, so they are not exact.
+_SCALED = re.compile(r"\b(ribu|ribuan|juta|jutaan|miliar|milyar|triliun|rb|jt|m)\b", re.IGNORECASE)
+
+
+class _Parts:
+    """The figures of one column over the rows a closing row aggregates."""
+
+    def __init__(self, view: TableView, rows: list[int], c: int) -> None:
+        self.numbers: list[Number] = []
+        self.zeros = 0
+        self.usable = True
+        for p in rows:
+            n = view.number(p, c)
+            text = view.cell(p, c).text.strip()
+            if n is not None:
+                self.numbers.append(n)
+            elif is_nil(text):
+                self.zeros += 1
+            else:
+                # an empty or textual cell: the total cannot be recomputed
+                self.usable = False
+
+    @property
+    def count(self) -> int:
+        return len(self.numbers) + self.zeros
+
+    def intervals(self, exact: bool) -> list[Interval]:
+        return [n.interval(exact_integers=exact) for n in self.numbers] + [Interval.point(0)] * self.zeros
+
+    @property
+    def percent(self) -> bool:
+        return any(n.percent for n in self.numbers)
+
+
+def _exact(view: TableView, c: int) -> bool:
+    return not _SCALED.search(view.column_header(c))
+
+
+def _point(parts: _Parts, how: str) -> Interval:
+    vals = [Interval.point(n.value) for n in parts.numbers] + [Interval.point(0)] * parts.zeros
+    return interval_sum(vals) if how == "sum" else interval_mean(vals)
+
+
+def _candidates(view: TableView, row: Row) -> Iterator[tuple[int, Number, _Parts]]:
+    if not row.closes:
+        return
+    for col in view.columns:
+        if col.role in ("number", "label"):
+            continue
+        total = view.number(row.index, col.index)
+        if total is None:
+            continue
+        parts = _Parts(view, row.closes, col.index)
+        if parts.usable and parts.count >= 2 and parts.numbers:
+            yield col.index, total, parts
+
+
+def _is_ratio(view: TableView, c: int, total: Number, parts: _Parts) -> bool:
+    return view.columns[c].role in RATIO_ROLES or total.percent or parts.percent
+
+
+def _fmt(iv: Interval, like: Number) -> str:
+    return format_number(iv.mid, like.decimals, like.decimal_sep)
+
+
+def check_total_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+    """SUM001: additive columns of labelled total rows are sums."""
+    for row in view.rows:
+        if row.kind != "total":
+            continue
+        for c, total, parts in _candidates(view, row):
+            if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
+                continue
+            exact = _exact(view, c)
+            s = interval_sum(parts.intervals(exact))
+            if s.overlaps(total.interval(exact_integers=exact)):
+                continue
+            if view.columns[c].role not in ADDITIVE_ROLES - {None}:
+                # a column of unknown meaning may hold a mean under JUMLAH
+                if interval_mean(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
+                    continue
+            yield make_finding(
+                rule,
+                view,
+                lang,
+                cells=[(row.index, c)] + [(p, c) for p in row.closes],
+                printed=total.text,
+                expected=_fmt(_point(parts, "sum"), total),
+                count=parts.count,
+            )
+
+
+def check_summary_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+    """SUM002: an unlabelled bold closing row, or a percentage column of a total
+    row that no ratio rule recomputes, must be the sum or the mean."""
+    for row in view.rows:
+        if row.kind not in ("summary", "total"):
+            continue
+        for c, total, parts in _candidates(view, row):
+            if (row.index, c) in derived:
+                continue
+            if row.kind == "total" and not _is_ratio(view, c, total, parts):
+                continue
+            exact = _exact(view, c) and not _is_ratio(view, c, total, parts)
+            printed = total.interval(exact_integers=exact)
+            ivs = parts.intervals(exact)
+            if interval_sum(ivs).overlaps(printed) or interval_mean(ivs).overlaps(printed):
+                continue
+            yield make_finding(
+                rule,
+                view,
+                lang,
+                cells=[(row.index, c)] + [(p, c) for p in row.closes],
+                printed=total.text,
+                expected=None,
+                sum=_fmt(_point(parts, "sum"), total),
+                mean=_fmt(_point(parts, "mean"), total),
+                count=parts.count,
+            )
+
+
+def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+    """AVG001: a RATA-RATA row is the mean of the rows it closes."""
+    for row in view.rows:
+        if row.kind != "average":
+            continue
+        for c, avg, parts in _candidates(view, row):
+            if (row.index, c) in derived:
+                continue
+            mean = interval_mean(parts.intervals(exact=False))
+            if mean.overlaps(avg.interval()):
+                continue
+            yield make_finding(
+                rule,
+                view,
+                lang,
+                cells=[(row.index, c)] + [(p, c) for p in row.closes],
+                printed=avg.text,
+                expected=format_number(_point(parts, "mean").mid, max(avg.decimals, 2), avg.decimal_sep),
+                count=parts.count,
+            )

@@ -1,0 +1,57 @@
+"""What every table check needs: turning cells into locations and findings."""
+
+from __future__ import annotations
+
+from auditor.findings import Finding, Location
+from auditor.ruleset import Rule
+from auditor.semantics import TableView
+
+
+def cell_location(view: TableView, r: int, c: int) -> Location:
+    cell = view.cell(r, c)
+    table = view.table
+    return Location(
+        page=cell.page if cell.page is not None else table.page,
+        line=cell.line,
+        table=table.id,
+        row=r + 1,
+        column=c + 1,
+        text=cell.text,
+        bbox=cell.bbox,
+        row_label=view.label(r) or None,
+        column_header=view.column_header(c),
+    )
+
+
+def make_finding(
+    rule: Rule,
+    view: TableView,
+    lang: str,
+    *,
+    cells: list[tuple[int, int]],
+    printed: str,
+    expected: str | None,
+    severity: str | None = None,
+    confidence: str | None = None,
+    note: str = "",
+    **args: object,
+) -> Finding:
+    """The first cell is the one found wrong; the rest are its inputs."""
+    r, c = cells[0]
+    args.setdefault("column", view.column_header(c))
+    args.setdefault("row", view.label(r))
+    message = rule.message(lang, printed=printed, expected=expected, **args)
+    if note:
+        message = f"{message} {note}"
+    conf = confidence or ("high" if view.table.source in ("ruled", "text") else "medium")
+    return Finding(
+        rule=rule.code,
+        severity=severity or rule.severity,
+        message=message,
+        expected=expected,
+        printed=printed,
+        locations=tuple(cell_location(view, rr, cc) for rr, cc in cells),
+        confidence=conf,
+        title=rule.title.get(lang, rule.title["id"]),
+        meaning=(view.table.title or "", view.label(r), view.column_header(c)),
+    )

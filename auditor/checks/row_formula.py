@@ -1,0 +1,151 @@
+"""Engine for row formulas: ``capaian = realisasi / target * 100`` per row.
+
+A row is checked when the table has a column for every name of the formula
+and the row prints a number in each. The check fails only when no rounding
+of the printed inputs gives the printed result; a result that fits only when
+the report truncates instead of rounding is reported at lower severity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.checks.common import make_finding
+from auditor.findings import Finding
+from auditor.intervals import Interval
+from auditor.numbers import Number, format_number
+from auditor.ruleset import Rule
+from auditor.semantics import TableView
+
+CHECKED_KINDS = ("body", "total", "summary")
+NOTES = {
+    "truncated": {
+        "id": "Nilai tercetak hanya cocok jika hasil dipotong (bukan dibulatkan).",
+        "en": "The printed value fits only if the result was truncated instead of rounded.",
+    }
+}
+
+
+def bind_column(view: TableView, r: int, roles: list[str], out_col: int) -> int | None:
+    """Pick the input column for a role: one that prints a number in this
+    row, of the same year as the checked column, nearest to its left."""
+    out_year = view.columns[out_col].year
+    cands = [
+        col.index
+        for col in view.columns
+        if col.role in roles and col.index != out_col and view.number(r, col.index) is not None
+    ]
+    if not cands:
+        return None
+    same = [c for c in cands if view.columns[c].year == out_year]
+    if not same:
+        same = [c for c in cands if view.columns[c].year is None] or cands
+    left = [c for c in same if c < out_col]
+    return max(left) if left else min(same)
+
+
+def _mixed_units(nums: list[Number]) -> bool:
+    return any(n.percent for n in nums) and any((n.grouped or n.currency) and not n.percent for n in nums)
+
+
+def _inputs_text(expr_text: str, printed: dict[str, Number]) -> str:
+    out = expr_text
+    for name, num in printed.items():
+        out = re.sub(rf"\b{re.escape(name)}\b", num.text.replace("%", "").strip(), out)
+    return out.replace("*", "x")
+
+
+def formula_bindings(rule: Rule, view: TableView, r: int) -> Iterator[tuple[int, dict[str, int]]]:
+    """Every (output column, {name: input column}) the rule can check in row r."""
+    assert rule.formula is not None and rule.output is not None
+    for col in view.columns:
+        if col.role not in rule.roles_for(rule.output) or view.number(r, col.index) is None:
+            continue
+        binding: dict[str, int] = {}
+        for name in rule.formula.names:
+            c = bind_column(view, r, rule.roles_for(name), col.index)
+            if c is None:
+                break
+            binding[name] = c
+        else:
+            if len(set(binding.values())) == len(binding):
+                yield col.index, binding
+
+
+def check_row_formula(rule: Rule, view: TableView, lang: str) -> Iterator[Finding]:
+    for row in view.rows:
+        if row.kind not in CHECKED_KINDS:
+            continue
+        for out_col, binding in formula_bindings(rule, view, row.index):
+            finding = _check_one(rule, view, lang, row.index, out_col, binding)
+            if finding:
+                yield finding
+
+
+def _check_one(
+    rule: Rule, view: TableView, lang: str, r: int, out_col: int, binding: dict[str, int]
+) -> Finding | None:
+    assert rule.formula is not None
+    out = view.number(r, out_col)
+    nums = {name: view.number(r, c) for name, c in binding.items()}
+    assert out is not None and all(nums.values())
+    printed_inputs: dict[str, Number] = {k: v for k, v in nums.items() if v is not None}
+    if rule.same_units and _mixed_units([printed_inputs[n] for n in rule.same_units if n in printed_inputs]):
+        return None
+    env = {k: v.interval() for k, v in printed_inputs.items()}
+    try:
+        computed = rule.formula.evaluate(env)
+        point = rule.formula.evaluate_point({k: v.value for k, v in printed_inputs.items()})
+    except ZeroDivisionError:
+        return None
+    printed_iv = out.interval()
+    if computed.overlaps(printed_iv):
+        return None
+    for alt in rule.alternatives:
+        try:
+            if alt.evaluate(env).overlaps(printed_iv):
+                return None
+        except ZeroDivisionError:
+            continue
+    severity, note = None, ""
+    if _fits_truncation(computed, out):
+        severity, note = "warning", NOTES["truncated"].get(lang, NOTES["truncated"]["id"])
+    decimals = max(out.decimals, 2)
+    expected = format_number(point, decimals, out.decimal_sep)
+    cells = [(r, out_col)] + [(r, c) for c in binding.values()]
+    return make_finding(
+        rule,
+        view,
+        lang,
+        cells=cells,
+        printed=out.text,
+        expected=expected,
+        severity=severity,
+        note=note,
+        inputs=_inputs_text(rule.formula.text, printed_inputs),
+    )
+
+
+def _fits_truncation(computed: Interval, out: Number) -> bool:
+    """Could the printed value be the computed one cut (not rounded) to its decimals?"""
+    unit = out.unit
+    if out.value >= 0:
+        cut = Interval(out.value, out.value + unit)
+    else:
+        cut = Interval(out.value - unit, out.value)
+    return computed.overlaps(cut) and not computed.overlaps(Interval(out.value - unit / 2, out.value + unit / 2))
+
+
+def derived_cells(rules: list[Rule], view: TableView) -> set[tuple[int, int]]:
+    """Cells that some ratio rule recomputes: totals leave them to that rule."""
+    out: set[tuple[int, int]] = set()
+    for rule in rules:
+        if rule.engine != "row-formula":
+            continue
+        for row in view.rows:
+            if row.kind in CHECKED_KINDS:
+                out.update((row.index, c) for c, _ in formula_bindings(rule, view, row.index))
+    return out
+
+

@@ -1,0 +1,159 @@
+"""The ``audit`` command.
+
+``audit REPORT`` is the main job (the ``check`` subcommand); ``audit rules``
+lists the rules and ``audit explain CODE`` documents one. Exit codes: 0 no
+finding at or above --fail-on, 1 some, 2 usage error or unreadable input,
+3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditor import __version__
+from auditor.errors import InputError, RuleFileError
+from auditor.findings import SEVERITY_ORDER
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class AuditGroup(click.Group):
+    """A group whose default command is ``check``: ``audit report.pdf`` works."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+@click.group(cls=AuditGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lakip-auditor")
+def main() -> None:
+    """Audit an Indonesian government performance report (LAKIP / LKjIP).
+
+    \b
+      audit REPORT.pdf                 findings, grouped by page
+      audit REPORT.pdf --format json   machine-readable output
+      audit rules                      every rule with its code
+      audit explain CAP001             what a rule checks, with an example
+
+    Run `audit check --help` for all options of the main job.
+    """
+
+
+@main.command()
+@click.argument("report", type=click.Path(dir_okay=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "csv"]), default="text",
+              show_default=True, help="Output format (markdown and csv are reviewer checklists).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+              help="Language of messages: Bahasa Indonesia or English.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding of this severity or above remains.")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. CAP,SUM001).")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An extra rule/vocabulary YAML file (repeatable).")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Accepted findings (JSON from --write-baseline): these are not reported.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write all current findings as accepted to this file.")
+@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+def check(report: Path, fmt: str, output: Path | None, lang: str, fail_on: str, select: tuple[str, ...],
+          ignore: tuple[str, ...], extra_rules: tuple[Path, ...], baseline: Path | None,
+          write_baseline: Path | None, debug: bool) -> None:
+    """Audit REPORT (a PDF, or a text export of one) and report its inconsistencies."""
+    try:
+        code = _run_check(report, fmt, output, lang, fail_on, _split(select), _split(ignore),
+                          list(extra_rules), baseline, write_baseline)
+    except (InputError, RuleFileError) as exc:
+        click.echo(f"audit: {exc}", err=True)
+        code = EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - never a traceback for users
+        if debug:
+            raise
+        click.echo(f"audit: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it.", err=True)
+        code = EXIT_INTERNAL
+    sys.exit(code)
+
+
+def _run_check(report: Path, fmt: str, output: Path | None, lang: str, fail_on: str, select: list[str],
+               ignore: list[str], extra_rules: list[Path], baseline: Path | None,
+               write_baseline: Path | None) -> int:
+    from auditor.audit import audit_document
+    from auditor.baseline import apply_baseline, load_baseline
+    from auditor.baseline import write_baseline as save_baseline
+    from auditor.readers import read_document
+    from auditor.reporters import REPORTERS
+    from auditor.result import AuditResult
+    from auditor.ruleset import load_ruleset
+
+    ruleset = load_ruleset(extra_rules)
+    unknown = [p for p in select + ignore if not any(r.code.startswith(p.upper()) or r.name == p for r in ruleset.rules)]
+    if unknown:
+        raise InputError(f"Unknown rule code or prefix: {', '.join(unknown)} (see `audit rules`).", kind="usage")
+    rules = ruleset.selected(select, ignore)
+    accepted = load_baseline(baseline) if baseline else set()
+    doc = read_document(report)
+    findings = audit_document(doc, ruleset, rules, lang)
+    if write_baseline:
+        save_baseline(write_baseline, findings)
+    findings, n_accepted = apply_baseline(findings, accepted)
+    result = AuditResult(document=doc, findings=findings, lang=lang, baselined=n_accepted, warnings=doc.warnings)
+    if output:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            REPORTERS[fmt](result, fh)
+    else:
+        REPORTERS[fmt](result, sys.stdout)
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_ORDER[fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_ORDER[f.severity] >= threshold for f in findings) else EXIT_OK
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def list_rules(fmt: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
+    """List every rule: code, severity, name and title."""
+    from auditor.ruledocs import rules_json, rules_markdown, rules_table
+
+    ruleset = _load_or_exit(extra_rules)
+    render = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[fmt]
+    click.echo(render(ruleset.rules, lang))
+
+
+@main.command()
+@click.argument("code")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def explain(code: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
+    """Print the documentation of rule CODE."""
+    from auditor.ruledocs import rule_markdown
+
+    ruleset = _load_or_exit(extra_rules)
+    rule = ruleset.get(code.upper())
+    if rule is None:
+        click.echo(f"audit: unknown rule {code!r}; `audit rules` lists them.", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(rule_markdown(rule, lang))
+
+
+def _load_or_exit(extra_rules: tuple[Path, ...]) -> Any:
+    from auditor.ruleset import load_ruleset
+
+    try:
+        return load_ruleset(list(extra_rules))
+    except RuleFileError as exc:
+        click.echo(f"audit: {exc}", err=True)
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,88 @@
+"""A small, safe expression language for rule formulas.
+
+``capaian = realisasi / target * 100``: names are column roles, numbers are
+constants, and only + - * / and parentheses are allowed, so a reviewer's rule
+file can never run code. Evaluation is over :class:`Interval` values.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from fractions import Fraction
+
+from auditor.intervals import Interval
+
+_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+
+
+class FormulaError(ValueError):
+    """The formula text is not of the allowed form."""
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A parsed right-hand side; ``names`` are the roles it reads."""
+
+    text: str
+    tree: ast.expr
+    names: tuple[str, ...]
+
+    def evaluate(self, env: dict[str, Interval]) -> Interval:
+        return _eval(self.tree, env)
+
+    def evaluate_point(self, env: dict[str, Fraction]) -> Fraction:
+        return _eval(self.tree, {k: Interval.point(v) for k, v in env.items()}).lo
+
+
+def parse_expression(text: str) -> Expr:
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError as exc:
+        raise FormulaError(f"cannot parse expression {text!r}: {exc.msg}") from None
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            if node.id not in names:
+                names.append(node.id)
+        elif isinstance(node, ast.BinOp):
+            if type(node.op) not in _OPS:
+                raise FormulaError(f"operator not allowed in {text!r}; use + - * /")
+        elif isinstance(node, ast.UnaryOp):
+            if not isinstance(node.op, ast.USub):
+                raise FormulaError(f"operator not allowed in {text!r}")
+        elif isinstance(node, ast.Constant):
+            if not isinstance(node.value, (int, float)) or isinstance(node.value, bool):
+                raise FormulaError(f"only numbers may appear as constants in {text!r}")
+        elif not isinstance(node, (ast.operator, ast.unaryop, ast.Load)):
+            raise FormulaError(f"{type(node).__name__} not allowed in {text!r}")
+    return Expr(text=text.strip(), tree=tree, names=tuple(names))
+
+
+def parse_formula(text: str) -> tuple[str, Expr]:
+    """Split ``lhs = rhs``; the left-hand side is the checked column's role."""
+    lhs, sep, rhs = text.partition("=")
+    lhs = lhs.strip()
+    if not sep or not lhs.isidentifier():
+        raise FormulaError(f"formula {text!r} must read 'name = expression'")
+    return lhs, parse_expression(rhs)
+
+
+def _eval(node: ast.expr, env: dict[str, Interval]) -> Interval:
+    if isinstance(node, ast.Name):
+        return env[node.id]
+    if isinstance(node, ast.Constant):
+        return Interval.point(Fraction(str(node.value)))
+    if isinstance(node, ast.UnaryOp):
+        return -_eval(node.operand, env)
+    if isinstance(node, ast.BinOp):
+        a, b = _eval(node.left, env), _eval(node.right, env)
+        op = _OPS[type(node.op)]
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        return a / b
+    raise FormulaError(f"cannot evaluate {ast.dump(node)}")

@@ -1,0 +1,192 @@
+"""Numbers as Indonesian reports print them.
+
+Every parsed number keeps its printed text, its value, how many decimals were
+printed (which fixes the interval it stands for) and what decorated it (%,
+Rp, a qualitative label). Floats are never used: ``0,1 + 0,2`` must be
+``0,3`` exactly when a total is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from auditor.intervals import Interval
+
+_NIL = {"", "-", "--", "—", "–", "n/a", "na", "#n/a", "nihil", "tidak ada", "0-"}
+
+_CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_TRAILING_DASH = re.compile(r"\s*,\s*-+$")
+_PERCENT = re.compile(r"\s*(%|persen)$", re.IGNORECASE)
+_QUALITATIVE = re.compile(r"^(?P<label>[^\d()]*[A-Za-z][^()]*?)\s*\(\s*(?P<num>[-+]?[\d.,]+\s*%?)\s*\)$")
+
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3}){2,}(\.\d+)?$|^\d{1,3},\d{3}\.\d+$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+_DECIMAL_DOT = re.compile(r"^\d*\.\d+$")
+_INTEGER = re.compile(r"^\d+$")
+_AMBIGUOUS_DOT = re.compile(r"^\d{1,3}\.\d{3}$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as printed, with the interval its printed precision allows."""
+
+    text: str
+    value: Fraction
+    decimals: int
+    percent: bool = False
+    currency: bool = False
+    qualitative: bool = False
+    grouped: bool = False
+    """Printed with thousands separators (1.234.567): a count or an amount."""
+    decimal_sep: str = ","
+
+    def interval(self, exact_integers: bool = False) -> Interval:
+        """The values the printed figure may stand for.
+
+        Integers printed as counts or rupiah amounts are exact; a ratio
+        printed without decimals (``20%``) may have been rounded.
+        """
+        if self.decimals == 0 and (exact_integers or self.grouped or self.currency):
+            return Interval.point(self.value)
+        half = Fraction(1, 2 * 10**self.decimals)
+        return Interval(self.value - half, self.value + half)
+
+    @property
+    def unit(self) -> Fraction:
+        return Fraction(1, 10**self.decimals)
+
+
+def is_nil(text: str) -> bool:
+    """A dash or 'n/a': printed to say 'nothing', which sums as zero."""
+    return text.strip().lower() in _NIL - {""}
+
+
+def dot_style(text: str) -> bool | None:
+    """True if ``text`` clearly uses a decimal dot, False if clearly a decimal
+    comma or thousands dots, None when it does not say (``12``, ``1.000``)."""
+    core = _core(text)
+    if core is None:
+        return None
+    if _AMBIGUOUS_DOT.match(core) or _INTEGER.match(core):
+        return None
+    if _THOUSANDS_DOT.match(core) or _DECIMAL_COMMA.match(core):
+        return False
+    if _DECIMAL_DOT.match(core) or _THOUSANDS_COMMA.match(core):
+        return True
+    return None
+
+
+def _core(text: str) -> str | None:
+    t = text.strip().replace("\u00a0", " ")
+    t = _CURRENCY.sub("", t)
+    t = _TRAILING_DASH.sub("", t)
+    t = _PERCENT.sub("", t).strip()
+    t = t.lstrip("+").replace(" ", "")
+    if t.startswith("-"):
+        t = t[1:]
+    return t or None
+
+
+def parse_number(text: str, dot_decimal: bool | None = None) -> Number | None:
+    """Parse a printed figure; None when the text is not a single number.
+
+    ``dot_decimal`` is the convention of the surrounding column or sentence:
+    it decides ``1.000`` (a thousand, or one with three decimals) and ``1,291``.
+    Without it the Indonesian convention (dot = thousands) is assumed.
+    """
+    raw = " ".join(text.split())
+    if not raw:
+        return None
+    m = _QUALITATIVE.match(raw)
+    if m:
+        inner = parse_number(m.group("num"), dot_decimal)
+        if inner is None:
+            return None
+        return Number(
+            text=raw,
+            value=inner.value,
+            decimals=inner.decimals,
+            percent=inner.percent,
+            qualitative=True,
+            grouped=inner.grouped,
+            decimal_sep=inner.decimal_sep,
+        )
+    t = raw
+    negative = False
+    if t.startswith("(") and t.endswith(")"):
+        negative, t = True, t[1:-1].strip()
+    currency = bool(_CURRENCY.match(t))
+    t = _CURRENCY.sub("", t)
+    t = _TRAILING_DASH.sub("", t)
+    percent = bool(_PERCENT.search(t))
+    t = _PERCENT.sub("", t).strip().replace(" ", "")
+    if t.startswith(("-", "−")):
+        negative, t = True, t[1:]
+    elif t.startswith("+"):
+        t = t[1:]
+    parsed = _digits(t, dot_decimal)
+    if parsed is None:
+        return None
+    value, decimals, grouped, sep = parsed
+    return Number(
+        text=raw,
+        value=-value if negative else value,
+        decimals=decimals,
+        percent=percent,
+        currency=currency,
+        grouped=grouped,
+        decimal_sep=sep,
+    )
+
+
+def _digits(t: str, dot_decimal: bool | None) -> tuple[Fraction, int, bool, str] | None:
+    """Value, printed decimals, thousands-grouped?, decimal separator."""
+    if _INTEGER.match(t):
+        return Fraction(int(t)), 0, False, ","
+    if _AMBIGUOUS_DOT.match(t):
+        if dot_decimal:
+            return _decimal(t, "."), len(t.split(".")[1]), False, "."
+        return Fraction(int(t.replace(".", ""))), 0, True, ","
+    if _THOUSANDS_DOT.match(t):
+        int_part, _, frac = t.partition(",")
+        whole = int_part.replace(".", "")
+        return _decimal(f"{whole},{frac}" if frac else whole, ","), len(frac), True, ","
+    if _DECIMAL_COMMA.match(t):
+        if dot_decimal and re.match(r"^\d{1,3},\d{3}$", t):
+            return Fraction(int(t.replace(",", ""))), 0, True, "."
+        return _decimal(t, ","), len(t.split(",")[1]), False, ","
+    if _THOUSANDS_COMMA.match(t):
+        int_part, _, frac = t.partition(".")
+        whole = int_part.replace(",", "")
+        return _decimal(f"{whole}.{frac}" if frac else whole, "."), len(frac), True, "."
+    if _DECIMAL_DOT.match(t):
+        return _decimal(t, "."), len(t.split(".")[1]), False, "."
+    return None
+
+
+def _decimal(t: str, sep: str) -> Fraction:
+    whole, _, frac = t.partition(sep)
+    whole = whole or "0"
+    if not frac:
+        return Fraction(int(whole))
+    return Fraction(int(whole + frac), 10 ** len(frac))
+
+
+def format_number(value: Fraction, decimals: int, decimal_sep: str = ",") -> str:
+    """Print ``value`` the way the report prints its neighbours (round half up)."""
+    q = Fraction(10**decimals)
+    scaled = value * q
+    n = int(abs(scaled) + Fraction(1, 2))
+    if scaled < 0:
+        n = -n
+    sign = "-" if n < 0 else ""
+    n = abs(n)
+    whole, frac = divmod(n, 10**decimals) if decimals else (n, 0)
+    thousands = "." if decimal_sep == "," else ","
+    whole_s = f"{whole:,}".replace(",", thousands)
+    if decimals:
+        return f"{sign}{whole_s}{decimal_sep}{frac:0{decimals}d}"
+    return f"{sign}{whole_s}"

@@ -1,0 +1,86 @@
+"""Words the reporters print, in Bahasa Indonesia and English, defined once."""
+
+from __future__ import annotations
+
+from auditor.findings import Finding, Location
+
+LABELS = {
+    "id": {
+        "page": "Halaman",
+        "no_page": "Tanpa halaman (ekspor teks)",
+        "line": "baris teks",
+        "table": "Tabel",
+        "row": "baris",
+        "column": "kolom",
+        "where": "Lokasi",
+        "rule": "Aturan",
+        "severity": "Tingkat",
+        "message": "Temuan",
+        "printed": "Tercetak",
+        "expected": "Seharusnya",
+        "no_findings": "Tidak ada temuan.",
+        "baselined": "temuan diterima oleh baseline",
+        "checklist": "Daftar periksa reviu",
+        "decision": "Keputusan reviewer",
+        "note": "Catatan",
+        "document": "Dokumen",
+        "warnings": "Peringatan pembacaan",
+        "inputs": "Sel masukan",
+    },
+    "en": {
+        "page": "Page",
+        "no_page": "No page (text export)",
+        "line": "line",
+        "table": "Table",
+        "row": "row",
+        "column": "column",
+        "where": "Where",
+        "rule": "Rule",
+        "severity": "Severity",
+        "message": "Finding",
+        "printed": "Printed",
+        "expected": "Expected",
+        "no_findings": "No findings.",
+        "baselined": "findings accepted by the baseline",
+        "checklist": "Review checklist",
+        "decision": "Reviewer decision",
+        "note": "Note",
+        "document": "Document",
+        "warnings": "Reading warnings",
+        "inputs": "Input cells",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["id"])
+
+
+def describe_location(loc: Location, lang: str, *, with_page: bool = True) -> str:
+    """'Hal. 24, T5 baris 3 (Maturitas SPIP), kolom "% Capaian"'."""
+    lab = labels(lang)
+    parts: list[str] = []
+    if with_page and loc.page is not None:
+        parts.append(f"{lab['page']} {loc.page}")
+    if loc.line is not None:
+        parts.append(f"{lab['line']} {loc.line}")
+    if loc.table:
+        cell = f"{loc.table} {lab['row']} {loc.row}"
+        if loc.row_label:
+            cell += f" ({_short(loc.row_label)})"
+        if loc.column_header:
+            cell += f", {lab['column']} \"{_short(loc.column_header)}\""
+        parts.append(cell)
+    return ", ".join(parts)
+
+
+def summary_line(summary: dict[str, int]) -> str:
+    return f"{summary['error']} error, {summary['warning']} warning, {summary['info']} info"
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def first_location(f: Finding) -> Location | None:
+    return f.locations[0] if f.locations else None

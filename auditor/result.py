@@ -1,0 +1,31 @@
+"""The outcome of one audit, as every reporter receives it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from auditor.findings import Finding, summarise
+from auditor.model import Document
+
+
+@dataclass
+class AuditResult:
+    document: Document
+    findings: list[Finding]
+    lang: str = "id"
+    baselined: int = 0
+    """Findings left out because a baseline file accepted them."""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return summarise(self.findings)
+
+    def document_info(self) -> dict[str, object]:
+        return {
+            "path": self.document.path,
+            "kind": self.document.kind,
+            "pages": self.document.page_count,
+            "sha256": self.document.sha256,
+            "tables": len(self.document.tables),
+        }

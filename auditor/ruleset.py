@@ -1,0 +1,206 @@
+"""Rule definitions and vocabulary, loaded from the YAML files in ``rules/``.
+
+Rules are data: a code, a severity, an engine name, a formula and messages.
+Engines (``auditor.checks``) are code. A reviewer adds rules or vocabulary
+with ``audit --rules extra.yaml`` without touching Python; every problem in
+such a file is reported with the file, the line and what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import RuleFileError
+from auditor.formula import Expr, FormulaError, parse_expression, parse_formula
+from auditor.yaml_lines import LINE_KEY, load_yaml
+
+SEVERITIES = ("error", "warning", "info")
+ENGINES = ("row-formula", "total-row", "summary-row", "average-row")
+_CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+
+
+def rules_dir() -> Path:
+    """Where the shipped rule files are: beside the package in a checkout,
+    or under ``share/lakip-auditor/rules`` in an installed environment."""
+    env = os.environ.get("LAKIP_RULES_DIR")
+    candidates = [Path(env)] if env else []
+    candidates += [
+        Path(__file__).resolve().parent.parent / "rules",
+        Path(sys.prefix) / "share" / "lakip-auditor" / "rules",
+    ]
+    for c in candidates:
+        if (c / "vocabulary.yaml").is_file():
+            return c
+    raise RuleFileError("The rule files (rules/vocabulary.yaml) were not found; reinstall lakip-auditor.")
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    title: dict[str, str]
+    engine: str
+    severity: str
+    messages: dict[str, str]
+    explain: str = ""
+    output: str | None = None
+    formula: Expr | None = None
+    alternatives: list[Expr] = field(default_factory=list)
+    bind: dict[str, list[str]] = field(default_factory=dict)
+    same_units: list[str] = field(default_factory=list)
+    source: str = ""
+
+    def roles_for(self, name: str) -> list[str]:
+        return self.bind.get(name, [name])
+
+    def message(self, lang: str, **args: Any) -> str:
+        template = self.messages.get(lang) or self.messages["id"]
+        return template.format_map(_Default(args))
+
+
+class _Default(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class RoleVocabulary:
+    columns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    rows: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+
+    def column_role(self, header: str) -> str | None:
+        h = " ".join(header.lower().split())
+        for role, pat in self.columns:
+            if pat.search(h):
+                return role
+        return None
+
+    def row_role(self, label: str) -> str | None:
+        h = " ".join(label.lower().split())
+        for role, pats in self.rows.items():
+            if any(p.search(h) for p in pats):
+                return role
+        return None
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    vocabulary: RoleVocabulary
+
+    def get(self, code: str) -> Rule | None:
+        return next((r for r in self.rules if r.code == code), None)
+
+    def selected(self, select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
+        """Codes or prefixes, as ruff does: ``--select CAP --ignore CAP002``."""
+
+        def hit(rule: Rule, pats: list[str]) -> bool:
+            return any(rule.code.startswith(p.upper()) or rule.name == p for p in pats)
+
+        out = [r for r in self.rules if not select or hit(r, select)]
+        return [r for r in out if not ignore or not hit(r, ignore)]
+
+
+def load_ruleset(extra: list[Path] | None = None) -> RuleSet:
+    base = rules_dir()
+    files = [base / "vocabulary.yaml"] + sorted(
+        p for p in base.glob("*.yaml") if p.name != "vocabulary.yaml"
+    )
+    vocab = RoleVocabulary()
+    rules: list[Rule] = []
+    # Extra files come first so their patterns win; their rules are appended.
+    for path in list(extra or []) + files:
+        data = load_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise RuleFileError(f"{path}:1: expected a mapping with 'rules', 'column_roles' or 'row_roles'.")
+        unknown = set(data) - {"rules", "column_roles", "row_roles", LINE_KEY}
+        if unknown:
+            raise RuleFileError(
+                f"{path}:{data.get(LINE_KEY, 1)}: unknown key(s) {', '.join(sorted(unknown))}; "
+                "expected 'rules', 'column_roles' or 'row_roles'."
+            )
+        _load_vocabulary(path, data, vocab)
+        for entry in data.get("rules") or []:
+            rule = _load_rule(path, entry)
+            if any(r.code == rule.code for r in rules):
+                raise RuleFileError(f"{path}:{entry.get(LINE_KEY, 1)}: rule code {rule.code} is defined twice.")
+            rules.append(rule)
+    rules.sort(key=lambda r: r.code)
+    return RuleSet(rules=rules, vocabulary=vocab)
+
+
+def _compile(path: Path, line: int, pattern: Any) -> re.Pattern[str]:
+    if not isinstance(pattern, str):
+        raise RuleFileError(f"{path}:{line}: pattern {pattern!r} must be a string.")
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise RuleFileError(f"{path}:{line}: invalid pattern {pattern!r}: {exc}.") from None
+
+
+def _load_vocabulary(path: Path, data: dict[str, Any], vocab: RoleVocabulary) -> None:
+    for entry in data.get("column_roles") or []:
+        line = entry.get(LINE_KEY, 1) if isinstance(entry, dict) else 1
+        if not isinstance(entry, dict) or "role" not in entry or "patterns" not in entry:
+            raise RuleFileError(f"{path}:{line}: each column role needs 'role' and 'patterns'.")
+        for pat in entry["patterns"]:
+            vocab.columns.append((str(entry["role"]), _compile(path, line, pat)))
+    rows = data.get("row_roles") or {}
+    if not isinstance(rows, dict):
+        raise RuleFileError(f"{path}: 'row_roles' must map a role to a list of patterns.")
+    for role, pats in rows.items():
+        if role == LINE_KEY:
+            continue
+        line = rows.get(LINE_KEY, 1)
+        vocab.rows.setdefault(role, []).extend(_compile(path, line, p) for p in pats or [])
+
+
+def _load_rule(path: Path, entry: Any) -> Rule:
+    if not isinstance(entry, dict):
+        raise RuleFileError(f"{path}: each rule must be a mapping.")
+    line = entry.get(LINE_KEY, 1)
+    where = f"{path}:{line}"
+    for key in ("code", "engine", "severity", "message"):
+        if key not in entry:
+            raise RuleFileError(f"{where}: rule is missing '{key}'.")
+    code = str(entry["code"])
+    if not _CODE.match(code):
+        raise RuleFileError(f"{where}: rule code {code!r} must be 2-5 capitals and 3 digits, e.g. CAP001.")
+    if entry["engine"] not in ENGINES:
+        raise RuleFileError(f"{where}: rule {code}: unknown engine {entry['engine']!r}; use one of {', '.join(ENGINES)}.")
+    if entry["severity"] not in SEVERITIES:
+        raise RuleFileError(f"{where}: rule {code}: severity must be one of {', '.join(SEVERITIES)}.")
+    messages = entry["message"]
+    if isinstance(messages, str):
+        messages = {"id": messages}
+    if not isinstance(messages, dict) or "id" not in messages:
+        raise RuleFileError(f"{where}: rule {code}: 'message' needs at least an 'id' (Bahasa Indonesia) text.")
+    rule = Rule(
+        code=code,
+        name=str(entry.get("name", code.lower())),
+        title={"id": str(entry.get("title", code)), "en": str(entry.get("title_en", entry.get("title", code)))},
+        engine=entry["engine"],
+        severity=entry["severity"],
+        messages={k: str(v) for k, v in messages.items() if k != LINE_KEY},
+        explain=str(entry.get("explain", "")).strip(),
+        source=str(path),
+    )
+    bind = entry.get("bind") or {}
+    rule.bind = {k: [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in bind.items() if k != LINE_KEY}
+    rule.same_units = [str(x) for x in entry.get("same_units") or []]
+    if rule.engine == "row-formula":
+        if "formula" not in entry:
+            raise RuleFileError(f"{where}: rule {code}: a row-formula rule needs 'formula: name = expression'.")
+        try:
+            rule.output, rule.formula = parse_formula(str(entry["formula"]))
+            rule.alternatives = [parse_expression(str(a)) for a in entry.get("alternatives") or []]
+        except FormulaError as exc:
+            raise RuleFileError(f"{where}: rule {code}: {exc}.") from None
+    return rule

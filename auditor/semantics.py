@@ -1,0 +1,234 @@
+"""Table semantics: which rows are headers, totals and averages, which
+columns hold targets, realisations, budgets and percentages, and the numbers
+in each cell parsed with the column's own decimal convention.
+
+Everything here is derived from the words the report prints (through the
+vocabulary in ``rules/``), never from positions known for one file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from auditor.model import Cell, Table
+from auditor.numbers import Number, dot_style, is_nil, parse_number
+from auditor.ruleset import RoleVocabulary
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+MAX_HEADER_ROWS = 4
+
+# Columns whose values add up in a total row (amounts and counts).
+ADDITIVE_ROLES = {"anggaran", "realisasi", "realisasi_anggaran", "populasi", "total", "weight", None}
+RATIO_ROLES = {"capaian", "pct", "ratio_other", "efficiency", "realisasi_kinerja"}
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    role: str | None
+    year: int | None
+    dot_decimal: bool
+
+
+@dataclass
+class Row:
+    index: int
+    kind: str  # header | body | total | average | summary | group
+    label: str
+    closes: list[int] = field(default_factory=list)
+    """For total / average / summary rows: the body rows they aggregate."""
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(19[5-9]\d|20\d\d)", text.strip()))
+
+
+class TableView:
+    """A table read with its semantics; built once per table, cached."""
+
+    def __init__(self, table: Table, vocab: RoleVocabulary) -> None:
+        self.table = table
+        self.vocab = vocab
+        self.header_rows = self._count_header_rows()
+        self.columns = self._columns()
+        self.rows = self._rows()
+
+    # -- numbers --------------------------------------------------------
+    @cached_property
+    def _numbers(self) -> dict[tuple[int, int], Number]:
+        out: dict[tuple[int, int], Number] = {}
+        for r, row in enumerate(self.table.rows):
+            if r < self.header_rows:
+                continue
+            for c, cell in enumerate(row):
+                if cell.is_span_copy:
+                    continue
+                dot = self.columns[c].dot_decimal if c < len(self.columns) else None
+                n = parse_number(cell.text, dot)
+                if n is not None:
+                    out[(r, c)] = n
+        return out
+
+    def number(self, r: int, c: int) -> Number | None:
+        return self._numbers.get((r, c))
+
+    def cell(self, r: int, c: int) -> Cell:
+        return self.table.rows[r][c]
+
+    # -- headers --------------------------------------------------------
+    def _row_has_data_number(self, row: list[Cell]) -> bool:
+        for cell in row:
+            t = cell.text.strip()
+            if not t or _is_year(t):
+                continue
+            if parse_number(t) is not None and not re.fullmatch(r"\d{1,2}\.?", t):
+                return True
+        return False
+
+    def _is_group_row(self, row: list[Cell]) -> bool:
+        texts = {c.text for c in row if c.text.strip()}
+        return len(texts) == 1 and len(row) > 2 and sum(1 for c in row if c.text.strip()) > 1
+
+    def _count_header_rows(self) -> int:
+        rows = self.table.rows
+        n = 0
+        for row in rows[:MAX_HEADER_ROWS]:
+            if self._row_has_data_number(row) or (n > 0 and self._is_group_row(row)):
+                break
+            if n > 0 and all(not c.text.strip() or c.is_span_copy for c in row):
+                n += 1
+                continue
+            if n > 0 and not self._looks_like_header(row):
+                break
+            n += 1
+        if n == len(rows):
+            return min(1, n)
+        return max(n, 1) if rows else 0
+
+    def _looks_like_header(self, row: list[Cell]) -> bool:
+        """A second header row is short words or years, not long labels."""
+        for cell in row:
+            t = cell.text.strip()
+            if cell.is_span_copy or not t:
+                continue
+            if len(t) > 40 and self.vocab.column_role(t) is None:
+                return False
+        return True
+
+    def _header_text(self, c: int) -> str:
+        parts: list[str] = []
+        rows = self.table.rows[: self.header_rows]
+        for r, row in enumerate(rows):
+            text = row[c].text.strip()
+            if not text and r + 1 < len(rows) and rows[r + 1][c].text.strip():
+                # an empty upper header cell over a filled lower one sits
+                # under a horizontally spanning group header to its left
+                k = c - 1
+                while k >= 0 and not row[k].text.strip():
+                    k -= 1
+                text = row[k].text.strip() if k >= 0 else ""
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        return " ".join(parts)
+
+    def _role(self, header: str) -> str | None:
+        """Role from the header words; years only qualify a role."""
+        words = " ".join(_YEAR.sub(" ", header).split())
+        return self.vocab.column_role(words) if words else None
+
+    def _columns(self) -> list[Column]:
+        cols = []
+        for c in range(self.table.ncols):
+            header = self._header_text(c)
+            years = _YEAR.findall(header)
+            votes = [dot_style(row[c].text) for row in self.table.rows[self.header_rows :]]
+            dot = any(v is True for v in votes) and not any(v is False for v in votes)
+            cols.append(
+                Column(
+                    index=c,
+                    header=header,
+                    role=self._role(header),
+                    year=int(years[0]) if len(years) == 1 else None,
+                    dot_decimal=dot,
+                )
+            )
+        return cols
+
+    # -- rows -------------------------------------------------------------
+    def label(self, r: int) -> str:
+        """The row's name: the text cells before its first figure."""
+        parts: list[str] = []
+        own = [c for c in self.table.rows[r] if c.text.strip() and not c.is_span_copy]
+        for c, cell in enumerate(self.table.rows[r]):
+            t = cell.text.strip()
+            if cell.is_span_copy and own and parse_number(own[0].text) is None:
+                continue  # the group label above; the row's own name is more specific
+            role = self.columns[c].role
+            if role == "number" or (t and re.fullmatch(r"[\dIVXivx]{1,4}[.)]?|[a-zA-Z][.)]", t)):
+                continue
+            if not t or parse_number(t) is not None or is_nil(t):
+                if parts:
+                    break
+                continue
+            if role in ("label", None) or not parts:
+                if t not in parts:
+                    parts.append(t)
+        if not parts:
+            parts = [c.text.strip() for c in self.table.rows[r] if c.text.strip() and parse_number(c.text) is None][:1]
+        return " | ".join(parts)
+
+    def _closing_role(self, r: int) -> str | None:
+        for cell in self.table.rows[r][:4]:
+            if cell.is_span_copy:
+                continue
+            role = self.vocab.row_role(cell.text)
+            if role:
+                return role
+        return None
+
+    def _rows(self) -> list[Row]:
+        rows: list[Row] = []
+        pending: list[int] = []
+        n = len(self.table.rows)
+        for r in range(n):
+            label = self.label(r) if r >= self.header_rows else ""
+            if r < self.header_rows:
+                rows.append(Row(r, "header", label))
+                continue
+            numbers = [c for c in range(self.table.ncols) if (r, c) in self._numbers and self.columns[c].role != "number"]
+            role = self._closing_role(r)
+            if role in ("total", "average"):
+                rows.append(Row(r, role, label, closes=list(pending)))
+                pending = []
+                continue
+            if not numbers:
+                kind = "group" if self._is_group_row(self.table.rows[r]) or label else "body"
+                rows.append(Row(r, kind if kind == "group" else "body", label))
+                if kind == "body":
+                    pending.append(r)
+                continue
+            if self._is_summary_row(r, pending):
+                prev_closing = rows[-1] if rows and rows[-1].kind in ("total", "average", "summary") else None
+                closes = list(pending) if pending else (prev_closing.closes if prev_closing else [])
+                rows.append(Row(r, "summary", label, closes=closes))
+                pending = []
+                continue
+            rows.append(Row(r, "body", label))
+            pending.append(r)
+        return rows
+
+    def _is_summary_row(self, r: int, pending: list[int]) -> bool:
+        """A bold closing row at the end of the table, not itself labelled."""
+        row = self.table.rows[r]
+        if not any(c.bold for c in row if c.text.strip()):
+            return False
+        if pending and all(any(self.table.rows[p][c].bold for c in range(len(row))) for p in pending):
+            return False  # the whole table is bold: boldness says nothing
+        later = self.table.rows[r + 1 :]
+        return all(any(c.bold for c in lr if c.text.strip()) or not any(c.text.strip() for c in lr) for lr in later)
+
+    def column_header(self, c: int) -> str:
+        return self.columns[c].header or f"#{c + 1}"
