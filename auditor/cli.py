@@ -75,6 +75,10 @@ def check(report: Path, fmt: str, output: Path | None, lang: str, fail_on: str, 
     try:
         code = _run_check(report, fmt, output, lang, fail_on, _split(select), _split(ignore),
                           list(extra_rules), baseline, write_baseline)
+    except BrokenPipeError:
+        # the reader of our output (head, less) went away: not an error of ours
+        sys.stderr.close()
+        code = EXIT_OK
     except (InputError, RuleFileError) as exc:
         click.echo(f"audit: {exc}", err=True)
         code = EXIT_USAGE

@@ -8,6 +8,7 @@ file can never run code. Evaluation is over :class:`Interval` values.
 from __future__ import annotations
 
 import ast
+from itertools import product
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -29,7 +30,29 @@ class Expr:
     names: tuple[str, ...]
 
     def evaluate(self, env: dict[str, Interval]) -> Interval:
-        return _eval(self.tree, env)
+        """The range of the expression over the box of input intervals.
+
+        Plain interval arithmetic overestimates when a name appears twice
+        (``(2 * target - realisasi) / target``), which would let a wrong
+        figure pass. Rule formulas are ratios, sums and differences of
+        positive quantities, monotone in each input over a printed interval,
+        so the extremes lie on the corners of the box: evaluate those.
+        """
+        if all(self.tree_names_once) or len(env) > 6:
+            return _eval(self.tree, env)
+        values = []
+        names = list(env)
+        for corner in product((0, 1), repeat=len(names)):
+            point = {
+                n: Interval.point(env[n].hi if bit else env[n].lo) for n, bit in zip(names, corner, strict=True)
+            }
+            values.append(_eval(self.tree, point).lo)
+        return Interval(min(values), max(values))
+
+    @property
+    def tree_names_once(self) -> list[bool]:
+        seen = [n.id for n in ast.walk(self.tree) if isinstance(n, ast.Name)]
+        return [seen.count(n) == 1 for n in self.names]
 
     def evaluate_point(self, env: dict[str, Fraction]) -> Fraction:
         return _eval(self.tree, {k: Interval.point(v) for k, v in env.items()}).lo

@@ -132,7 +132,8 @@ def check_summary_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
                 lang,
                 cells=[(row.index, c)] + [(p, c) for p in row.closes],
                 printed=total.text,
-                expected=None,
+                # the likelier intent: amounts add up, percentages average
+                expected=_fmt(_point(parts, "mean" if _is_ratio(view, c, total, parts) else "sum"), total),
                 sum=_fmt(_point(parts, "sum"), total),
                 mean=_fmt(_point(parts, "mean"), total),
                 count=parts.count,

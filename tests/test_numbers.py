@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from auditor.numbers import dot_style, format_number, is_nil, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals", "percent"),
+    [
+        ("1.234.567", "1234567", 0, False),
+        ("0,80", "0.80", 2, False),
+        ("0.8", "0.8", 1, False),
+        ("20%", "20", 0, True),
+        ("20 %", "20", 0, True),
+        ("Rp. 338.089.886.000", "338089886000", 0, False),
+        ("Rp43.393.136.929.000,-", "43393136929000", 0, False),
+        ("(3,157)", "-3.157", 3, False),
+        ("1,291%", "1.291", 3, True),
+        ("141,47%", "141.47", 2, True),
+        ("-12,5", "-12.5", 1, False),
+        ("1,234,567.50", "1234567.50", 2, False),
+        ("90.30", "90.30", 2, False),
+    ],
+)
+def test_printed_forms(text: str, value: str, decimals: int, percent: bool) -> None:
+    n = parse_number(text)
+    assert n is not None
+    assert n.value == Fraction(value)
+    assert n.decimals == decimals
+    assert n.percent is percent
+    assert n.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Level 3 (3,35)", "3.35"), ("Nilai A (83)", "83"), ("A (81,59)", "81.59"), ("Level 3\n(3,157)", "3.157")],
+)
+def test_qualitative_cells_carry_their_measured_value(text: str, value: str) -> None:
+    n = parse_number(text)
+    assert n is not None and n.qualitative and n.value == Fraction(value)
+
+
+@pytest.mark.parametrize("text", ["", "Level 3", "80 WTP", "WTP", "Sangat Tinggi", "1. Program", "n/a"])
+def test_non_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_nil_cells() -> None:
+    assert is_nil("-") and is_nil("N/A") and not is_nil("") and not is_nil("0")
+
+
+def test_ambiguous_dot_follows_the_column_convention() -> None:
+    assert parse_number("1.000").value == 1000
+    assert parse_number("1.000", dot_decimal=True).value == 1
+    assert parse_number("1,291", dot_decimal=True).value == 1291
+    assert dot_style("1.58") is True and dot_style("1,58") is False
+    assert dot_style("1.000") is None and dot_style("12") is None
+
+
+def test_interval_follows_printed_precision() -> None:
+    n = parse_number("76,42")
+    iv = n.interval()
+    assert iv.lo == Fraction("76.415") and iv.hi == Fraction("76.425")
+    assert parse_number("20%").interval().hi == Fraction("20.5")
+    # counts and rupiah printed with thousands separators are exact
+    assert parse_number("37.092.747").interval().lo == 37092747
+    assert parse_number("74").interval(exact_integers=True).hi == 74
+
+
+def test_format_number_rounds_half_up_in_the_report_style() -> None:
+    assert format_number(Fraction("260.625"), 2) == "260,63"
+    assert format_number(Fraction(41234132871044), 0) == "41.234.132.871.044"
+    assert format_number(Fraction("1.5"), 2, ".") == "1.50"
+    assert format_number(Fraction("-3.157"), 3) == "-3,157"
