@@ -26,8 +26,7 @@ def load_baseline(path: Path) -> set[str]:
 
 def write_baseline(path: Path, findings: list[Finding]) -> None:
     accepted = [
-        {"fingerprint": f.fingerprint, "rule": f.rule, "printed": f.printed, "message": f.message}
-        for f in findings
+        {"fingerprint": f.fingerprint, "rule": f.rule, "printed": f.printed, "message": f.message} for f in findings
     ]
     path.write_text(json.dumps({"accepted": accepted}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

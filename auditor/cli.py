@@ -51,30 +51,81 @@ def main() -> None:
 
 @main.command()
 @click.argument("report", type=click.Path(dir_okay=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "csv"]), default="text",
-              show_default=True, help="Output format (markdown and csv are reviewer checklists).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of standard output.")
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-              help="Language of messages: Bahasa Indonesia or English.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Exit 1 when a finding of this severity or above remains.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown", "csv"]),
+    default="text",
+    show_default=True,
+    help="Output format (markdown and csv are reviewer checklists).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of messages: Bahasa Indonesia or English.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or above remains.",
+)
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. CAP,SUM001).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An extra rule/vocabulary YAML file (repeatable).")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Accepted findings (JSON from --write-baseline): these are not reported.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write all current findings as accepted to this file.")
+@click.option(
+    "--rules",
+    "extra_rules",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An extra rule/vocabulary YAML file (repeatable).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Accepted findings (JSON from --write-baseline): these are not reported.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write all current findings as accepted to this file.",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
-def check(report: Path, fmt: str, output: Path | None, lang: str, fail_on: str, select: tuple[str, ...],
-          ignore: tuple[str, ...], extra_rules: tuple[Path, ...], baseline: Path | None,
-          write_baseline: Path | None, debug: bool) -> None:
+def check(
+    report: Path,
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extra_rules: tuple[Path, ...],
+    baseline: Path | None,
+    write_baseline: Path | None,
+    debug: bool,
+) -> None:
     """Audit REPORT (a PDF, or a text export of one) and report its inconsistencies."""
     try:
-        code = _run_check(report, fmt, output, lang, fail_on, _split(select), _split(ignore),
-                          list(extra_rules), baseline, write_baseline)
+        code = _run_check(
+            report,
+            fmt,
+            output,
+            lang,
+            fail_on,
+            _split(select),
+            _split(ignore),
+            list(extra_rules),
+            baseline,
+            write_baseline,
+        )
     except BrokenPipeError:
         # the reader of our output (head, less) went away: not an error of ours
         sys.stderr.close()
@@ -82,7 +133,7 @@ def check(report: Path, fmt: str, output: Path | None, lang: str, fail_on: str, 
     except (InputError, RuleFileError) as exc:
         click.echo(f"audit: {exc}", err=True)
         code = EXIT_USAGE
-    except Exception as exc:  # noqa: BLE001 - never a traceback for users
+    except Exception as exc:
         if debug:
             raise
         click.echo(f"audit: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it.", err=True)
@@ -90,9 +141,18 @@ def check(report: Path, fmt: str, output: Path | None, lang: str, fail_on: str, 
     sys.exit(code)
 
 
-def _run_check(report: Path, fmt: str, output: Path | None, lang: str, fail_on: str, select: list[str],
-               ignore: list[str], extra_rules: list[Path], baseline: Path | None,
-               write_baseline: Path | None) -> int:
+def _run_check(
+    report: Path,
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    fail_on: str,
+    select: list[str],
+    ignore: list[str],
+    extra_rules: list[Path],
+    baseline: Path | None,
+    write_baseline: Path | None,
+) -> int:
     from auditor.audit import audit_document
     from auditor.baseline import apply_baseline, load_baseline
     from auditor.baseline import write_baseline as save_baseline
@@ -102,7 +162,9 @@ def _run_check(report: Path, fmt: str, output: Path | None, lang: str, fail_on: 
     from auditor.ruleset import load_ruleset
 
     ruleset = load_ruleset(extra_rules)
-    unknown = [p for p in select + ignore if not any(r.code.startswith(p.upper()) or r.name == p for r in ruleset.rules)]
+    unknown = [
+        p for p in select + ignore if not any(r.code.startswith(p.upper()) or r.name == p for r in ruleset.rules)
+    ]
     if unknown:
         raise InputError(f"Unknown rule code or prefix: {', '.join(unknown)} (see `audit rules`).", kind="usage")
     rules = ruleset.selected(select, ignore)

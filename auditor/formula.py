@@ -8,9 +8,9 @@ file can never run code. Evaluation is over :class:`Interval` values.
 from __future__ import annotations
 
 import ast
-from itertools import product
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import product
 
 from auditor.intervals import Interval
 
@@ -43,9 +43,7 @@ class Expr:
         values = []
         names = list(env)
         for corner in product((0, 1), repeat=len(names)):
-            point = {
-                n: Interval.point(env[n].hi if bit else env[n].lo) for n, bit in zip(names, corner, strict=True)
-            }
+            point = {n: Interval.point(env[n].hi if bit else env[n].lo) for n, bit in zip(names, corner, strict=True)}
             values.append(_eval(self.tree, point).lo)
         return Interval(min(values), max(values))
 

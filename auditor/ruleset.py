@@ -108,9 +108,7 @@ class RuleSet:
 
 def load_ruleset(extra: list[Path] | None = None) -> RuleSet:
     base = rules_dir()
-    files = [base / "vocabulary.yaml"] + sorted(
-        p for p in base.glob("*.yaml") if p.name != "vocabulary.yaml"
-    )
+    files = [base / "vocabulary.yaml", *sorted(p for p in base.glob("*.yaml") if p.name != "vocabulary.yaml")]
     vocab = RoleVocabulary()
     rules: list[Rule] = []
     # Extra files come first so their patterns win; their rules are appended.
@@ -174,7 +172,9 @@ def _load_rule(path: Path, entry: Any) -> Rule:
     if not _CODE.match(code):
         raise RuleFileError(f"{where}: rule code {code!r} must be 2-5 capitals and 3 digits, e.g. CAP001.")
     if entry["engine"] not in ENGINES:
-        raise RuleFileError(f"{where}: rule {code}: unknown engine {entry['engine']!r}; use one of {', '.join(ENGINES)}.")
+        raise RuleFileError(
+            f"{where}: rule {code}: unknown engine {entry['engine']!r}; use one of {', '.join(ENGINES)}."
+        )
     if entry["severity"] not in SEVERITIES:
         raise RuleFileError(f"{where}: rule {code}: severity must be one of {', '.join(SEVERITIES)}.")
     messages = entry["message"]

@@ -173,9 +173,8 @@ class TableView:
                 if parts:
                     break
                 continue
-            if role in ("label", None) or not parts:
-                if t not in parts:
-                    parts.append(t)
+            if (role in ("label", None) or not parts) and t not in parts:
+                parts.append(t)
         if not parts:
             parts = [c.text.strip() for c in self.table.rows[r] if c.text.strip() and parse_number(c.text) is None][:1]
         return " | ".join(parts)
@@ -198,7 +197,9 @@ class TableView:
             if r < self.header_rows:
                 rows.append(Row(r, "header", label))
                 continue
-            numbers = [c for c in range(self.table.ncols) if (r, c) in self._numbers and self.columns[c].role != "number"]
+            numbers = [
+                c for c in range(self.table.ncols) if (r, c) in self._numbers and self.columns[c].role != "number"
+            ]
             role = self._closing_role(r)
             if role in ("total", "average"):
                 rows.append(Row(r, role, label, closes=list(pending)))

@@ -31,7 +31,7 @@ def load_yaml(path: Path) -> Any:
     except OSError as exc:
         raise RuleFileError(f"{path}: cannot read rule file ({exc.strerror}).") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)

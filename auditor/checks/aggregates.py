@@ -95,10 +95,9 @@ def check_total_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[
             s = interval_sum(parts.intervals(exact))
             if s.overlaps(total.interval(exact_integers=exact)):
                 continue
-            if view.columns[c].role not in ADDITIVE_ROLES - {None}:
-                # a column of unknown meaning may hold a mean under JUMLAH
-                if interval_mean(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
-                    continue
+            unknown_meaning = view.columns[c].role not in ADDITIVE_ROLES - {None}
+            if unknown_meaning and interval_mean(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
+                continue  # a column of unknown meaning may hold a mean under JUMLAH
             yield make_finding(
                 rule,
                 view,

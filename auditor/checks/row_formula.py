@@ -83,9 +83,7 @@ def check_row_formula(rule: Rule, view: TableView, lang: str) -> Iterator[Findin
                 yield finding
 
 
-def _check_one(
-    rule: Rule, view: TableView, lang: str, r: int, out_col: int, binding: dict[str, int]
-) -> Finding | None:
+def _check_one(rule: Rule, view: TableView, lang: str, r: int, out_col: int, binding: dict[str, int]) -> Finding | None:
     assert rule.formula is not None
     out = view.number(r, out_col)
     nums = {name: view.number(r, c) for name, c in binding.items()}
@@ -130,10 +128,7 @@ def _check_one(
 def _fits_truncation(computed: Interval, out: Number) -> bool:
     """Could the printed value be the computed one cut (not rounded) to its decimals?"""
     unit = out.unit
-    if out.value >= 0:
-        cut = Interval(out.value, out.value + unit)
-    else:
-        cut = Interval(out.value - unit, out.value)
+    cut = Interval(out.value, out.value + unit) if out.value >= 0 else Interval(out.value - unit, out.value)
     return computed.overlaps(cut) and not computed.overlaps(Interval(out.value - unit / 2, out.value + unit / 2))
 
 
@@ -147,5 +142,3 @@ def derived_cells(rules: list[Rule], view: TableView) -> set[tuple[int, int]]:
             if row.kind in CHECKED_KINDS:
                 out.update((row.index, c) for c, _ in formula_bindings(rule, view, row.index))
     return out
-
-

@@ -40,9 +40,7 @@ def read_document(path: str | Path) -> Document:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(
-            f"{p} is neither a PDF nor a UTF-8 text export.", kind="not-pdf"
-        ) from None
+        raise InputError(f"{p} is neither a PDF nor a UTF-8 text export.", kind="not-pdf") from None
     if "\x00" in text:
         raise InputError(f"{p} is neither a PDF nor a UTF-8 text export.", kind="not-pdf")
     from auditor.readers.text_export import read_text_export

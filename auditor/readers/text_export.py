@@ -135,7 +135,5 @@ def read_text_export(path: Path, text: str, digest: str) -> Document:
         else:
             visible, bold = clean_cell(block.raw.lstrip().lstrip("#"))
             if visible:
-                doc.lines.append(
-                    TextLine(text=visible, line=block.line, bold=bold or block.heading_level > 0)
-                )
+                doc.lines.append(TextLine(text=visible, line=block.line, bold=bold or block.heading_level > 0))
     return doc

@@ -69,7 +69,7 @@ def describe_location(loc: Location, lang: str, *, with_page: bool = True) -> st
         if loc.row_label:
             cell += f" ({_short(loc.row_label)})"
         if loc.column_header:
-            cell += f", {lab['column']} \"{_short(loc.column_header)}\""
+            cell += f', {lab["column"]} "{_short(loc.column_header)}"'
         parts.append(cell)
     return ", ".join(parts)
 

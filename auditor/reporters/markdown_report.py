@@ -24,9 +24,7 @@ def report(result: AuditResult, out: TextIO) -> None:
             out.write(f"; {lab['expected']}: `{f.expected}`")
         out.write("\n")
         if len(f.locations) > 1:
-            inputs = "; ".join(
-                f"{describe_location(loc, result.lang)} `{loc.text}`" for loc in f.locations[1:6]
-            )
+            inputs = "; ".join(f"{describe_location(loc, result.lang)} `{loc.text}`" for loc in f.locations[1:6])
             more = f" (+{len(f.locations) - 6})" if len(f.locations) > 6 else ""
             out.write(f"  - {lab['inputs']}: {inputs}{more}\n")
         out.write(f"  - {lab['decision']}: \n")
