@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from auditor.checks.aggregates import check_average_rows, check_summary_rows, check_total_rows
+from auditor.checks.aggregates import (
+    check_average_rows,
+    check_subtotal_rows,
+    check_summary_rows,
+    check_total_columns,
+    check_total_rows,
+)
 from auditor.checks.row_formula import check_row_formula, derived_cells
 from auditor.findings import Finding, sort_key
 from auditor.model import Document
@@ -16,6 +22,8 @@ AGGREGATE_ENGINES: dict[str, AggregateEngine] = {
     "total-row": check_total_rows,
     "summary-row": check_summary_rows,
     "average-row": check_average_rows,
+    "subtotal-row": check_subtotal_rows,
+    "total-column": check_total_columns,
 }
 
 

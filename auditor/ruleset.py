@@ -20,7 +20,7 @@ from auditor.formula import Expr, FormulaError, parse_expression, parse_formula
 from auditor.yaml_lines import LINE_KEY, load_yaml
 
 SEVERITIES = ("error", "warning", "info")
-ENGINES = ("row-formula", "total-row", "summary-row", "average-row")
+ENGINES = ("row-formula", "total-row", "summary-row", "average-row", "subtotal-row", "total-column")
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 
 

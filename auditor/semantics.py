@@ -18,6 +18,12 @@ from auditor.ruleset import RoleVocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 MAX_HEADER_ROWS = 4
+_OUTLINE = [
+    re.compile(r"[A-H][.)]?|(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.)]"),
+    re.compile(r"\d{1,3}[.)]?"),
+    re.compile(r"[a-h][.)]"),
+    re.compile(r"\d{1,2}\.\d{1,2}[.)]?"),
+]
 
 # Columns whose values add up in a total row (amounts and counts).
 ADDITIVE_ROLES = {"anggaran", "realisasi", "realisasi_anggaran", "populasi", "total", "weight", None}
@@ -80,11 +86,16 @@ class TableView:
 
     # -- headers --------------------------------------------------------
     def _row_has_data_number(self, row: list[Cell]) -> bool:
+        first = True
         for cell in row:
             t = cell.text.strip()
-            if not t or _is_year(t):
+            if not t:
                 continue
-            if parse_number(t) is not None and not re.fullmatch(r"\d{1,2}\.?", t):
+            numbering = first and re.fullmatch(r"\d{1,3}\.?", t)
+            first = False
+            if _is_year(t) or numbering:
+                continue
+            if parse_number(t) is not None:
                 return True
         return False
 
@@ -206,10 +217,8 @@ class TableView:
                 pending = []
                 continue
             if not numbers:
-                kind = "group" if self._is_group_row(self.table.rows[r]) or label else "body"
-                rows.append(Row(r, kind if kind == "group" else "body", label))
-                if kind == "body":
-                    pending.append(r)
+                has_text = any(c.text.strip() and not c.is_span_copy for c in self.table.rows[r])
+                rows.append(Row(r, "group" if has_text else "empty", label))
                 continue
             if self._is_summary_row(r, pending):
                 prev_closing = rows[-1] if rows and rows[-1].kind in ("total", "average", "summary") else None
@@ -219,7 +228,79 @@ class TableView:
                 continue
             rows.append(Row(r, "body", label))
             pending.append(r)
+        self._mark_subtotals(rows)
         return rows
+
+    # -- hierarchy ----------------------------------------------------------
+    def level(self, r: int) -> int | None:
+        """Outline level from the row's numbering: A. > 1. > a. > 1.1 > none.
+
+        Only the numbering column (or a first column used as one) counts: a
+        roman numeral in a 'Golongan' column is a label, not an outline.
+        """
+        c = self._numbering_col
+        if c is None:
+            return None
+        cell = self.table.rows[r][c]
+        if cell.is_span_copy or not cell.text.strip():
+            return 5
+        t = cell.text.strip()
+        for lvl, pat in enumerate(_OUTLINE, start=1):
+            if pat.fullmatch(t):
+                return lvl
+        return 5
+
+    @cached_property
+    def _numbering_col(self) -> int | None:
+        for col in self.columns:
+            if col.role == "number":
+                return col.index
+        body = [self.table.rows[r][0] for r in range(self.header_rows, len(self.table.rows))]
+        own = [c.text.strip() for c in body if c.text.strip() and not c.is_span_copy]
+        if own and sum(any(p.fullmatch(t) for p in _OUTLINE) for t in own) >= max(2, len(own) - 1):
+            return 0
+        return None
+
+    def _mark_subtotals(self, rows: list[Row]) -> None:
+        """A numbered row with figures followed by deeper rows with figures is
+        a subtotal of them; totals then close only the rows no subtotal covers."""
+        if self._numbering_col is None:
+            return
+        children_of: dict[int, list[int]] = {}
+        for i, row in enumerate(rows):
+            if row.kind != "body":
+                continue
+            lvl = self.level(row.index)
+            kids: list[int] = []
+            for nxt in rows[i + 1 :]:
+                if nxt.kind in ("group", "empty"):
+                    continue
+                if nxt.kind != "body" or self._shares_group_label(row.index, nxt.index):
+                    break
+                nl = self.level(nxt.index)
+                if lvl is None or nl is None or nl <= lvl:
+                    break
+                kids.append(nxt.index)
+            if kids:
+                top = min(self.level(k) or 0 for k in kids)
+                children_of[row.index] = [k for k in kids if self.level(k) == top]
+        covered = {k for kids in children_of.values() for k in kids}
+        for row in rows:
+            if row.index in children_of:
+                row.kind = "subtotal"
+                row.closes = children_of[row.index]
+            elif row.kind in ("total", "average", "summary") and covered:
+                row.closes = [k for k in row.closes if k not in covered]
+
+    def _shares_group_label(self, r: int, k: int) -> bool:
+        """Row k continues row r's group (its label cells span from r): then r
+        is the first row of a group, not a heading that sums what follows."""
+        c_num = self._numbering_col
+        return any(
+            cell.is_span_copy and cell.span_origin is not None and cell.span_origin[0] == r
+            for c, cell in enumerate(self.table.rows[k])
+            if c != c_num
+        )
 
     def _is_summary_row(self, r: int, pending: list[int]) -> bool:
         """A bold closing row at the end of the table, not itself labelled."""

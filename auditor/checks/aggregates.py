@@ -61,7 +61,7 @@ def _point(parts: _Parts, how: str) -> Interval:
     return interval_sum(vals) if how == "sum" else interval_mean(vals)
 
 
-def _candidates(view: TableView, row: Row) -> Iterator[tuple[int, Number, _Parts]]:
+def _candidates(view: TableView, row: Row, min_parts: int = 2) -> Iterator[tuple[int, Number, _Parts]]:
     if not row.closes:
         return
     for col in view.columns:
@@ -71,7 +71,7 @@ def _candidates(view: TableView, row: Row) -> Iterator[tuple[int, Number, _Parts
         if total is None:
             continue
         parts = _Parts(view, row.closes, col.index)
-        if parts.usable and parts.count >= 2 and parts.numbers:
+        if parts.usable and parts.count >= min_parts and parts.numbers:
             yield col.index, total, parts
 
 
@@ -159,3 +159,82 @@ def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
                 expected=format_number(_point(parts, "mean").mid, max(avg.decimals, 2), avg.decimal_sep),
                 count=parts.count,
             )
+
+
+def check_subtotal_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+    """SUM003: a numbered heading row (A. Program Utama) equals the sum of the
+    numbered rows under it (1., 2., ...) in every amount or count column."""
+    for row in view.rows:
+        if row.kind != "subtotal":
+            continue
+        for c, total, parts in _candidates(view, row, min_parts=1):
+            if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
+                continue
+            exact = _exact(view, c)
+            if interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
+                continue
+            yield make_finding(
+                rule,
+                view,
+                lang,
+                cells=[(row.index, c)] + [(p, c) for p in row.closes],
+                printed=total.text,
+                expected=_fmt(_point(parts, "sum"), total),
+                count=parts.count,
+            )
+
+
+def _part_columns(view: TableView, total_col: int) -> list[int]:
+    """The block of figure columns just left of a JUMLAH column."""
+    cols: list[int] = []
+    for c in range(total_col - 1, -1, -1):
+        role = view.columns[c].role
+        if role in ("number", "label", "total") or role in RATIO_ROLES:
+            break
+        cols.append(c)
+    return sorted(cols)
+
+
+def check_total_columns(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+    """SUM004: a JUMLAH column equals the sum of the figure columns before it."""
+    for col in view.columns:
+        if col.role != "total":
+            continue
+        part_cols = _part_columns(view, col.index)
+        if len(part_cols) < 2:
+            continue
+        for row in view.rows:
+            if row.kind in ("header", "group", "empty"):
+                continue
+            total = view.number(row.index, col.index)
+            if total is None or total.percent:
+                continue
+            parts = _row_parts(view, row.index, part_cols)
+            if not parts.usable or not parts.numbers or parts.percent:
+                continue
+            exact = _exact(view, col.index)
+            if interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
+                continue
+            yield make_finding(
+                rule,
+                view,
+                lang,
+                cells=[(row.index, col.index)] + [(row.index, c) for c in part_cols],
+                printed=total.text,
+                expected=_fmt(_point(parts, "sum"), total),
+                count=parts.count,
+            )
+
+
+def _row_parts(view: TableView, r: int, cols: list[int]) -> _Parts:
+    parts = _Parts(view, [], 0)
+    for c in cols:
+        n = view.number(r, c)
+        text = view.cell(r, c).text.strip()
+        if n is not None:
+            parts.numbers.append(n)
+        elif is_nil(text):
+            parts.zeros += 1
+        else:
+            parts.usable = False
+    return parts

@@ -1,0 +1,343 @@
+"""PDF reader: pages, text lines and tables from a PDF's text layer.
+
+The PDF is opened once with pdfplumber; each page is parsed once (its words
+are extracted a single time and shared by table finding and text lines).
+Ruled tables come from pdfplumber's ruling-line detection, borderless ones
+from word alignment (see :mod:`auditor.readers.pdf_tables`). Words that no
+table takes become text lines. A page that fails is recorded in the warnings
+and skipped; a file that cannot be used at all raises :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from auditor.errors import InputError
+from auditor.model import BBox, Document, Page, Table, TextLine
+from auditor.readers.pdf_tables import (
+    Line,
+    PageTable,
+    Word,
+    append_continuation,
+    continuation_header_rows,
+    find_text_tables,
+    group_lines,
+    is_bold_font,
+    ruled_grid,
+    shaded_bands,
+)
+
+_TITLE_START = re.compile(r"^(tabel|table)\b", re.IGNORECASE)
+_MAX_TITLE_CHARS = 160
+
+
+@dataclass
+class _PageResult:
+    """What one page contributed, before page-break joining and titling."""
+
+    number: int
+    height: float
+    tables: list[PageTable] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    word_count: int = 0
+
+
+def read_pdf(path: Path, data: bytes, digest: str) -> Document:
+    """Read a PDF into a Document, or raise InputError for unusable input."""
+    doc = Document(path=str(path), sha256=digest, kind="pdf")
+    results: list[_PageResult] = []
+    failed = 0
+    pdf = _open(path, data)
+    try:
+        plumber_pages = _pages(pdf, path)
+        for number, ppage in enumerate(plumber_pages, start=1):
+            page = Page(number=number, width=float(ppage.width), height=float(ppage.height))
+            doc.pages.append(page)
+            try:
+                results.append(_read_page(ppage, number))
+            # pdfminer raises many unrelated types on a malformed content
+            # stream; one bad page must not cost the others.
+            except Exception as exc:  # noqa: BLE001
+                failed += 1
+                _warn(doc, page, f"Page {number} could not be read ({_describe(exc)}); it is skipped.")
+            finally:
+                ppage.close()
+    finally:
+        pdf.close()
+
+    if doc.pages and failed == len(doc.pages):
+        raise InputError(f"{path.name} is damaged: none of its pages could be read.", kind="corrupt")
+    if sum(r.word_count for r in results) == 0:
+        if failed:
+            raise InputError(
+                f"{path.name} is damaged: the pages that could be read have no text.", kind="corrupt"
+            )
+        raise InputError(
+            f"{path.name} has no text layer (it looks scanned); run OCR on it first.", kind="no-text"
+        )
+    for r in results:
+        if r.word_count == 0:
+            _warn(doc, doc.pages[r.number - 1],
+                  f"Page {r.number} has no text layer (scanned or image only); it is not checked.")
+
+    running = _running_lines(results)
+    _build_lines(doc, results)
+    doc.tables = _assemble_tables(results, running)
+    return doc
+
+
+# --------------------------------------------------------------------------
+# Opening and errors
+
+
+def _open(path: Path, data: bytes) -> pdfplumber.PDF:
+    """Open the PDF, translating pdfminer's failures into one-sentence errors."""
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        raise _input_error(path, exc) from None
+    except (PDFException, PSException) as exc:  # pragma: no cover - pdfplumber wraps these
+        raise _input_error(path, exc) from None
+
+
+def _pages(pdf: pdfplumber.PDF, path: Path) -> list:
+    """The page list; a broken page tree means the file is unusable."""
+    try:
+        return list(pdf.pages)
+    except (PdfminerException, PDFException, PSException, MalformedPDFException) as exc:
+        raise _input_error(path, exc) from None
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's exception as the first argument."""
+    if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+        return exc.args[0]
+    return exc
+
+
+def _describe(exc: BaseException) -> str:
+    cause = _cause(exc)
+    text = str(cause).strip().rstrip(".")
+    return f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+
+
+def _input_error(path: Path, exc: BaseException) -> InputError:
+    cause = _cause(exc)
+    if isinstance(cause, PDFEncryptionError):
+        return InputError(
+            f"{path.name} is encrypted (password-protected); save an unprotected copy and audit that.",
+            kind="encrypted",
+        )
+    return InputError(
+        f"{path.name} is damaged or truncated and cannot be read as a PDF ({_describe(cause)}).",
+        kind="corrupt",
+    )
+
+
+def _warn(doc: Document, page: Page, message: str) -> None:
+    doc.warnings.append(message)
+    page.warnings.append(message)
+
+
+# --------------------------------------------------------------------------
+# One page
+
+
+def _words(ppage: pdfplumber.page.Page) -> list[Word]:
+    """Every word on the page, with its bold character count (one extraction)."""
+    words: list[Word] = []
+    for w in ppage.extract_words(return_chars=True):
+        text = w["text"].strip()
+        if not text:
+            continue
+        chars = w.get("chars") or []
+        words.append(
+            Word(
+                text=text,
+                x0=float(w["x0"]),
+                top=float(w["top"]),
+                x1=float(w["x1"]),
+                bottom=float(w["bottom"]),
+                nchars=len(chars) or len(text),
+                nbold=sum(1 for c in chars if is_bold_font(c.get("fontname", ""))),
+            )
+        )
+    return words
+
+
+def _inside(w: Word, bbox: BBox) -> bool:
+    return bbox[0] <= w.cx <= bbox[2] and bbox[1] <= w.cy <= bbox[3]
+
+
+def _area(b: BBox) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _mostly_within(inner: BBox, outer: BBox) -> bool:
+    x0, y0 = max(inner[0], outer[0]), max(inner[1], outer[1])
+    x1, y1 = min(inner[2], outer[2]), min(inner[3], outer[3])
+    return _area((x0, y0, x1, y1)) >= 0.9 * _area(inner) if x1 > x0 and y1 > y0 else False
+
+
+def _ruled_tables(ppage: pdfplumber.page.Page, words: list[Word], number: int) -> list[PageTable]:
+    """Ruled tables, largest first so that boxes drawn inside a table's cells
+    (text frames pasted into a cell) do not become tables of their own."""
+    found = sorted(ppage.find_tables(), key=lambda t: _area(t.bbox), reverse=True)
+    taken: set[int] = set()
+    tables: list[PageTable] = []
+    for t in found:
+        bbox: BBox = tuple(float(v) for v in t.bbox)  # type: ignore[assignment]
+        if any(_mostly_within(bbox, k.bbox) for k in tables):
+            continue
+        mine = [w for w in words if id(w) not in taken and _inside(w, bbox)]
+        grid = ruled_grid([tuple(map(float, c)) for c in t.cells], bbox, mine, number)
+        if grid is None:
+            continue
+        taken.update(id(w) for w in mine)
+        tables.append(grid)
+    return tables
+
+
+def _read_page(ppage: pdfplumber.page.Page, number: int) -> _PageResult:
+    """Tables first (ruled, then text-aligned), the rest as text lines."""
+    result = _PageResult(number=number, height=float(ppage.height))
+    words = _words(ppage)
+    result.word_count = len(words)
+    if not words:
+        return result
+    tables = _ruled_tables(ppage, words, number)
+    taken = {id(w) for t in tables for w in t.words}
+    lines = group_lines(w for w in words if id(w) not in taken)
+    bands = shaded_bands(ppage.rects, float(ppage.height))
+    text_tables = find_text_tables(lines, bands, number)
+    if text_tables:
+        used = {id(w) for t in text_tables for w in t.words}
+        lines = [ln for ln in lines if not any(id(w) in used for w in ln.words)]
+        tables.extend(text_tables)
+    tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    result.tables = tables
+    result.lines = lines
+    return result
+
+
+# --------------------------------------------------------------------------
+# Whole document
+
+
+def _line_key(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text.lower()).split())
+
+
+def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
+    """(page, line index) of running headers/footers.
+
+    A line near the top or bottom edge whose text (digits ignored) recurs on
+    many pages is page furniture; it must not keep a table from continuing
+    onto the next page or become a table's title.
+    """
+    def at_edge(r: _PageResult, ln: Line) -> bool:
+        return ln.bottom < 0.12 * r.height or ln.top > 0.85 * r.height
+
+    counts: Counter[str] = Counter()
+    for r in results:
+        counts.update({_line_key(ln.text) for ln in r.lines if at_edge(r, ln)})
+    threshold = max(3, int(0.3 * len(results)))
+    return {
+        (r.number, i)
+        for r in results
+        for i, ln in enumerate(r.lines)
+        if at_edge(r, ln) and counts[_line_key(ln.text)] >= threshold
+    }
+
+
+def _build_lines(doc: Document, results: list[_PageResult]) -> None:
+    for r in results:
+        page = doc.pages[r.number - 1]
+        for ln in r.lines:
+            page.lines.append(TextLine(text=ln.text, page=r.number, bbox=ln.bbox, bold=ln.bold))
+        doc.lines.extend(page.lines)
+
+
+def _content_lines(r: _PageResult, running: set[tuple[int, int]]) -> list[Line]:
+    return [ln for i, ln in enumerate(r.lines) if (r.number, i) not in running]
+
+
+def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) -> list[Table]:
+    """Join tables continued over page breaks, then index and title them."""
+    by_page = {r.number: r for r in results}
+    tables: list[Table] = []
+    current: Table | None = None
+    first_part: PageTable | None = None
+    for r in results:
+        content = _content_lines(r, running)
+        for k, part in enumerate(r.tables):
+            skip = None
+            if current is not None and first_part is not None and k == 0:
+                prev = by_page.get(r.number - 1)
+                if (
+                    prev is not None
+                    and current.pages[-1] == prev.number
+                    and prev.tables
+                    and not any(ln.top >= prev.tables[-1].bbox[3] - 1
+                                for ln in _content_lines(prev, running))
+                    and not any(ln.bottom <= part.bbox[1] + 1 for ln in content)
+                ):
+                    skip = continuation_header_rows(first_part, part)
+            if skip is not None and current is not None:
+                append_continuation(current.rows, part, skip)
+                current.pages.append(r.number)
+                continue
+            current = Table(
+                index=len(tables) + 1,
+                rows=part.rows,
+                page=part.page,
+                bbox=part.bbox,
+                title=_title(part, content),
+                source=part.source,
+                pages=[part.page],
+            )
+            first_part = part
+            tables.append(current)
+        if r.tables and current is not None and current.pages[-1] != r.number:
+            current = None
+        if not r.tables:
+            current = None
+    return tables
+
+
+def _title(table: PageTable, lines: list[Line]) -> str | None:
+    """The nearest short line just above the table, if any.
+
+    A caption that wraps ("Tabel 3.4 ... dengan Tahun" / "Lalu dan ...") is
+    joined back when the line above the nearest one starts with "Tabel".
+    """
+    if not lines:
+        return None
+    lh = statistics.median(ln.height for ln in lines) or 12.0
+    x0, top, x1, _ = table.bbox
+    above = [
+        ln for ln in lines
+        if ln.bottom <= top + 2 and ln.top >= top - 3.5 * lh and ln.x1 > x0 and ln.x0 < x1
+    ]
+    if not above:
+        return None
+    nearest = max(above, key=lambda ln: ln.bottom)
+    if len(nearest.text) > _MAX_TITLE_CHARS:
+        return None
+    if not _TITLE_START.match(nearest.text):
+        upper = [ln for ln in lines if ln.bottom <= nearest.top + 1
+                 and nearest.top - ln.bottom <= 1.2 * lh and _TITLE_START.match(ln.text)]
+        if upper:
+            return f"{max(upper, key=lambda ln: ln.bottom).text} {nearest.text}"
+    return nearest.text

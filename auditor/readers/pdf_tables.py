@@ -1,0 +1,783 @@
+"""Table finding for the PDF reader.
+
+Three jobs, each independent of pdfplumber's page object so they can be tested
+on plain words and boxes:
+
+- ``ruled_grid``: turn the cell boxes pdfplumber finds between ruling lines
+  into a full grid, resolving merged cells into ``span_origin`` copies;
+- ``find_text_tables``: find borderless tables (designer layouts) from the
+  alignment of words into columns, with shaded bands as row hints;
+- ``join_continuations``: join a table that runs over a page break.
+
+Cell text is always rebuilt from our own words (not ``Table.extract()``) so
+that wrapped lines become one line and bold can be decided per cell.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from auditor.model import BBox, Cell
+
+# --------------------------------------------------------------------------
+# Words and lines
+
+
+@dataclass
+class Word:
+    """One word as printed, with how many of its characters are bold."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    nchars: int = 1
+    nbold: int = 0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Line:
+    """Words sharing one baseline band, left to right."""
+
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return is_mostly_bold(self.words)
+
+
+def is_bold_font(fontname: str) -> bool:
+    """Decide boldness from the font name: PDFs rarely carry a weight flag."""
+    lower = fontname.lower()
+    return "bold" in lower or "black" in lower or "heavy" in lower or ",B" in fontname
+
+
+def is_mostly_bold(words: Iterable[Word]) -> bool:
+    """True when more than half of the characters are set in a bold font."""
+    total = bold = 0
+    for w in words:
+        total += w.nchars
+        bold += w.nbold
+    return total > 0 and bold * 2 > total
+
+
+def group_lines(words: Iterable[Word]) -> list[Line]:
+    """Group words into visual lines, top to bottom.
+
+    A word joins the line above when it overlaps that line's vertical band by
+    at least half its own height; this tolerates mixed font sizes and
+    superscripts without merging two consecutive lines.
+    """
+    lines: list[Line] = []
+    bands: list[tuple[float, float]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        placed = False
+        for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            top, bottom = bands[k]
+            overlap = min(bottom, w.bottom) - max(top, w.top)
+            if overlap >= 0.5 * min(w.height, bottom - top):
+                lines[k].words.append(w)
+                bands[k] = (min(top, w.top), max(bottom, w.bottom))
+                placed = True
+                break
+        if not placed:
+            lines.append(Line([w]))
+            bands.append((w.top, w.bottom))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def join_text(words: Sequence[Word]) -> str:
+    """Text of a cell: its lines joined with single spaces.
+
+    A line that ends with a hyphen is joined to the next without a space and
+    keeps the hyphen ("rata-" + "rata" -> "rata-rata"): in these reports a
+    line-end hyphen is nearly always a real one (reduplication, "D-IV").
+    """
+    out = ""
+    for line in group_lines(words):
+        text = line.text
+        if not out:
+            out = text
+        elif out.endswith("-") and len(out) > 1 and out[-2] != " " and text[:1].isalnum():
+            out += text
+        else:
+            out += " " + text
+    return out
+
+
+def union_bbox(boxes: Iterable[BBox]) -> BBox | None:
+    boxes = list(boxes)
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def word_bbox(words: Iterable[Word]) -> BBox | None:
+    return union_bbox((w.x0, w.top, w.x1, w.bottom) for w in words)
+
+
+# --------------------------------------------------------------------------
+# A table found on one page
+
+
+@dataclass
+class PageTable:
+    """One table as found on one page, before page-break joining."""
+
+    rows: list[list[Cell]]
+    bbox: BBox
+    page: int
+    source: str
+    col_edges: list[float]
+    """x positions of the column boundaries, to recognise a continuation."""
+    words: list[Word] = field(default_factory=list)
+    """The words this table took from the page (kept out of the text lines)."""
+
+    @property
+    def ncols(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+
+def _cluster(values: Iterable[float], tol: float) -> list[float]:
+    """Sorted distinct values, merging those closer than ``tol``."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _nearest(edges: Sequence[float], v: float) -> int:
+    i = bisect.bisect_left(edges, v)
+    if i == 0:
+        return 0
+    if i == len(edges):
+        return len(edges) - 1
+    return i if edges[i] - v < v - edges[i - 1] else i - 1
+
+
+def _band(edges: Sequence[float], v: float) -> int:
+    """Index of the band [edges[i], edges[i+1]) holding ``v``, clamped."""
+    i = bisect.bisect_right(edges, v) - 1
+    return min(max(i, 0), len(edges) - 2)
+
+
+# --------------------------------------------------------------------------
+# Ruled tables
+
+THIN_BAND = 7.5
+"""A row or column band this narrow and empty comes from a doubled rule."""
+
+
+def ruled_grid(
+    cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int
+) -> PageTable | None:
+    """Build a full grid from pdfplumber's cell boxes and the words inside.
+
+    Row bands start at every distinct cell top and column bands at every
+    distinct cell x0 (as pdfplumber's ``Table.rows`` does). A cell box that
+    reaches over several bands is a merged cell: its top-left slot holds the
+    text and every other slot it covers becomes a copy with ``span_origin``.
+    Narrow empty bands (doubled ruling lines) are dropped first. Returns None
+    for degenerate tables (one row, one column, or no text).
+    """
+    row_edges = _cluster([b[1] for b in cell_boxes], 1.0)
+    col_edges = _cluster([b[0] for b in cell_boxes], 1.0)
+    row_edges.append(max(bbox[3], row_edges[-1] + 1))
+    col_edges.append(max(bbox[2], col_edges[-1] + 1))
+    nrows, ncols = len(row_edges) - 1, len(col_edges) - 1
+
+    slot_words: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        slot = (_band(row_edges, w.cy), _band(col_edges, w.cx))
+        slot_words.setdefault(slot, []).append(w)
+    rows_with_text = {r for r, _ in slot_words}
+    cols_with_text = {c for _, c in slot_words}
+    keep_rows = [
+        r for r in range(nrows)
+        if r in rows_with_text or row_edges[r + 1] - row_edges[r] >= THIN_BAND
+    ]
+    keep_cols = [
+        c for c in range(ncols)
+        if c in cols_with_text or col_edges[c + 1] - col_edges[c] >= THIN_BAND
+    ]
+    if len(keep_rows) < 2 or len(keep_cols) < 2:
+        return None
+    new_row = {r: i for i, r in enumerate(keep_rows)}
+    new_col = {c: i for i, c in enumerate(keep_cols)}
+
+    # owner[(r, c)] = index of the cell box covering that kept slot
+    owner: dict[tuple[int, int], int] = {}
+    spans: list[tuple[list[int], list[int]]] = []
+    for k, box in enumerate(cell_boxes):
+        r0, r1 = _nearest(row_edges, box[1]), _nearest(row_edges, box[3])
+        c0, c1 = _nearest(col_edges, box[0]), _nearest(col_edges, box[2])
+        rs = [r for r in range(r0, max(r1, r0 + 1)) if r in new_row]
+        cs = [c for c in range(c0, max(c1, c0 + 1)) if c in new_col]
+        spans.append((rs, cs))
+        for r in rs:
+            for c in cs:
+                owner.setdefault((r, c), k)
+
+    grid: list[list[Cell | None]] = [[None] * len(keep_cols) for _ in keep_rows]
+    for k, box in enumerate(cell_boxes):
+        rs, cs = spans[k]
+        mine = [(r, c) for r in rs for c in cs if owner.get((r, c)) == k]
+        if not mine:
+            continue
+        cell_words = [w for slot in mine for w in slot_words.get(slot, [])]
+        origin = (new_row[mine[0][0]], new_col[mine[0][1]])
+        text, bold = join_text(cell_words), is_mostly_bold(cell_words)
+        for r, c in mine:
+            slot = (new_row[r], new_col[c])
+            if slot == origin:
+                grid[slot[0]][slot[1]] = Cell(
+                    row=slot[0], col=slot[1], text=text, bbox=tuple(box), page=page, bold=bold
+                )
+            else:
+                grid[slot[0]][slot[1]] = Cell(
+                    row=slot[0], col=slot[1], text=text,
+                    bbox=(col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1]),
+                    page=page, bold=bold, span_origin=origin,
+                )
+    # Slots no cell box covers (irregular rulings) keep whatever words fall there.
+    for i, r in enumerate(keep_rows):
+        for j, c in enumerate(keep_cols):
+            if grid[i][j] is None:
+                ws = slot_words.get((r, c), [])
+                grid[i][j] = Cell(
+                    row=i, col=j, text=join_text(ws),
+                    bbox=(col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1]),
+                    page=page, bold=is_mostly_bold(ws),
+                )
+    rows: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
+    if not any(c.text for row in rows for c in row):
+        return None
+    return PageTable(
+        rows=rows,
+        bbox=tuple(bbox),
+        page=page,
+        source="ruled",
+        col_edges=[col_edges[c] for c in keep_cols] + [col_edges[keep_cols[-1] + 1]],
+        words=list(words),
+    )
+
+
+# --------------------------------------------------------------------------
+# Borderless ("text-aligned") tables
+
+_MARKER = re.compile(
+    r"^(\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|[ivxlcIVXLC]{1,6}[.)]|[•\-–·▪●○■□*➢✓]|no\.?)$",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(r"\d")
+_STOP = re.compile(r"^(sumber|source|keterangan|ket\s*[.:]|catatan)\b", re.IGNORECASE)
+_MAX_ROW_WORDS = 12
+"""A cell with more words than this on one line is prose, not a table cell."""
+
+
+@dataclass
+class _Block:
+    """Consecutive lines whose words leave the same vertical white gutters."""
+
+    lines: list[Line]
+    gutters: list[tuple[float, float]]
+    spanning: set[int] = field(default_factory=set)
+    """Indices (into ``lines``) of single-segment lines crossing gutters."""
+
+
+def _segments(line: Line, min_gap: float) -> list[tuple[float, float]]:
+    """x-intervals of the runs of words separated by less than ``min_gap``."""
+    segs: list[list[float]] = []
+    for w in line.words:
+        if segs and w.x0 - segs[-1][1] < min_gap:
+            segs[-1][1] = max(segs[-1][1], w.x1)
+        else:
+            segs.append([w.x0, w.x1])
+    return [(a, b) for a, b in segs]
+
+
+def _merge(cover: list[tuple[float, float]], add: Iterable[tuple[float, float]]):
+    out: list[tuple[float, float]] = []
+    for a, b in sorted([*cover, *add]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _gutters(cover: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
+    return [
+        (a[1], b[0]) for a, b in zip(cover, cover[1:]) if b[0] - a[1] >= min_gap
+    ]
+
+
+def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -> _Block:
+    """Extend a block downwards while every added line keeps the gutters open.
+
+    Prose kills gutters within a line or two because its word gaps fall at
+    different places on each line; table columns keep them. A single-segment
+    line that crosses the gutters (a group label spanning the table) is kept
+    when the line after it fits the gutters again.
+    """
+    cover = _merge([], _segments(lines[start], min_gap))
+    gutters = _gutters(cover, min_gap)
+    block = _Block([lines[start]], gutters)
+    j = start + 1
+    while j < len(lines) and gutters:
+        line = lines[j]
+        if line.top - block.lines[-1].bottom > max_vgap or _STOP.match(line.text):
+            break
+        segs = _segments(line, min_gap)
+        new_cover = _merge(cover, segs)
+        new_gutters = _gutters(new_cover, min_gap)
+        if len(new_gutters) >= len(gutters):
+            cover, gutters = new_cover, new_gutters
+            block.lines.append(line)
+            j += 1
+            continue
+        nxt = lines[j + 1] if j + 1 < len(lines) else None
+        if (
+            len(segs) == 1
+            and nxt is not None
+            and nxt.top - line.bottom <= max_vgap
+            and len(_gutters(_merge(cover, _segments(nxt, min_gap)), min_gap)) >= len(gutters)
+        ):
+            block.spanning.add(len(block.lines))
+            block.lines.append(line)
+            j += 1
+            continue
+        break
+    block.gutters = gutters
+    while block.lines and len(block.lines) - 1 in block.spanning:
+        block.spanning.discard(len(block.lines) - 1)
+        block.lines.pop()
+    return block
+
+
+def _is_white(color: object) -> bool:
+    if color is None or isinstance(color, str):
+        return True
+    try:
+        values = [float(v) for v in color]  # type: ignore[union-attr]
+    except TypeError:
+        try:
+            values = [float(color)]  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return True
+    if len(values) == 4:  # CMYK: white is no ink
+        return all(v <= 0.05 for v in values)
+    return all(v >= 0.95 for v in values)
+
+
+def shaded_bands(rects: Iterable[dict], page_height: float) -> list[tuple[float, float, float, float]]:
+    """Filled, non-white rectangles that can mark table rows.
+
+    Rectangles drawn per cell are merged when they share top and bottom, so a
+    row painted cell by cell becomes one band. Page-sized backgrounds and thin
+    rules are ignored.
+    """
+    boxes: list[tuple[float, float, float, float]] = []
+    for r in rects:
+        if not r.get("fill") or _is_white(r.get("non_stroking_color")):
+            continue
+        h = r["bottom"] - r["top"]
+        if h < 4 or h > 0.5 * page_height:
+            continue
+        boxes.append((r["x0"], r["top"], r["x1"], r["bottom"]))
+    merged: list[tuple[float, float, float, float]] = []
+    for b in sorted(boxes, key=lambda b: (round(b[1]), round(b[3]), b[0])):
+        if merged:
+            m = merged[-1]
+            if abs(m[1] - b[1]) < 1 and abs(m[3] - b[3]) < 1 and b[0] <= m[2] + 2:
+                merged[-1] = (m[0], m[1], max(m[2], b[2]), m[3])
+                continue
+        merged.append(b)
+    return merged
+
+
+def _column_of(gutters: Sequence[tuple[float, float]], x: float) -> int:
+    return sum(1 for g in gutters if g[0] < x)
+
+
+def _occupied(line: Line, gutters: Sequence[tuple[float, float]]) -> set[int]:
+    return {_column_of(gutters, w.cx) for w in line.words}
+
+
+def _split_rows(
+    block: _Block, bands: Sequence[tuple[float, float, float, float]], lh: float
+) -> list[list[int]]:
+    """Group the block's lines into table rows.
+
+    Evidence, strongest first: a shaded band holds exactly one row; a line
+    spanning the table is a row of its own; a clearly larger vertical gap
+    starts a row. Otherwise a line continues the row above only when it adds
+    text to columns already used there and looks like a wrap (the first word
+    would not have fit at the end of the line above).
+    """
+    lines, gutters = block.lines, block.gutters
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    wide = [b for b in bands if b[2] - b[0] >= 0.5 * (x1 - x0) and b[0] < x1 and b[2] > x0]
+
+    def band_of(line: Line) -> int | None:
+        cy = (line.top + line.bottom) / 2
+        for k, b in enumerate(wide):
+            if b[1] <= cy <= b[3]:
+                return k
+        return None
+
+    in_band = [band_of(ln) for ln in lines]
+    gaps = [
+        lines[i].top - lines[i - 1].bottom
+        for i in range(1, len(lines))
+        if in_band[i] is None and in_band[i - 1] is None
+        and i not in block.spanning and i - 1 not in block.spanning
+    ]
+    step = max(1.5, 0.25 * lh)
+    g_min = min(gaps) if gaps else 0.0
+    bimodal = sum(1 for g in gaps if g > g_min + step) >= 2
+
+    col_right: dict[int, float] = {}
+    for i, ln in enumerate(lines):
+        if i in block.spanning:
+            continue
+        for w in ln.words:
+            c = _column_of(gutters, w.cx)
+            col_right[c] = max(col_right.get(c, w.x1), w.x1)
+
+    def wraps(prev: Line, line: Line) -> bool:
+        for c in _occupied(line, gutters):
+            prev_piece = [w for w in prev.words if _column_of(gutters, w.cx) == c]
+            first = next(w for w in line.words if _column_of(gutters, w.cx) == c)
+            if not prev_piece:
+                return False
+            room = col_right[c] - max(w.x1 for w in prev_piece)
+            if room > (first.x1 - first.x0) + 0.4 * lh:
+                return False
+        return True
+
+    rows: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if not rows:
+            rows.append([i])
+            continue
+        prev_i = rows[-1][-1]
+        prev = lines[prev_i]
+        if i in block.spanning or prev_i in block.spanning:
+            new = True
+        elif in_band[i] is not None or in_band[prev_i] is not None:
+            new = in_band[i] != in_band[prev_i]
+        else:
+            gap = line.top - prev.bottom
+            occ = _occupied(line, gutters)
+            first_occ = _occupied(lines[rows[-1][0]], gutters)
+            subset = occ <= _occupied(prev, gutters) and len(occ) < len(first_occ)
+            if gap > g_min + step:
+                new = True
+            elif bimodal:
+                new = not subset
+            else:
+                new = not (subset and wraps(prev, line))
+        if new:
+            rows.append([i])
+        else:
+            rows[-1].append(i)
+    return rows
+
+
+def _infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, float]]) -> None:
+    """Mark horizontal spans in a two-level borderless header.
+
+    Without rulings the only evidence is layout: a first-row label with empty
+    neighbours, centred over the sub-labels of the row below (``Realisasi``
+    over ``2022 | 2021 | 2020``). The sub-header row's empty cells under the
+    other labels then repeat those labels (vertical spans).
+    """
+    if len(rows) < 3:
+        return
+    top, sub = rows[0], rows[1]
+    spanned = False
+    for c, label in enumerate(list(top)):
+        if not label.text or label.span_origin or label.bbox is None:
+            continue
+        lo = c
+        while lo > 0 and not top[lo - 1].text and sub[lo - 1].text:
+            lo -= 1
+        hi = c
+        while hi + 1 < len(top) and not top[hi + 1].text and sub[hi + 1].text:
+            hi += 1
+        left, right = col_x[lo][0], col_x[hi][1]
+        centre = (label.bbox[0] + label.bbox[2]) / 2
+        if lo == hi or abs(centre - (left + right) / 2) > 0.15 * (right - left):
+            continue
+        y0, y1 = label.bbox[1], label.bbox[3]
+        for k in range(lo, hi + 1):
+            if k == lo:
+                top[k] = Cell(row=0, col=k, text=label.text, bbox=label.bbox,
+                              page=label.page, bold=label.bold)
+            else:
+                top[k] = Cell(row=0, col=k, text=label.text, bbox=(col_x[k][0], y0, col_x[k][1], y1),
+                              page=label.page, bold=label.bold, span_origin=(0, lo))
+        spanned = True
+    if not spanned:
+        return
+    for c, cell in enumerate(sub):
+        above = top[c]
+        if not cell.text and above.text and above.span_origin is None:
+            sub[c] = Cell(row=1, col=c, text=above.text, bbox=cell.bbox, page=cell.page,
+                          bold=above.bold, span_origin=(0, c))
+
+
+def _block_grid(
+    block: _Block, bands: Sequence[tuple[float, float, float, float]], lh: float, page: int
+) -> list[list[Cell]]:
+    """Cells of a borderless block: columns from gutters, rows from _split_rows."""
+    lines, gutters = block.lines, block.gutters
+    ncols = len(gutters) + 1
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    bounds = [x0, *[(g[0] + g[1]) / 2 for g in gutters], x1]
+    col_x = [(bounds[c], bounds[c + 1]) for c in range(ncols)]
+    grid: list[list[Cell]] = []
+    for r, members in enumerate(_split_rows(block, bands, lh)):
+        top = min(lines[i].top for i in members)
+        bottom = max(lines[i].bottom for i in members)
+        if len(members) == 1 and members[0] in block.spanning:
+            ws = lines[members[0]].words
+            first = _column_of(gutters, ws[0].cx)
+            last = min(ncols - 1, max(first, _column_of(gutters, ws[-1].x1)))
+            text, bold = join_text(ws), is_mostly_bold(ws)
+            row = []
+            for c in range(ncols):
+                if c == first:
+                    row.append(Cell(row=r, col=c, text=text, bbox=word_bbox(ws), page=page, bold=bold))
+                elif first < c <= last:
+                    row.append(Cell(row=r, col=c, text=text, bbox=(*col_x[c][:1], top, col_x[c][1], bottom),
+                                    page=page, bold=bold, span_origin=(r, first)))
+                else:
+                    row.append(Cell(row=r, col=c, text="", bbox=(col_x[c][0], top, col_x[c][1], bottom),
+                                    page=page))
+            grid.append(row)
+            continue
+        per_col: list[list[Word]] = [[] for _ in range(ncols)]
+        for i in members:
+            for w in lines[i].words:
+                per_col[_column_of(gutters, w.cx)].append(w)
+        row = []
+        for c, ws in enumerate(per_col):
+            bbox = word_bbox(ws) or (col_x[c][0], top, col_x[c][1], bottom)
+            row.append(Cell(row=r, col=c, text=join_text(ws), bbox=bbox, page=page,
+                            bold=is_mostly_bold(ws)))
+        grid.append(row)
+    _infer_header_spans(grid, col_x)
+    return grid
+
+
+def _looks_like_table(grid: list[list[Cell]]) -> bool:
+    """Reject aligned layouts that are not data tables.
+
+    Numbered lists (a marker column beside prose), ``label : value`` blocks,
+    signature blocks and two-column prose all align into columns. A data
+    table here needs three rows, two columns of content besides markers and
+    colons, a column of short figures, and no prose-length cells.
+    """
+    if len(grid) < 3 or len(grid[0]) < 2:
+        return False
+    body = grid[1:]
+    content_cols = 0
+    numeric_col = False
+    for c in range(len(grid[0])):
+        texts = [row[c].text for row in grid if row[c].text and not row[c].span_origin]
+        body_texts = [row[c].text for row in body if row[c].text and not row[c].span_origin]
+        if not texts:
+            continue
+        if all(t in {":", "="} for t in texts):
+            return False
+        if any(len(t.split()) > 3 * _MAX_ROW_WORDS for t in texts):
+            return False
+        if all(_MARKER.match(t) for t in texts):
+            continue
+        content_cols += 1
+        short_numeric = [t for t in body_texts if _NUMERIC.search(t) and len(t.split()) <= 4]
+        if body_texts and len(short_numeric) * 2 >= len(body_texts):
+            numeric_col = True
+    return content_cols >= 2 and numeric_col
+
+
+def find_text_tables(
+    lines: list[Line],
+    bands: Sequence[tuple[float, float, float, float]],
+    page: int,
+) -> list[PageTable]:
+    """Borderless tables among ``lines`` (words no ruled table took)."""
+    if len(lines) < 3:
+        return []
+    lh = statistics.median(ln.height for ln in lines) or 10.0
+    min_gap = max(7.0, 0.8 * lh)
+    max_vgap = 2.5 * lh
+    tables: list[PageTable] = []
+    i = 0
+    while i < len(lines):
+        block = _grow_block(lines, i, min_gap, max_vgap)
+        if len(block.lines) >= 3 and block.gutters:
+            # A paragraph's last line glued on top can cost columns: try without it.
+            alt = _grow_block(lines, i + 1, min_gap, max_vgap) if i + 1 < len(lines) else None
+            if alt and len(alt.gutters) > len(block.gutters) and len(alt.lines) >= len(block.lines) - 1:
+                i += 1
+                block = alt
+            grid = _block_grid(block, bands, lh, page)
+            if _looks_like_table(grid):
+                words = [w for ln in block.lines for w in ln.words]
+                bbox = word_bbox(words)
+                assert bbox is not None
+                edges = [bbox[0], *[(g[0] + g[1]) / 2 for g in block.gutters], bbox[2]]
+                tables.append(PageTable(rows=grid, bbox=bbox, page=page, source="text-aligned",
+                                        col_edges=edges, words=words))
+                i += len(block.lines)
+                continue
+        i += 1
+    return tables
+
+
+# --------------------------------------------------------------------------
+# Tables that continue over a page break
+
+
+def _row_key(row: Sequence[Cell]) -> tuple[str, ...]:
+    return tuple(" ".join(c.text.lower().split()) for c in row)
+
+
+_FIGURE = re.compile(r"^[\s(]*[-+]?(rp\.?\s*)?[\d.,]+\s*%?[)\s]*$", re.IGNORECASE)
+
+
+def _header_like(row: Sequence[Cell]) -> bool:
+    """A row of labels: nearly all cells filled, none a bare figure."""
+    filled = [c for c in row if c.text]
+    return (
+        len(filled) * 4 >= len(row) * 3
+        and not any(_FIGURE.match(c.text) for c in filled)
+    )
+
+
+def same_columns(a: Sequence[float], b: Sequence[float], tol: float = 4.0) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= tol for x, y in zip(a, b))
+
+
+def continuation_header_rows(first: PageTable, nxt: PageTable) -> int | None:
+    """How many leading rows of ``nxt`` repeat ``first``'s header, or None.
+
+    None means ``nxt`` is not a continuation: other columns, or it opens with
+    a header of its own that differs from the first part's.
+    """
+    if nxt.ncols != first.ncols or not same_columns(first.col_edges, nxt.col_edges):
+        return None
+    for k in (3, 2, 1):
+        if (
+            k < len(first.rows)
+            and k < len(nxt.rows)
+            and [_row_key(r) for r in first.rows[:k]] == [_row_key(r) for r in nxt.rows[:k]]
+            and any(c.text for c in first.rows[0])
+        ):
+            return k
+    if _header_like(nxt.rows[0]) and _header_like(first.rows[0]):
+        return None
+    return 0
+
+
+def append_continuation(rows: list[list[Cell]], part: PageTable, skip: int) -> None:
+    """Append ``part``'s rows after ``skip`` repeated header rows to ``rows``.
+
+    Row indices and span origins are shifted. An empty first cell under a
+    cell that was itself spanning down (a group label broken by the page) is
+    read as the same span continuing.
+    """
+    offset = len(rows) - skip
+    last = rows[-1]
+    carried: dict[tuple[int, int], tuple[int, int]] = {}
+    if part.rows[skip:]:
+        for c, cell in enumerate(part.rows[skip]):
+            above = last[c] if c < len(last) else None
+            if (
+                above is not None
+                and not cell.text
+                and cell.span_origin is None
+                and above.span_origin is not None
+                and above.span_origin[0] < above.row
+                and above.span_origin[1] == c
+            ):
+                carried[(skip, c)] = above.span_origin
+    for r in range(skip, len(part.rows)):
+        new_row: list[Cell] = []
+        for cell in part.rows[r]:
+            origin = cell.span_origin
+            if (r, cell.col) in carried:
+                origin = carried[(r, cell.col)]
+            elif origin in carried:
+                origin = carried[origin]
+            elif origin is not None and origin[0] >= skip:
+                origin = (origin[0] + offset, origin[1])
+            text = cell.text
+            bold = cell.bold
+            if origin is not None and origin[0] < len(rows):
+                src = rows[origin[0]][origin[1]]
+                text, bold = src.text, src.bold
+            new_row.append(
+                Cell(row=r + offset, col=cell.col, text=text, bbox=cell.bbox, page=cell.page,
+                     bold=bold, span_origin=origin)
+            )
+        rows.append(new_row)
