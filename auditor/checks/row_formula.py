@@ -27,10 +27,13 @@ NOTES = {
 }
 
 
-def bind_column(view: TableView, r: int, roles: list[str], out_col: int) -> int | None:
+def bind_column(
+    view: TableView, r: int, roles: list[str], out_col: int, year_hint: int | None = None
+) -> int | None:
     """Pick the input column for a role: one that prints a number in this
-    row, of the same year as the checked column, nearest to its left."""
-    out_year = view.columns[out_col].year
+    row, of the year the checked column's header names for it (or the same
+    year as the checked column), nearest to its left."""
+    out_year = view.columns[out_col].year if year_hint is None else year_hint
     cands = [
         col.index
         for col in view.columns
@@ -39,10 +42,46 @@ def bind_column(view: TableView, r: int, roles: list[str], out_col: int) -> int 
     if not cands:
         return None
     same = [c for c in cands if view.columns[c].year == out_year]
+    if not same and year_hint is not None:
+        return None  # the header names a year the table does not have
     if not same:
         same = [c for c in cands if view.columns[c].year is None] or cands
     left = [c for c in same if c < out_col]
     return max(left) if left else min(same)
+
+
+def year_hints(view: TableView, rule: Rule, out_col: int) -> dict[str, int]:
+    """Years a header gives its inputs: "realisasi 2018 dibanding target 2019"."""
+    header = view.columns[out_col].header.lower()
+    if not _YEAR.search(header):
+        return {}
+    hints: dict[str, int] = {}
+    names = {n for f in (rule.formula, *rule.alternatives) if f for n in f.names}
+    for name in names:
+        roles = set(rule.roles_for(name))
+        for role, pat in view.vocab.columns:
+            if role not in roles:
+                continue
+            m = re.search(rf"(?:{pat.pattern})\W*((?:19|20)\d\d)", header, re.IGNORECASE)
+            if m:
+                hints[name] = int(m.group(1))
+                break
+    return hints
+
+
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def bind_names(
+    view: TableView, rule: Rule, r: int, out_col: int, names: tuple[str, ...], hints: dict[str, int]
+) -> dict[str, int] | None:
+    binding: dict[str, int] = {}
+    for name in names:
+        c = bind_column(view, r, rule.roles_for(name), out_col, hints.get(name))
+        if c is None:
+            return None
+        binding[name] = c
+    return binding if len(set(binding.values())) == len(binding) else None
 
 
 def _mixed_units(nums: list[Number]) -> bool:
@@ -62,15 +101,9 @@ def formula_bindings(rule: Rule, view: TableView, r: int) -> Iterator[tuple[int,
     for col in view.columns:
         if col.role not in rule.roles_for(rule.output) or view.number(r, col.index) is None:
             continue
-        binding: dict[str, int] = {}
-        for name in rule.formula.names:
-            c = bind_column(view, r, rule.roles_for(name), col.index)
-            if c is None:
-                break
-            binding[name] = c
-        else:
-            if len(set(binding.values())) == len(binding):
-                yield col.index, binding
+        binding = bind_names(view, rule, r, col.index, rule.formula.names, year_hints(view, rule, col.index))
+        if binding is not None:
+            yield col.index, binding
 
 
 def check_row_formula(rule: Rule, view: TableView, lang: str) -> Iterator[Finding]:
@@ -100,12 +133,8 @@ def _check_one(rule: Rule, view: TableView, lang: str, r: int, out_col: int, bin
     printed_iv = out.interval()
     if computed.overlaps(printed_iv):
         return None
-    for alt in rule.alternatives:
-        try:
-            if alt.evaluate(env).overlaps(printed_iv):
-                return None
-        except ZeroDivisionError:
-            continue
+    if _alternative_fits(rule, view, r, out_col, printed_iv):
+        return None
     severity, note = None, ""
     if _fits_truncation(computed, out):
         severity, note = "warning", NOTES["truncated"].get(lang, NOTES["truncated"]["id"])
@@ -123,6 +152,26 @@ def _check_one(rule: Rule, view: TableView, lang: str, r: int, out_col: int, bin
         note=note,
         inputs=_inputs_text(rule.formula.text, printed_inputs),
     )
+
+
+def _alternative_fits(rule: Rule, view: TableView, r: int, out_col: int, printed: Interval) -> bool:
+    """Does another formula the rule accepts (lower-is-better ...) explain the cell?"""
+    hints = year_hints(view, rule, out_col)
+    for alt in rule.alternatives:
+        binding = bind_names(view, rule, r, out_col, alt.names, hints)
+        if binding is None:
+            continue
+        env = {}
+        for name, c in binding.items():
+            num = view.number(r, c)
+            assert num is not None
+            env[name] = num.interval()
+        try:
+            if alt.evaluate(env).overlaps(printed):
+                return True
+        except ZeroDivisionError:
+            continue
+    return False
 
 
 def _fits_truncation(computed: Interval, out: Number) -> bool:

@@ -317,27 +317,34 @@ def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) 
 
 
 def _title(table: PageTable, lines: list[Line]) -> str | None:
-    """The nearest short line just above the table, if any.
+    """The caption just above the table, if any.
 
-    A caption that wraps ("Tabel 3.4 ... dengan Tahun" / "Lalu dan ...") is
-    joined back when the line above the nearest one starts with "Tabel".
+    Preference goes to a "Tabel ..." line close above; otherwise the nearest
+    short line, unless it is the tail of a lead-in sentence (ends with ":" or
+    starts in lower case), which would only mislabel the table. A caption
+    that wraps ("Tabel 3.4 ... dengan Tahun" / "Lalu dan ...") is joined.
     """
     if not lines:
         return None
     lh = statistics.median(ln.height for ln in lines) or 12.0
     x0, top, x1, _ = table.bbox
-    above = [
-        ln for ln in lines
-        if ln.bottom <= top + 2 and ln.top >= top - 3.5 * lh and ln.x1 > x0 and ln.x0 < x1
-    ]
+    above = sorted(
+        (ln for ln in lines
+         if ln.bottom <= top + 2 and ln.top >= top - 5.5 * lh and ln.x1 > x0 and ln.x0 < x1),
+        key=lambda ln: ln.bottom,
+        reverse=True,
+    )
     if not above:
         return None
-    nearest = max(above, key=lambda ln: ln.bottom)
-    if len(nearest.text) > _MAX_TITLE_CHARS:
+    nearest = above[0]
+    captions = [ln for ln in above if _TITLE_START.match(ln.text)]
+    if captions:
+        caption = captions[0]
+        follow = [ln for ln in above if ln.top >= caption.bottom - 1
+                  and ln.top - caption.bottom <= 0.8 * lh and ln is not caption]
+        text = " ".join([caption.text, *(ln.text for ln in reversed(follow))])
+        return text if len(text) <= 2 * _MAX_TITLE_CHARS else caption.text
+    text = nearest.text
+    if nearest.top < top - 3.5 * lh or len(text) > _MAX_TITLE_CHARS or text.rstrip().endswith(":") or text[:1].islower():
         return None
-    if not _TITLE_START.match(nearest.text):
-        upper = [ln for ln in lines if ln.bottom <= nearest.top + 1
-                 and nearest.top - ln.bottom <= 1.2 * lh and _TITLE_START.match(ln.text)]
-        if upper:
-            return f"{max(upper, key=lambda ln: ln.bottom).text} {nearest.text}"
-    return nearest.text
+    return text

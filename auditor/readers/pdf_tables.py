@@ -323,7 +323,8 @@ _MARKER = re.compile(
     r"^(\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|[ivxlcIVXLC]{1,6}[.)]|[•\-–·▪●○■□*➢✓]|no\.?)$",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"\d")
+_NUMBER = re.compile(r"^[(]?[-+]?(rp\.?)?\d[\d.,]*%?[)]?[,;]?$", re.IGNORECASE)
+_LEADER = re.compile(r"\.{4,}|…{2,}|_{4,}")
 _STOP = re.compile(r"^(sumber|source|keterangan|ket\s*[.:]|catatan)\b", re.IGNORECASE)
 _MAX_ROW_WORDS = 12
 """A cell with more words than this on one line is prose, not a table cell."""
@@ -385,7 +386,12 @@ def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) 
         segs = _segments(line, min_gap)
         new_cover = _merge(cover, segs)
         new_gutters = _gutters(new_cover, min_gap)
-        if len(new_gutters) >= len(gutters):
+        # The second line may open a column the first left blank (an empty
+        # header cell); later lines may not: prose opens gaps anywhere.
+        fits = len(new_gutters) == len(gutters) or (
+            len(block.lines) == 1 and len(new_gutters) > len(gutters)
+        )
+        if fits:
             cover, gutters = new_cover, new_gutters
             block.lines.append(line)
             j += 1
@@ -395,7 +401,8 @@ def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) 
             len(segs) == 1
             and nxt is not None
             and nxt.top - line.bottom <= max_vgap
-            and len(_gutters(_merge(cover, _segments(nxt, min_gap)), min_gap)) >= len(gutters)
+            and len(block.lines) >= 2
+            and len(_gutters(_merge(cover, _segments(nxt, min_gap)), min_gap)) == len(gutters)
         ):
             block.spanning.add(len(block.lines))
             block.lines.append(line)
@@ -628,35 +635,43 @@ def _block_grid(
     return grid
 
 
+def _is_figure(text: str) -> bool:
+    """A short cell holding a number: ``12``, ``94,24%``, ``Level 3 (3,35)``."""
+    words = text.split()
+    return 0 < len(words) <= 4 and any(_NUMBER.match(w) for w in words)
+
+
 def _looks_like_table(grid: list[list[Cell]]) -> bool:
     """Reject aligned layouts that are not data tables.
 
     Numbered lists (a marker column beside prose), ``label : value`` blocks,
-    signature blocks and two-column prose all align into columns. A data
-    table here needs three rows, two columns of content besides markers and
-    colons, a column of short figures, and no prose-length cells.
+    signature blocks, tables of contents and two-column prose all align into
+    columns. A data table here needs three rows; two content columns (not
+    markers or colons) that are filled in most rows; a column of figures;
+    and no dot leaders or prose-length cells.
     """
     if len(grid) < 3 or len(grid[0]) < 2:
         return False
-    body = grid[1:]
-    content_cols = 0
-    numeric_col = False
+    nrows = len(grid)
+    filled_cols = 0
+    figure_col = False
     for c in range(len(grid[0])):
         texts = [row[c].text for row in grid if row[c].text and not row[c].span_origin]
-        body_texts = [row[c].text for row in body if row[c].text and not row[c].span_origin]
         if not texts:
             continue
         if all(t in {":", "="} for t in texts):
             return False
-        if any(len(t.split()) > 3 * _MAX_ROW_WORDS for t in texts):
+        if any(_LEADER.search(t) or len(t.split()) > 3 * _MAX_ROW_WORDS for t in texts):
             return False
         if all(_MARKER.match(t) for t in texts):
             continue
-        content_cols += 1
-        short_numeric = [t for t in body_texts if _NUMERIC.search(t) and len(t.split()) <= 4]
-        if body_texts and len(short_numeric) * 2 >= len(body_texts):
-            numeric_col = True
-    return content_cols >= 2 and numeric_col
+        if len(texts) >= max(3, (nrows + 1) // 2):
+            filled_cols += 1
+        body = [row[c].text for row in grid[1:] if row[c].text and not row[c].span_origin]
+        figures = [t for t in body if _is_figure(t)]
+        if len(figures) >= 2 and len(figures) * 2 >= len(body):
+            figure_col = True
+    return filled_cols >= 2 and figure_col
 
 
 def find_text_tables(
@@ -665,6 +680,8 @@ def find_text_tables(
     page: int,
 ) -> list[PageTable]:
     """Borderless tables among ``lines`` (words no ruled table took)."""
+    # Text under 5 pt is the lettering of pasted figures, not a table to audit.
+    lines = [ln for ln in lines if ln.height >= 5]
     if len(lines) < 3:
         return []
     lh = statistics.median(ln.height for ln in lines) or 10.0
