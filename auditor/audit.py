@@ -11,6 +11,7 @@ from auditor.checks.aggregates import (
     check_total_columns,
     check_total_rows,
 )
+from auditor.checks.polarity import check_polarity
 from auditor.checks.row_formula import check_row_formula, derived_cells
 from auditor.findings import Finding, sort_key
 from auditor.model import Document
@@ -42,6 +43,8 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
             for rule in rules:
                 if rule.engine == "row-formula":
                     findings.extend(check_row_formula(rule, view, lang))
+                elif rule.engine == "polarity":
+                    findings.extend(check_polarity(rule, view, lang))
                 else:
                     findings.extend(AGGREGATE_ENGINES[rule.engine](rule, view, lang, derived))
         except Exception as exc:  # noqa: BLE001 - one bad table must not stop the audit

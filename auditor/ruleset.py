@@ -20,7 +20,7 @@ from auditor.formula import Expr, FormulaError, parse_expression, parse_formula
 from auditor.yaml_lines import LINE_KEY, load_yaml
 
 SEVERITIES = ("error", "warning", "info")
-ENGINES = ("row-formula", "total-row", "summary-row", "average-row", "subtotal-row", "total-column")
+ENGINES = ("row-formula", "polarity", "total-row", "summary-row", "average-row", "subtotal-row", "total-column")
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 
 
@@ -53,6 +53,8 @@ class Rule:
     alternatives: list[Expr] = field(default_factory=list)
     bind: dict[str, list[str]] = field(default_factory=dict)
     same_units: list[str] = field(default_factory=list)
+    polarity: str | None = None
+    """For polarity rules: the indicator polarity whose formula misuse is reported."""
     source: str = ""
 
     def roles_for(self, name: str) -> list[str]:
@@ -72,6 +74,16 @@ class _Default(dict):
 class RoleVocabulary:
     columns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     rows: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    polarity_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+
+    def polarity(self, label: str) -> str | None:
+        """'lower' for an indicator where less is better, 'higher' where the
+        words say so explicitly (penurunan X: the decrease itself is counted)."""
+        h = " ".join(label.lower().split())
+        for kind in ("higher", "lower"):
+            if any(p.search(h) for p in self.polarity_patterns.get(kind, [])):
+                return kind
+        return None
 
     def column_role(self, header: str) -> str | None:
         h = " ".join(header.lower().split())
@@ -118,11 +130,11 @@ def load_ruleset(extra: list[Path] | None = None) -> RuleSet:
             continue
         if not isinstance(data, dict):
             raise RuleFileError(f"{path}:1: expected a mapping with 'rules', 'column_roles' or 'row_roles'.")
-        unknown = set(data) - {"rules", "column_roles", "row_roles", LINE_KEY}
+        unknown = set(data) - {"rules", "column_roles", "row_roles", "polarity", LINE_KEY}
         if unknown:
             raise RuleFileError(
                 f"{path}:{data.get(LINE_KEY, 1)}: unknown key(s) {', '.join(sorted(unknown))}; "
-                "expected 'rules', 'column_roles' or 'row_roles'."
+                "expected 'rules', 'column_roles', 'row_roles' or 'polarity'."
             )
         _load_vocabulary(path, data, vocab)
         for entry in data.get("rules") or []:
@@ -158,6 +170,12 @@ def _load_vocabulary(path: Path, data: dict[str, Any], vocab: RoleVocabulary) ->
             continue
         line = rows.get(LINE_KEY, 1)
         vocab.rows.setdefault(role, []).extend(_compile(path, line, p) for p in pats or [])
+    polarity = data.get("polarity") or {}
+    if not isinstance(polarity, dict) or set(polarity) - {"higher", "lower", LINE_KEY}:
+        raise RuleFileError(f"{path}: 'polarity' must map 'higher' and/or 'lower' to lists of patterns.")
+    for kind in ("higher", "lower"):
+        line = polarity.get(LINE_KEY, 1)
+        vocab.polarity_patterns.setdefault(kind, []).extend(_compile(path, line, p) for p in polarity.get(kind) or [])
 
 
 def _load_rule(path: Path, entry: Any) -> Rule:
@@ -195,7 +213,11 @@ def _load_rule(path: Path, entry: Any) -> Rule:
     bind = entry.get("bind") or {}
     rule.bind = {k: [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in bind.items() if k != LINE_KEY}
     rule.same_units = [str(x) for x in entry.get("same_units") or []]
-    if rule.engine == "row-formula":
+    if rule.engine == "polarity":
+        if entry.get("polarity") not in ("higher", "lower"):
+            raise RuleFileError(f"{where}: rule {code}: a polarity rule needs 'polarity: higher' or 'polarity: lower'.")
+        rule.polarity = entry["polarity"]
+    if rule.engine in ("row-formula", "polarity"):
         if "formula" not in entry:
             raise RuleFileError(f"{where}: rule {code}: a row-formula rule needs 'formula: name = expression'.")
         try:

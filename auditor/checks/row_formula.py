@@ -27,9 +27,7 @@ NOTES = {
 }
 
 
-def bind_column(
-    view: TableView, r: int, roles: list[str], out_col: int, year_hint: int | None = None
-) -> int | None:
+def bind_column(view: TableView, r: int, roles: list[str], out_col: int, year_hint: int | None = None) -> int | None:
     """Pick the input column for a role: one that prints a number in this
     row, of the year the checked column's header names for it (or the same
     year as the checked column), nearest to its left."""
@@ -84,7 +82,7 @@ def bind_names(
     return binding if len(set(binding.values())) == len(binding) else None
 
 
-def _mixed_units(nums: list[Number]) -> bool:
+def mixed_units(nums: list[Number]) -> bool:
     return any(n.percent for n in nums) and any((n.grouped or n.currency) and not n.percent for n in nums)
 
 
@@ -122,7 +120,7 @@ def _check_one(rule: Rule, view: TableView, lang: str, r: int, out_col: int, bin
     nums = {name: view.number(r, c) for name, c in binding.items()}
     assert out is not None and all(nums.values())
     printed_inputs: dict[str, Number] = {k: v for k, v in nums.items() if v is not None}
-    if rule.same_units and _mixed_units([printed_inputs[n] for n in rule.same_units if n in printed_inputs]):
+    if rule.same_units and mixed_units([printed_inputs[n] for n in rule.same_units if n in printed_inputs]):
         return None
     env = {k: v.interval() for k, v in printed_inputs.items()}
     try:

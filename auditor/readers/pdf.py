@@ -80,16 +80,15 @@ def read_pdf(path: Path, data: bytes, digest: str) -> Document:
         raise InputError(f"{path.name} is damaged: none of its pages could be read.", kind="corrupt")
     if sum(r.word_count for r in results) == 0:
         if failed:
-            raise InputError(
-                f"{path.name} is damaged: the pages that could be read have no text.", kind="corrupt"
-            )
-        raise InputError(
-            f"{path.name} has no text layer (it looks scanned); run OCR on it first.", kind="no-text"
-        )
+            raise InputError(f"{path.name} is damaged: the pages that could be read have no text.", kind="corrupt")
+        raise InputError(f"{path.name} has no text layer (it looks scanned); run OCR on it first.", kind="no-text")
     for r in results:
         if r.word_count == 0:
-            _warn(doc, doc.pages[r.number - 1],
-                  f"Page {r.number} has no text layer (scanned or image only); it is not checked.")
+            _warn(
+                doc,
+                doc.pages[r.number - 1],
+                f"Page {r.number} has no text layer (scanned or image only); it is not checked.",
+            )
 
     running = _running_lines(results)
     _build_lines(doc, results)
@@ -246,6 +245,7 @@ def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
     many pages is page furniture; it must not keep a table from continuing
     onto the next page or become a table's title.
     """
+
     def at_edge(r: _PageResult, ln: Line) -> bool:
         return ln.bottom < 0.12 * r.height or ln.top > 0.85 * r.height
 
@@ -289,8 +289,7 @@ def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) 
                     prev is not None
                     and current.pages[-1] == prev.number
                     and prev.tables
-                    and not any(ln.top >= prev.tables[-1].bbox[3] - 1
-                                for ln in _content_lines(prev, running))
+                    and not any(ln.top >= prev.tables[-1].bbox[3] - 1 for ln in _content_lines(prev, running))
                     and not any(ln.bottom <= part.bbox[1] + 1 for ln in content)
                 ):
                     skip = continuation_header_rows(first_part, part)
@@ -329,8 +328,7 @@ def _title(table: PageTable, lines: list[Line]) -> str | None:
     lh = statistics.median(ln.height for ln in lines) or 12.0
     x0, top, x1, _ = table.bbox
     above = sorted(
-        (ln for ln in lines
-         if ln.bottom <= top + 2 and ln.top >= top - 5.5 * lh and ln.x1 > x0 and ln.x0 < x1),
+        (ln for ln in lines if ln.bottom <= top + 2 and ln.top >= top - 5.5 * lh and ln.x1 > x0 and ln.x0 < x1),
         key=lambda ln: ln.bottom,
         reverse=True,
     )
@@ -340,11 +338,19 @@ def _title(table: PageTable, lines: list[Line]) -> str | None:
     captions = [ln for ln in above if _TITLE_START.match(ln.text)]
     if captions:
         caption = captions[0]
-        follow = [ln for ln in above if ln.top >= caption.bottom - 1
-                  and ln.top - caption.bottom <= 0.8 * lh and ln is not caption]
+        follow = [
+            ln
+            for ln in above
+            if ln.top >= caption.bottom - 1 and ln.top - caption.bottom <= 0.8 * lh and ln is not caption
+        ]
         text = " ".join([caption.text, *(ln.text for ln in reversed(follow))])
         return text if len(text) <= 2 * _MAX_TITLE_CHARS else caption.text
     text = nearest.text
-    if nearest.top < top - 3.5 * lh or len(text) > _MAX_TITLE_CHARS or text.rstrip().endswith(":") or text[:1].islower():
+    if (
+        nearest.top < top - 3.5 * lh
+        or len(text) > _MAX_TITLE_CHARS
+        or text.rstrip().endswith(":")
+        or text[:1].islower()
+    ):
         return None
     return text

@@ -222,9 +222,7 @@ THIN_BAND = 7.5
 """A row or column band this narrow and empty comes from a doubled rule."""
 
 
-def ruled_grid(
-    cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int
-) -> PageTable | None:
+def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int) -> PageTable | None:
     """Build a full grid from pdfplumber's cell boxes and the words inside.
 
     Row bands start at every distinct cell top and column bands at every
@@ -246,14 +244,8 @@ def ruled_grid(
         slot_words.setdefault(slot, []).append(w)
     rows_with_text = {r for r, _ in slot_words}
     cols_with_text = {c for _, c in slot_words}
-    keep_rows = [
-        r for r in range(nrows)
-        if r in rows_with_text or row_edges[r + 1] - row_edges[r] >= THIN_BAND
-    ]
-    keep_cols = [
-        c for c in range(ncols)
-        if c in cols_with_text or col_edges[c + 1] - col_edges[c] >= THIN_BAND
-    ]
+    keep_rows = [r for r in range(nrows) if r in rows_with_text or row_edges[r + 1] - row_edges[r] >= THIN_BAND]
+    keep_cols = [c for c in range(ncols) if c in cols_with_text or col_edges[c + 1] - col_edges[c] >= THIN_BAND]
     if len(keep_rows) < 2 or len(keep_cols) < 2:
         return None
     new_row = {r: i for i, r in enumerate(keep_rows)}
@@ -289,9 +281,13 @@ def ruled_grid(
                 )
             else:
                 grid[slot[0]][slot[1]] = Cell(
-                    row=slot[0], col=slot[1], text=text,
+                    row=slot[0],
+                    col=slot[1],
+                    text=text,
                     bbox=(col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1]),
-                    page=page, bold=bold, span_origin=origin,
+                    page=page,
+                    bold=bold,
+                    span_origin=origin,
                 )
     # Slots no cell box covers (irregular rulings) keep whatever words fall there.
     for i, r in enumerate(keep_rows):
@@ -299,9 +295,12 @@ def ruled_grid(
             if grid[i][j] is None:
                 ws = slot_words.get((r, c), [])
                 grid[i][j] = Cell(
-                    row=i, col=j, text=join_text(ws),
+                    row=i,
+                    col=j,
+                    text=join_text(ws),
                     bbox=(col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1]),
-                    page=page, bold=is_mostly_bold(ws),
+                    page=page,
+                    bold=is_mostly_bold(ws),
                 )
     rows: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     if not any(c.text for row in rows for c in row):
@@ -362,9 +361,7 @@ def _merge(cover: list[tuple[float, float]], add: Iterable[tuple[float, float]])
 
 
 def _gutters(cover: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
-    return [
-        (a[1], b[0]) for a, b in zip(cover, cover[1:]) if b[0] - a[1] >= min_gap
-    ]
+    return [(a[1], b[0]) for a, b in zip(cover, cover[1:]) if b[0] - a[1] >= min_gap]
 
 
 def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -> _Block:
@@ -388,9 +385,7 @@ def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) 
         new_gutters = _gutters(new_cover, min_gap)
         # The second line may open a column the first left blank (an empty
         # header cell); later lines may not: prose opens gaps anywhere.
-        fits = len(new_gutters) == len(gutters) or (
-            len(block.lines) == 1 and len(new_gutters) > len(gutters)
-        )
+        fits = len(new_gutters) == len(gutters) or (len(block.lines) == 1 and len(new_gutters) > len(gutters))
         if fits:
             cover, gutters = new_cover, new_gutters
             block.lines.append(line)
@@ -465,9 +460,7 @@ def _occupied(line: Line, gutters: Sequence[tuple[float, float]]) -> set[int]:
     return {_column_of(gutters, w.cx) for w in line.words}
 
 
-def _split_rows(
-    block: _Block, bands: Sequence[tuple[float, float, float, float]], lh: float
-) -> list[list[int]]:
+def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]], lh: float) -> list[list[int]]:
     """Group the block's lines into table rows.
 
     Evidence, strongest first: a shaded band holds exactly one row; a line
@@ -492,8 +485,7 @@ def _split_rows(
     gaps = [
         lines[i].top - lines[i - 1].bottom
         for i in range(1, len(lines))
-        if in_band[i] is None and in_band[i - 1] is None
-        and i not in block.spanning and i - 1 not in block.spanning
+        if in_band[i] is None and in_band[i - 1] is None and i not in block.spanning and i - 1 not in block.spanning
     ]
     step = max(1.5, 0.25 * lh)
     g_min = min(gaps) if gaps else 0.0
@@ -575,19 +567,26 @@ def _infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, flo
         y0, y1 = label.bbox[1], label.bbox[3]
         for k in range(lo, hi + 1):
             if k == lo:
-                top[k] = Cell(row=0, col=k, text=label.text, bbox=label.bbox,
-                              page=label.page, bold=label.bold)
+                top[k] = Cell(row=0, col=k, text=label.text, bbox=label.bbox, page=label.page, bold=label.bold)
             else:
-                top[k] = Cell(row=0, col=k, text=label.text, bbox=(col_x[k][0], y0, col_x[k][1], y1),
-                              page=label.page, bold=label.bold, span_origin=(0, lo))
+                top[k] = Cell(
+                    row=0,
+                    col=k,
+                    text=label.text,
+                    bbox=(col_x[k][0], y0, col_x[k][1], y1),
+                    page=label.page,
+                    bold=label.bold,
+                    span_origin=(0, lo),
+                )
         spanned = True
     if not spanned:
         return
     for c, cell in enumerate(sub):
         above = top[c]
         if not cell.text and above.text and above.span_origin is None:
-            sub[c] = Cell(row=1, col=c, text=above.text, bbox=cell.bbox, page=cell.page,
-                          bold=above.bold, span_origin=(0, c))
+            sub[c] = Cell(
+                row=1, col=c, text=above.text, bbox=cell.bbox, page=cell.page, bold=above.bold, span_origin=(0, c)
+            )
 
 
 def _block_grid(
@@ -614,11 +613,19 @@ def _block_grid(
                 if c == first:
                     row.append(Cell(row=r, col=c, text=text, bbox=word_bbox(ws), page=page, bold=bold))
                 elif first < c <= last:
-                    row.append(Cell(row=r, col=c, text=text, bbox=(*col_x[c][:1], top, col_x[c][1], bottom),
-                                    page=page, bold=bold, span_origin=(r, first)))
+                    row.append(
+                        Cell(
+                            row=r,
+                            col=c,
+                            text=text,
+                            bbox=(*col_x[c][:1], top, col_x[c][1], bottom),
+                            page=page,
+                            bold=bold,
+                            span_origin=(r, first),
+                        )
+                    )
                 else:
-                    row.append(Cell(row=r, col=c, text="", bbox=(col_x[c][0], top, col_x[c][1], bottom),
-                                    page=page))
+                    row.append(Cell(row=r, col=c, text="", bbox=(col_x[c][0], top, col_x[c][1], bottom), page=page))
             grid.append(row)
             continue
         per_col: list[list[Word]] = [[] for _ in range(ncols)]
@@ -628,8 +635,7 @@ def _block_grid(
         row = []
         for c, ws in enumerate(per_col):
             bbox = word_bbox(ws) or (col_x[c][0], top, col_x[c][1], bottom)
-            row.append(Cell(row=r, col=c, text=join_text(ws), bbox=bbox, page=page,
-                            bold=is_mostly_bold(ws)))
+            row.append(Cell(row=r, col=c, text=join_text(ws), bbox=bbox, page=page, bold=is_mostly_bold(ws)))
         grid.append(row)
     _infer_header_spans(grid, col_x)
     return grid
@@ -703,8 +709,9 @@ def find_text_tables(
                 bbox = word_bbox(words)
                 assert bbox is not None
                 edges = [bbox[0], *[(g[0] + g[1]) / 2 for g in block.gutters], bbox[2]]
-                tables.append(PageTable(rows=grid, bbox=bbox, page=page, source="text-aligned",
-                                        col_edges=edges, words=words))
+                tables.append(
+                    PageTable(rows=grid, bbox=bbox, page=page, source="text-aligned", col_edges=edges, words=words)
+                )
                 i += len(block.lines)
                 continue
         i += 1
@@ -725,10 +732,7 @@ _FIGURE = re.compile(r"^[\s(]*[-+]?(rp\.?\s*)?[\d.,]+\s*%?[)\s]*$", re.IGNORECAS
 def _header_like(row: Sequence[Cell]) -> bool:
     """A row of labels: nearly all cells filled, none a bare figure."""
     filled = [c for c in row if c.text]
-    return (
-        len(filled) * 4 >= len(row) * 3
-        and not any(_FIGURE.match(c.text) for c in filled)
-    )
+    return len(filled) * 4 >= len(row) * 3 and not any(_FIGURE.match(c.text) for c in filled)
 
 
 def same_columns(a: Sequence[float], b: Sequence[float], tol: float = 4.0) -> bool:
@@ -794,7 +798,14 @@ def append_continuation(rows: list[list[Cell]], part: PageTable, skip: int) -> N
                 src = rows[origin[0]][origin[1]]
                 text, bold = src.text, src.bold
             new_row.append(
-                Cell(row=r + offset, col=cell.col, text=text, bbox=cell.bbox, page=cell.page,
-                     bold=bold, span_origin=origin)
+                Cell(
+                    row=r + offset,
+                    col=cell.col,
+                    text=text,
+                    bbox=cell.bbox,
+                    page=cell.page,
+                    bold=bold,
+                    span_origin=origin,
+                )
             )
         rows.append(new_row)

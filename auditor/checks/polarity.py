@@ -1,0 +1,79 @@
+"""Engine for indicator polarity: is the capaian formula the right one for
+the indicator's direction?
+
+A higher-is-better indicator gets realisasi / target x 100; a lower-is-better
+one gets (2 x target - realisasi) / target x 100 or target / realisasi x 100.
+A row whose printed capaian fits only the formula of the other direction is
+reported; the indicator's direction is read from its name (vocabulary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.common import make_finding
+from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, mixed_units, year_hints
+from auditor.findings import Finding
+from auditor.formula import Expr
+from auditor.intervals import Interval
+from auditor.numbers import format_number
+from auditor.ruleset import Rule
+from auditor.semantics import TableView
+
+
+def _fits(expr: Expr, view: TableView, binding: dict[str, int], r: int, printed: Interval) -> bool | None:
+    env = {}
+    for name, c in binding.items():
+        num = view.number(r, c)
+        if num is None:
+            return None
+        env[name] = num.interval()
+    try:
+        return expr.evaluate(env).overlaps(printed)
+    except ZeroDivisionError:
+        return None
+
+
+def check_polarity(rule: Rule, view: TableView, lang: str) -> Iterator[Finding]:
+    assert rule.formula is not None
+    for row in view.rows:
+        if row.kind not in CHECKED_KINDS:
+            continue
+        direction = view.vocab.polarity(view.label(row.index))
+        for out_col, binding in formula_bindings(rule, view, row.index):
+            out = view.number(row.index, out_col)
+            assert out is not None
+            nums = [view.number(row.index, c) for c in binding.values()]
+            if mixed_units([n for n in nums if n is not None]):
+                continue
+            printed = out.interval()
+            higher = _fits(rule.formula, view, binding, row.index, printed)
+            hints = year_hints(view, rule, out_col)
+            lower_fit: Expr | None = None
+            for alt in rule.alternatives:
+                alt_binding = bind_names(view, rule, row.index, out_col, alt.names, hints)
+                if alt_binding and _fits(alt, view, alt_binding, row.index, printed):
+                    lower_fit = alt
+                    break
+            if rule.polarity == "higher" and lower_fit and not higher and direction != "lower":
+                used, should = lower_fit, rule.formula
+            elif rule.polarity == "lower" and higher and not lower_fit and direction == "lower":
+                used, should = rule.formula, rule.alternatives[0]
+            else:
+                continue
+            should_binding = bind_names(view, rule, row.index, out_col, should.names, hints) or binding
+            env = {n: view.number(row.index, c).value for n, c in should_binding.items()}  # type: ignore[union-attr]
+            try:
+                expected = format_number(should.evaluate_point(env), max(out.decimals, 2), out.decimal_sep)
+            except ZeroDivisionError:
+                expected = None
+            yield make_finding(
+                rule,
+                view,
+                lang,
+                cells=[(row.index, out_col)] + [(row.index, c) for c in binding.values()],
+                printed=out.text,
+                expected=expected,
+                used=used.text,
+                should=should.text,
+            )
