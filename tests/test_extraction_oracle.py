@@ -59,8 +59,9 @@ def _check(result: OracleResult, label: str) -> None:
             f"  table {s.source.index + 1} (line {s.source.line}): {s.accuracy:.3f}, "
             f"e.g. r{first.row} c{first.col} expected {first.expected!r} got {first.got!r}"
         )
-    assert result.accuracy >= MIN_ACCURACY, (
-        f"{label}: cell accuracy {result.accuracy:.4f} < {MIN_ACCURACY}; "
+    accuracy = result.accuracy
+    assert accuracy >= MIN_ACCURACY, (
+        f"{label}: cell accuracy {accuracy:.4f} < {MIN_ACCURACY}; "
         f"run `python fixtures/oracle_report.py` on the source for the failing cells"
     )
 

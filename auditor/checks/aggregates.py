@@ -139,6 +139,38 @@ def check_summary_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
             )
 
 
+def _groups(view: TableView, rows: list[int]) -> list[list[int]]:
+    """Rows grouped by the spanning label they share (a sasaran strategis)."""
+    groups: dict[tuple[int, int] | int, list[int]] = {}
+    label_cols = [col.index for col in view.columns if col.role == "label"]
+    for r in rows:
+        key: tuple[int, int] | int = r
+        for c in label_cols:
+            cell = view.cell(r, c)
+            if cell.is_span_copy and cell.span_origin is not None:
+                key = cell.span_origin
+                break
+            if r + 1 < len(view.table.rows) and view.cell(r + 1, c).span_origin == (r, c):
+                key = (r, c)
+                break
+        groups.setdefault(key, []).append(r)
+    return list(groups.values())
+
+
+def _mean_of_group_means_fits(view: TableView, rows: list[int], c: int, avg: Number) -> bool:
+    """Overall capaian is often the mean of the sasaran means, not of all rows."""
+    groups = _groups(view, rows)
+    if len(groups) < 2 or all(len(g) == 1 for g in groups):
+        return False
+    means = []
+    for g in groups:
+        parts = _Parts(view, g, c)
+        if not parts.usable or not parts.numbers:
+            return False
+        means.append(interval_mean(parts.intervals(exact=False)))
+    return interval_mean(means).overlaps(avg.interval())
+
+
 def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
     """AVG001: a RATA-RATA row is the mean of the rows it closes."""
     for row in view.rows:
@@ -148,7 +180,7 @@ def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
             if (row.index, c) in derived:
                 continue
             mean = interval_mean(parts.intervals(exact=False))
-            if mean.overlaps(avg.interval()):
+            if mean.overlaps(avg.interval()) or _mean_of_group_means_fits(view, row.closes, c, avg):
                 continue
             yield make_finding(
                 rule,

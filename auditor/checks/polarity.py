@@ -40,7 +40,7 @@ def check_polarity(rule: Rule, view: TableView, lang: str) -> Iterator[Finding]:
         if row.kind not in CHECKED_KINDS:
             continue
         direction = view.vocab.polarity(view.label(row.index))
-        for out_col, binding in formula_bindings(rule, view, row.index):
+        for out_col, _, binding in formula_bindings(rule, view, row.index, primary_only=True):
             out = view.number(row.index, out_col)
             assert out is not None
             nums = [view.number(row.index, c) for c in binding.values()]

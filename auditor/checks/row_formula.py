@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
 from auditor.findings import Finding
+from auditor.formula import Expr
 from auditor.intervals import Interval
 from auditor.numbers import Number, format_number
 from auditor.ruleset import Rule
@@ -93,29 +94,38 @@ def _inputs_text(expr_text: str, printed: dict[str, Number]) -> str:
     return out.replace("*", "x")
 
 
-def formula_bindings(rule: Rule, view: TableView, r: int) -> Iterator[tuple[int, dict[str, int]]]:
-    """Every (output column, {name: input column}) the rule can check in row r."""
+def formula_bindings(
+    rule: Rule, view: TableView, r: int, *, primary_only: bool = False
+) -> Iterator[tuple[int, Expr, dict[str, int]]]:
+    """Every (output column, formula, {name: input column}) the rule can check
+    in row r. The first formula whose inputs the table has is the one checked;
+    the others may still explain the printed value."""
     assert rule.formula is not None and rule.output is not None
+    formulas = [rule.formula] if primary_only else [rule.formula, *rule.alternatives]
     for col in view.columns:
         if col.role not in rule.roles_for(rule.output) or view.number(r, col.index) is None:
             continue
-        binding = bind_names(view, rule, r, col.index, rule.formula.names, year_hints(view, rule, col.index))
-        if binding is not None:
-            yield col.index, binding
+        hints = year_hints(view, rule, col.index)
+        for expr in formulas:
+            binding = bind_names(view, rule, r, col.index, expr.names, hints)
+            if binding is not None:
+                yield col.index, expr, binding
+                break
 
 
 def check_row_formula(rule: Rule, view: TableView, lang: str) -> Iterator[Finding]:
     for row in view.rows:
         if row.kind not in CHECKED_KINDS:
             continue
-        for out_col, binding in formula_bindings(rule, view, row.index):
-            finding = _check_one(rule, view, lang, row.index, out_col, binding)
+        for out_col, expr, binding in formula_bindings(rule, view, row.index):
+            finding = _check_one(rule, view, lang, row.index, out_col, expr, binding)
             if finding:
                 yield finding
 
 
-def _check_one(rule: Rule, view: TableView, lang: str, r: int, out_col: int, binding: dict[str, int]) -> Finding | None:
-    assert rule.formula is not None
+def _check_one(
+    rule: Rule, view: TableView, lang: str, r: int, out_col: int, expr: Expr, binding: dict[str, int]
+) -> Finding | None:
     out = view.number(r, out_col)
     nums = {name: view.number(r, c) for name, c in binding.items()}
     assert out is not None and all(nums.values())
@@ -124,19 +134,20 @@ def _check_one(rule: Rule, view: TableView, lang: str, r: int, out_col: int, bin
         return None
     env = {k: v.interval() for k, v in printed_inputs.items()}
     try:
-        computed = rule.formula.evaluate(env)
-        point = rule.formula.evaluate_point({k: v.value for k, v in printed_inputs.items()})
+        computed = expr.evaluate(env)
+        point = expr.evaluate_point({k: v.value for k, v in printed_inputs.items()})
     except ZeroDivisionError:
         return None
     printed_iv = out.interval()
     if computed.overlaps(printed_iv):
         return None
-    if _alternative_fits(rule, view, r, out_col, printed_iv):
+    if _alternative_fits(rule, view, r, out_col, expr, printed_iv):
         return None
     severity, note = None, ""
     if _fits_truncation(computed, out):
         severity, note = "warning", NOTES["truncated"].get(lang, NOTES["truncated"]["id"])
-    decimals = max(out.decimals, 2)
+    # amounts are shown as printed; ratios with at least two decimals
+    decimals = out.decimals if out.grouped or out.currency else max(out.decimals, 2)
     expected = format_number(point, decimals, out.decimal_sep)
     cells = [(r, out_col)] + [(r, c) for c in binding.values()]
     return make_finding(
@@ -148,14 +159,16 @@ def _check_one(rule: Rule, view: TableView, lang: str, r: int, out_col: int, bin
         expected=expected,
         severity=severity,
         note=note,
-        inputs=_inputs_text(rule.formula.text, printed_inputs),
+        inputs=_inputs_text(expr.text, printed_inputs),
     )
 
 
-def _alternative_fits(rule: Rule, view: TableView, r: int, out_col: int, printed: Interval) -> bool:
+def _alternative_fits(rule: Rule, view: TableView, r: int, out_col: int, checked: Expr, printed: Interval) -> bool:
     """Does another formula the rule accepts (lower-is-better ...) explain the cell?"""
     hints = year_hints(view, rule, out_col)
-    for alt in rule.alternatives:
+    for alt in (rule.formula, *rule.alternatives):
+        if alt is None or alt is checked:
+            continue
         binding = bind_names(view, rule, r, out_col, alt.names, hints)
         if binding is None:
             continue
@@ -187,5 +200,5 @@ def derived_cells(rules: list[Rule], view: TableView) -> set[tuple[int, int]]:
             continue
         for row in view.rows:
             if row.kind in CHECKED_KINDS:
-                out.update((row.index, c) for c, _ in formula_bindings(rule, view, row.index))
+                out.update((row.index, c) for c, _, _ in formula_bindings(rule, view, row.index))
     return out

@@ -318,39 +318,33 @@ def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) 
 def _title(table: PageTable, lines: list[Line]) -> str | None:
     """The caption just above the table, if any.
 
-    Preference goes to a "Tabel ..." line close above; otherwise the nearest
-    short line, unless it is the tail of a lead-in sentence (ends with ":" or
-    starts in lower case), which would only mislabel the table. A caption
-    that wraps ("Tabel 3.4 ... dengan Tahun" / "Lalu dan ...") is joined.
+    Captions often wrap or stack ("Tabel 2.1" / "Sumber Daya ..." /
+    "Tahun 2021"): walking up through closely spaced lines, the first one
+    starting with "Tabel" opens the caption and everything below it is
+    joined. Without one, the nearest short line is used unless it is the
+    tail of a lead-in sentence (ends with ":" or starts in lower case).
     """
     if not lines:
         return None
     lh = statistics.median(ln.height for ln in lines) or 12.0
     x0, top, x1, _ = table.bbox
     above = sorted(
-        (ln for ln in lines if ln.bottom <= top + 2 and ln.top >= top - 5.5 * lh and ln.x1 > x0 and ln.x0 < x1),
+        (ln for ln in lines if ln.bottom <= top + 2 and ln.x1 > x0 and ln.x0 < x1),
         key=lambda ln: ln.bottom,
         reverse=True,
     )
-    if not above:
+    if not above or above[0].bottom < top - 3.5 * lh:
         return None
-    nearest = above[0]
-    captions = [ln for ln in above if _TITLE_START.match(ln.text)]
-    if captions:
-        caption = captions[0]
-        follow = [
-            ln
-            for ln in above
-            if ln.top >= caption.bottom - 1 and ln.top - caption.bottom <= 0.8 * lh and ln is not caption
-        ]
-        text = " ".join([caption.text, *(ln.text for ln in reversed(follow))])
-        return text if len(text) <= 2 * _MAX_TITLE_CHARS else caption.text
-    text = nearest.text
-    if (
-        nearest.top < top - 3.5 * lh
-        or len(text) > _MAX_TITLE_CHARS
-        or text.rstrip().endswith(":")
-        or text[:1].islower()
-    ):
+    stack = [above[0]]
+    for ln in above[1:6]:
+        if stack[-1].top - ln.bottom > 1.2 * lh:
+            break
+        stack.append(ln)
+    for k, ln in enumerate(stack):
+        if _TITLE_START.match(ln.text):
+            text = " ".join(x.text for x in reversed(stack[: k + 1]))
+            return text if len(text) <= 2 * _MAX_TITLE_CHARS else ln.text
+    text = stack[0].text
+    if len(text) > _MAX_TITLE_CHARS or text.rstrip().endswith(":") or text[:1].islower():
         return None
     return text

@@ -319,8 +319,12 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
 # Borderless ("text-aligned") tables
 
 _MARKER = re.compile(
-    r"^(\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|[ivxlcIVXLC]{1,6}[.)]|[•\-–·▪●○■□*➢✓]|no\.?)$",
+    r"^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxlcIVXLC]{1,6}[.)]|[.•\-–·▪●○■□*➢✓]|no\.?)$",
     re.IGNORECASE,
+)
+"""List markers and the "No" header: "1.", "a)", "iv.", bullets."""
+_TOC_HEADING = re.compile(
+    r"^(daftar (isi|tabel|gambar|grafik|lampiran)|table of contents|contents)$", re.IGNORECASE
 )
 _NUMBER = re.compile(r"^[(]?[-+]?(rp\.?)?\d[\d.,]*%?[)]?[,;]?$", re.IGNORECASE)
 _LEADER = re.compile(r"\.{4,}|…{2,}|_{4,}")
@@ -647,6 +651,14 @@ def _is_figure(text: str) -> bool:
     return 0 < len(words) <= 4 and any(_NUMBER.match(w) for w in words)
 
 
+def _is_marker_column(texts: Sequence[str]) -> bool:
+    """Only list markers, or a plain running number 1, 2, 3 ... (a "No" column)."""
+    body = [t for t in texts if not re.fullmatch(r"no\.?", t, re.IGNORECASE)]
+    if all(_MARKER.match(t) for t in texts):
+        return True
+    return bool(body) and body == [str(k) for k in range(1, len(body) + 1)]
+
+
 def _looks_like_table(grid: list[list[Cell]]) -> bool:
     """Reject aligned layouts that are not data tables.
 
@@ -669,12 +681,12 @@ def _looks_like_table(grid: list[list[Cell]]) -> bool:
             return False
         if any(_LEADER.search(t) or len(t.split()) > 3 * _MAX_ROW_WORDS for t in texts):
             return False
-        if all(_MARKER.match(t) for t in texts):
+        if _is_marker_column(texts):
             continue
         if len(texts) >= max(3, (nrows + 1) // 2):
             filled_cols += 1
         body = [row[c].text for row in grid[1:] if row[c].text and not row[c].span_origin]
-        figures = [t for t in body if _is_figure(t)]
+        figures = [t for t in body if _is_figure(t) and not _MARKER.match(t)]
         if len(figures) >= 2 and len(figures) * 2 >= len(body):
             figure_col = True
     return filled_cols >= 2 and figure_col
@@ -688,6 +700,9 @@ def find_text_tables(
     """Borderless tables among ``lines`` (words no ruled table took)."""
     # Text under 5 pt is the lettering of pasted figures, not a table to audit.
     lines = [ln for ln in lines if ln.height >= 5]
+    # Tables of contents align like tables; their page numbers are no data.
+    if any(_TOC_HEADING.match(ln.text.strip()) for ln in lines):
+        return []
     if len(lines) < 3:
         return []
     lh = statistics.median(ln.height for ln in lines) or 10.0
