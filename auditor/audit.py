@@ -13,6 +13,7 @@ from auditor.checks.aggregates import (
 )
 from auditor.checks.polarity import check_polarity
 from auditor.checks.row_formula import check_row_formula, derived_cells
+from auditor.checks.units import check_mixed_units, check_orphan_ratio, check_percent_cap
 from auditor.findings import Finding, sort_key
 from auditor.model import Document
 from auditor.ruleset import Rule, RuleSet
@@ -25,6 +26,9 @@ AGGREGATE_ENGINES: dict[str, AggregateEngine] = {
     "average-row": check_average_rows,
     "subtotal-row": check_subtotal_rows,
     "total-column": check_total_columns,
+    "percent-cap": check_percent_cap,
+    "orphan-ratio": check_orphan_ratio,
+    "mixed-units": check_mixed_units,
 }
 
 

@@ -20,7 +20,23 @@ from auditor.formula import Expr, FormulaError, parse_expression, parse_formula
 from auditor.yaml_lines import LINE_KEY, load_yaml
 
 SEVERITIES = ("error", "warning", "info")
-ENGINES = ("row-formula", "polarity", "total-row", "summary-row", "average-row", "subtotal-row", "total-column")
+ENGINES = (
+    "row-formula",
+    "polarity",
+    "total-row",
+    "summary-row",
+    "average-row",
+    "subtotal-row",
+    "total-column",
+    "percent-cap",
+    "orphan-ratio",
+    "mixed-units",
+)
+_RULE_KEYS = {
+    "code", "name", "title", "title_en", "engine", "severity", "message", "explain", "formula",
+    "alternatives", "bind", "same_units", "polarity", "columns", "when_table_has", "when_label",
+    "limit", "needs", LINE_KEY,
+}  # fmt: skip
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 
 
@@ -55,6 +71,8 @@ class Rule:
     same_units: list[str] = field(default_factory=list)
     polarity: str | None = None
     """For polarity rules: the indicator polarity whose formula misuse is reported."""
+    params: dict[str, Any] = field(default_factory=dict)
+    """Engine settings of the unit-sanity rules (columns, when_table_has, limit ...)."""
     source: str = ""
 
     def roles_for(self, name: str) -> list[str]:
@@ -187,6 +205,9 @@ def _load_rule(path: Path, entry: Any) -> Rule:
         if key not in entry:
             raise RuleFileError(f"{where}: rule is missing '{key}'.")
     code = str(entry["code"])
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise RuleFileError(f"{where}: rule {code}: unknown key(s) {', '.join(sorted(map(str, unknown)))}.")
     if not _CODE.match(code):
         raise RuleFileError(f"{where}: rule code {code!r} must be 2-5 capitals and 3 digits, e.g. CAP001.")
     if entry["engine"] not in ENGINES:
@@ -213,6 +234,9 @@ def _load_rule(path: Path, entry: Any) -> Rule:
     bind = entry.get("bind") or {}
     rule.bind = {k: [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in bind.items() if k != LINE_KEY}
     rule.same_units = [str(x) for x in entry.get("same_units") or []]
+    rule.params = {k: entry[k] for k in ("columns", "when_table_has", "when_label", "limit", "needs") if k in entry}
+    if "when_label" in rule.params:
+        rule.params["when_label"] = _compile(path, line, rule.params["when_label"])
     if rule.engine == "polarity":
         if entry.get("polarity") not in ("higher", "lower"):
             raise RuleFileError(f"{where}: rule {code}: a polarity rule needs 'polarity: higher' or 'polarity: lower'.")

@@ -1,5 +1,4 @@
-"""Shared fixtures. The real corpus lives beside the checkout (../shared/corpus);
-without it corpus tests skip, except under CI=true where its absence fails."""
+"""Shared fixtures."""
 
 from __future__ import annotations
 
@@ -13,8 +12,14 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
+    """The shared corpus of real reports (``../shared/corpus``).
+
+    Skipped when absent on a developer machine; on CI (CI=true) a missing
+    corpus is a failure, so the real-document tests cannot silently vanish.
+    """
     if not CORPUS.is_dir():
+        message = f"corpus directory not found: {CORPUS}"
         if os.environ.get("CI") == "true":
-            pytest.fail(f"corpus directory {CORPUS} is missing under CI")
-        pytest.skip(f"corpus directory {CORPUS} not found")
+            pytest.fail(message)
+        pytest.skip(message)
     return CORPUS

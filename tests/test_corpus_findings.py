@@ -9,6 +9,8 @@ Every entry below was recomputed from the printed figures:
 - line 1440: the 39 kegiatan realisations add up to 41.234.132.871.044
   (the printed TOTAL is 10.000.000.000 higher).
 - line 1453: the appendix repeats 90,03 against 70 with capaian 141,47.
+- line 777 (info): the LKS table prints counts (1.313, 2.483) and their
+  percentages (3,79%, 7,18%) on two lines of one row, in the same columns.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ VERIFIED = {
     ("ANG001", 1403, "98,68", "98,66"),
     ("SUM001", 1440, "41.234.142.871.044", "41.234.132.871.044"),
     ("CAP001", 1453, "141,47", "77,75"),
+    ("UNI004", 777, "3,79%", None),
+    ("UNI004", 777, "7,18%", None),
 }
 
 

@@ -1,0 +1,105 @@
+"""Unit sanity: figures whose size or company says something is off even
+when no formula can be recomputed (a budget absorbed at 104 %, a capaian
+printed without its realisasi, counts and percentages mixed in a column)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from auditor.checks.common import make_finding
+from auditor.findings import Finding
+from auditor.numbers import is_nil
+from auditor.ruleset import Rule
+from auditor.semantics import TableView
+
+FIGURE_ROWS = ("body", "total", "subtotal", "summary")
+
+
+def _table_has(view: TableView, roles: list[str]) -> bool:
+    return not roles or any(col.role in roles for col in view.columns)
+
+
+def check_percent_cap(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+    """A share of a whole above its cap (100 by default)."""
+    p = rule.params
+    if not _table_has(view, p.get("when_table_has", [])):
+        return
+    limit = Fraction(str(p.get("limit", 100)))
+    label_pat = p.get("when_label")
+    for row in view.rows:
+        if row.kind not in FIGURE_ROWS:
+            continue
+        if label_pat is not None and not label_pat.search(view.label(row.index)):
+            continue
+        for col in view.columns:
+            if col.role not in p.get("columns", []):
+                continue
+            n = view.number(row.index, col.index)
+            if n is None or n.qualitative or n.interval().lo <= limit:
+                continue
+            yield make_finding(
+                rule, view, lang, cells=[(row.index, col.index)], printed=n.text, expected=None, limit=str(limit)
+            )
+
+
+def check_orphan_ratio(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+    """A ratio printed in a row whose inputs are blank: where does it come from?"""
+    p = rule.params
+    needs = p.get("needs", [])
+    need_cols = {name: [c.index for c in view.columns if c.role == name] for name in needs}
+    if not all(need_cols.values()):
+        return
+    for row in view.rows:
+        if row.kind not in FIGURE_ROWS:
+            continue
+        for col in view.columns:
+            if col.role not in p.get("columns", []) or view.number(row.index, col.index) is None:
+                continue
+            for name, cols in need_cols.items():
+                blank = [c for c in cols if _blank(view, row.index, c)]
+                if len(blank) == len(cols):
+                    n = view.number(row.index, col.index)
+                    assert n is not None
+                    yield make_finding(
+                        rule,
+                        view,
+                        lang,
+                        cells=[(row.index, col.index), (row.index, blank[0])],
+                        printed=n.text,
+                        expected=None,
+                        missing=view.column_header(blank[0]),
+                    )
+                    break
+
+
+def _blank(view: TableView, r: int, c: int) -> bool:
+    cell = view.cell(r, c)
+    return not cell.is_span_copy and (not cell.text.strip() or is_nil(cell.text))
+
+
+def check_mixed_units(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+    """One column holding percentages in some rows and counts or rupiah in others."""
+    for col in view.columns:
+        pct, amount = [], []
+        for row in view.rows:
+            if row.kind not in FIGURE_ROWS:
+                continue
+            n = view.number(row.index, col.index)
+            if n is None or n.qualitative:
+                continue
+            if n.percent:
+                pct.append(row.index)
+            elif n.grouped or n.currency:
+                amount.append(row.index)
+        if pct and amount:
+            first, other = (pct[0], amount[0]) if len(pct) <= len(amount) else (amount[0], pct[0])
+            yield make_finding(
+                rule,
+                view,
+                lang,
+                cells=[(first, col.index), (other, col.index)],
+                printed=view.cell(first, col.index).text,
+                expected=None,
+                other=view.cell(other, col.index).text,
+            )
