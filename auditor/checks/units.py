@@ -56,7 +56,7 @@ def check_orphan_ratio(rule: Rule, view: TableView, lang: str, derived: set[tupl
         for col in view.columns:
             if col.role not in p.get("columns", []) or view.number(row.index, col.index) is None:
                 continue
-            for name, cols in need_cols.items():
+            for cols in need_cols.values():
                 blank = [c for c in cols if _blank(view, row.index, c)]
                 if len(blank) == len(cols):
                     n = view.number(row.index, col.index)

@@ -252,7 +252,7 @@ def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
     counts: Counter[str] = Counter()
     for r in results:
         counts.update({_line_key(ln.text) for ln in r.lines if at_edge(r, ln)})
-    threshold = max(3, int(0.3 * len(results)))
+    threshold = max(2, int(0.3 * len(results)))
     return {
         (r.number, i)
         for r in results

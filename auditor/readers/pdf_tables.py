@@ -677,8 +677,8 @@ def _looks_like_table(grid: list[list[Cell]]) -> bool:
         texts = [row[c].text for row in grid if row[c].text and not row[c].span_origin]
         if not texts:
             continue
-        if all(t in {":", "="} for t in texts):
-            return False
+        if all(t in {":", "="} for t in texts) or all(t.startswith(":") for t in texts):
+            return False  # "label : value" lines, not a table
         if any(_LEADER.search(t) or len(t.split()) > 3 * _MAX_ROW_WORDS for t in texts):
             return False
         if _is_marker_column(texts):
