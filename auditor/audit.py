@@ -18,6 +18,7 @@ from auditor.findings import Finding, sort_key
 from auditor.model import Document
 from auditor.ruleset import Rule, RuleSet
 from auditor.semantics import TableView
+from auditor.tablejoin import join_total_tables
 
 AggregateEngine = Callable[[Rule, TableView, str, set[tuple[int, int]]], Iterator[Finding]]
 AGGREGATE_ENGINES: dict[str, AggregateEngine] = {
@@ -40,7 +41,7 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
     """
     findings: list[Finding] = []
     every_formula = [r for r in ruleset.rules if r.engine == "row-formula"]
-    for table in doc.tables:
+    for table in join_total_tables(doc, ruleset.vocabulary):
         try:
             view = TableView(table, ruleset.vocabulary)
             derived = derived_cells(every_formula, view)
