@@ -70,3 +70,20 @@ def test_row_kinds(kemensos) -> None:
     assert kinds[5] == ("summary", [1, 2, 3])
     view = TableView(_table_at(kemensos, 345), rules.vocabulary)
     assert view.rows[3].kind == "average" and view.rows[3].closes == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("JUMLAH", "total"),
+        ("Total Anggaran", "total"),
+        ("Sub Total", "total"),
+        ("Jumlah anak terlantar yang mendapat pelayanan", None),
+        ("Jumlah penduduk miskin", None),
+        ("Rata-rata Capaian", "average"),
+        ("RATA-RATA", "average"),
+        ("Rata-rata lama sekolah", None),
+    ],
+)
+def test_row_roles_are_not_fooled_by_indicator_names(label: str, role: str | None) -> None:
+    assert load_ruleset().vocabulary.row_role(label) == role
