@@ -14,6 +14,7 @@ from auditor.checks.aggregates import (
 from auditor.checks.polarity import check_polarity
 from auditor.checks.row_formula import check_row_formula, derived_cells
 from auditor.checks.units import check_mixed_units, check_orphan_ratio, check_percent_cap
+from auditor.context import DocContext
 from auditor.findings import Finding, sort_key
 from auditor.model import Document
 from auditor.ruleset import Rule, RuleSet
@@ -33,27 +34,66 @@ AGGREGATE_ENGINES: dict[str, AggregateEngine] = {
 }
 
 
+DocumentEngine = Callable[[Rule, DocContext, str], Iterator[Finding]]
+DOCUMENT_ENGINES: dict[str, DocumentEngine] = {}
+"""Engines that read the whole document (cross-references, narrative claims,
+counts, structure); their modules register themselves here on import."""
+
+
+def register_document_engine(name: str) -> Callable[[DocumentEngine], DocumentEngine]:
+    def deco(fn: DocumentEngine) -> DocumentEngine:
+        DOCUMENT_ENGINES[name] = fn
+        return fn
+
+    return deco
+
+
+def _table_views(doc: Document, ruleset: RuleSet) -> list[TableView]:
+    views = []
+    for table in join_total_tables(doc, ruleset.vocabulary):
+        try:
+            views.append(TableView(table, ruleset.vocabulary))
+        except Exception as exc:  # noqa: BLE001 - one bad table must not stop the audit
+            _skip(doc, table.id, table.page, table.line, exc)
+    return views
+
+
+def _skip(doc: Document, what: str, page: int | None, line: int | None, exc: Exception) -> None:
+    where = f"page {page}" if page else f"line {line}"
+    doc.warnings.append(f"{what} ({where}) could not be checked: {type(exc).__name__}: {exc}")
+
+
 def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str = "id") -> list[Finding]:
     """All findings of ``rules`` on ``doc``, in reading order.
 
-    A table that breaks a check is recorded in ``doc.warnings`` and skipped,
+    A table or rule that breaks is recorded in ``doc.warnings`` and skipped,
     so one odd table never stops the audit of the rest.
     """
+    import auditor.checks.document  # noqa: F401 - registers the document engines
+
     findings: list[Finding] = []
     every_formula = [r for r in ruleset.rules if r.engine == "row-formula"]
-    for table in join_total_tables(doc, ruleset.vocabulary):
+    views = _table_views(doc, ruleset)
+    for view in views:
         try:
-            view = TableView(table, ruleset.vocabulary)
             derived = derived_cells(every_formula, view)
             for rule in rules:
                 if rule.engine == "row-formula":
                     findings.extend(check_row_formula(rule, view, lang))
                 elif rule.engine == "polarity":
                     findings.extend(check_polarity(rule, view, lang))
-                else:
+                elif rule.engine in AGGREGATE_ENGINES:
                     findings.extend(AGGREGATE_ENGINES[rule.engine](rule, view, lang, derived))
         except Exception as exc:  # noqa: BLE001 - one bad table must not stop the audit
-            where = f"page {table.page}" if table.page else f"line {table.line}"
-            doc.warnings.append(f"Table {table.id} ({where}) could not be checked: {type(exc).__name__}: {exc}")
+            _skip(doc, f"Table {view.table.id}", view.table.page, view.table.line, exc)
+    ctx = DocContext(doc, ruleset.vocabulary, views)
+    for rule in rules:
+        engine = DOCUMENT_ENGINES.get(rule.engine)
+        if engine is None:
+            continue
+        try:
+            findings.extend(engine(rule, ctx, lang))
+        except Exception as exc:  # noqa: BLE001 - one rule must not stop the audit
+            _skip(doc, f"Rule {rule.code}", None, None, exc)
     findings.sort(key=sort_key)
     return findings

@@ -35,7 +35,7 @@ ENGINES = (
 _RULE_KEYS = {
     "code", "name", "title", "title_en", "engine", "severity", "message", "explain", "formula",
     "alternatives", "bind", "same_units", "polarity", "columns", "when_table_has", "when_label",
-    "limit", "needs", LINE_KEY,
+    "limit", "needs", "params", LINE_KEY,
 }  # fmt: skip
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 
@@ -196,6 +196,14 @@ def _load_vocabulary(path: Path, data: dict[str, Any], vocab: RoleVocabulary) ->
         vocab.polarity_patterns.setdefault(kind, []).extend(_compile(path, line, p) for p in polarity.get(kind) or [])
 
 
+def known_engines() -> set[str]:
+    """Table engines plus the document engines registered by their modules."""
+    from auditor.audit import DOCUMENT_ENGINES
+    from auditor.checks import document  # noqa: F401 - registers them
+
+    return set(ENGINES) | set(DOCUMENT_ENGINES)
+
+
 def _load_rule(path: Path, entry: Any) -> Rule:
     if not isinstance(entry, dict):
         raise RuleFileError(f"{path}: each rule must be a mapping.")
@@ -235,6 +243,10 @@ def _load_rule(path: Path, entry: Any) -> Rule:
     rule.bind = {k: [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in bind.items() if k != LINE_KEY}
     rule.same_units = [str(x) for x in entry.get("same_units") or []]
     rule.params = {k: entry[k] for k in ("columns", "when_table_has", "when_label", "limit", "needs") if k in entry}
+    extra = entry.get("params") or {}
+    if not isinstance(extra, dict):
+        raise RuleFileError(f"{where}: rule {code}: 'params' must be a mapping.")
+    rule.params.update({k: v for k, v in extra.items() if k != LINE_KEY})
     if "when_label" in rule.params:
         rule.params["when_label"] = _compile(path, line, rule.params["when_label"])
     if rule.engine == "polarity":

@@ -55,3 +55,37 @@ def make_finding(
         title=rule.title.get(lang, rule.title["id"]),
         meaning=(view.table.title or "", view.label(r), view.column_header(c)),
     )
+
+
+def text_finding(
+    rule: Rule,
+    lang: str,
+    *,
+    locations: list[Location],
+    printed: str | None,
+    expected: str | None,
+    meaning: tuple[str, ...],
+    severity: str | None = None,
+    confidence: str = "medium",
+    note: str = "",
+    **args: object,
+) -> Finding:
+    """A finding about figures in running text or across several places.
+
+    ``meaning`` names the quantity (indicator, measure, year) so that the
+    fingerprint survives edits elsewhere in the report.
+    """
+    message = rule.message(lang, printed=printed, expected=expected, **args)
+    if note:
+        message = f"{message} {note}"
+    return Finding(
+        rule=rule.code,
+        severity=severity or rule.severity,
+        message=message,
+        expected=expected,
+        printed=printed,
+        locations=tuple(locations),
+        confidence=confidence,
+        title=rule.title.get(lang, rule.title["id"]),
+        meaning=meaning,
+    )

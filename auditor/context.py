@@ -1,0 +1,195 @@
+"""The whole document as rules that look beyond one table see it: every
+table with its semantics, the narrative split into sentences (each knowing
+its section heading and the tables around it), and the report year.
+
+Built once per audit; document-level engines (cross-references, narrative
+claims, counts, structure) read it and never re-parse the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from auditor.findings import Location
+from auditor.model import Document, TextLine
+from auditor.numbers import Number, parse_number
+from auditor.ruleset import RoleVocabulary
+from auditor.semantics import TableView
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# A number as printed in running text: 1.234.567 | 0,80 | 1.58 | 20 % | Rp. 1.000,-
+NUMBER_IN_TEXT = re.compile(
+    r"(?<![\w.,])(?:Rp\.?\s?)?\(?[-+]?\d+(?:[.,]\d+)*(?:,-)?\)?(?:\s?%|\s?persen\b)?(?![\w])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'(])|(?<=[.!?])\s*$")
+_ABBREVIATION_DOT = re.compile(r"\b(Rp|No|Hal|Tbl|dll|dsb|dst|Kab|Kec|Prov|Dr|Ir|H|Hj|Drs|St|Jl|a\.n|u\.p|s\.d|Sdr|Bpk)\.$", re.I)
+
+
+@dataclass(frozen=True)
+class TextNumber:
+    """A number found in a sentence, with where it stands."""
+
+    number: Number
+    start: int
+    end: int
+    location: Location
+
+    @property
+    def is_year(self) -> bool:
+        n = self.number
+        return n.decimals == 0 and not n.percent and not n.grouped and 1950 <= n.value <= 2099
+
+
+@dataclass
+class Sentence:
+    text: str
+    lines: list[TextLine]
+    offsets: list[int]
+    """Start offset of each line's text inside ``text``."""
+    order: tuple[float, float, float]
+    heading: str | None = None
+    numbers: list[TextNumber] = field(default_factory=list)
+
+    def line_at(self, offset: int) -> TextLine:
+        idx = 0
+        for i, start in enumerate(self.offsets):
+            if start <= offset:
+                idx = i
+        return self.lines[idx]
+
+    def location(self, start: int, end: int) -> Location:
+        ln = self.line_at(start)
+        return Location(
+            page=ln.page, line=ln.line, table=None, row=None, column=None, text=self.text[start:end], bbox=ln.bbox
+        )
+
+
+def _line_order(ln: TextLine) -> tuple[float, float, float]:
+    if ln.page is not None:
+        return (ln.page, ln.bbox[1] if ln.bbox else 0.0, ln.bbox[0] if ln.bbox else 0.0)
+    return (0, float(ln.line or 0), 0.0)
+
+
+def table_order(view: TableView) -> tuple[float, float, float]:
+    t = view.table
+    if t.page is not None:
+        return (t.page, t.bbox[1] if t.bbox else 0.0, t.bbox[0] if t.bbox else 0.0)
+    return (0, float(t.line or 0), 0.0)
+
+
+def find_numbers(sentence: Sentence) -> list[TextNumber]:
+    """Numbers of a sentence, parsed in the sentence's own decimal habit."""
+    out: list[TextNumber] = []
+    for m in NUMBER_IN_TEXT.finditer(sentence.text):
+        raw = m.group(0).strip().rstrip(".,")
+        if not raw or not any(ch.isdigit() for ch in raw):
+            continue
+        n = parse_number(raw)
+        if n is None:
+            continue
+        out.append(TextNumber(n, m.start(), m.start() + len(raw), sentence.location(m.start(), m.start() + len(raw))))
+    return out
+
+
+def is_heading(ln: TextLine) -> bool:
+    """Bold short lines, markdown headings and numbered titles open a section."""
+    t = ln.text.strip()
+    if not t or len(t) > 160:
+        return False
+    if ln.bold:
+        return True
+    return bool(re.match(r"^(BAB [IVX]+|[A-H]\.\s+[A-Z]|\d{1,2}\.\s+[A-Z][^.]{3,120}$)", t))
+
+
+def split_sentences(lines: list[TextLine]) -> list[Sentence]:
+    """Join running text into sentences (a PDF line ends mid-sentence) and
+    remember which line each part of a sentence came from."""
+    out: list[Sentence] = []
+    heading: str | None = None
+    buf_text = ""
+    buf_lines: list[TextLine] = []
+    buf_offsets: list[int] = []
+
+    def flush() -> None:
+        nonlocal buf_text, buf_lines, buf_offsets
+        if buf_text.strip():
+            out.append(Sentence(buf_text, buf_lines, buf_offsets, _line_order(buf_lines[0]), heading))
+        buf_text, buf_lines, buf_offsets = "", [], []
+
+    for ln in lines:
+        if is_heading(ln):
+            flush()
+            heading = ln.text.strip()
+            continue
+        text = ln.text.strip()
+        if not text:
+            flush()
+            continue
+        if ln.page is None:
+            flush()  # a text export keeps one paragraph per line
+        pos = 0
+        for m in _SENTENCE_END.finditer(text):
+            piece = text[pos : m.start()]
+            if _ABBREVIATION_DOT.search(piece.rstrip()):
+                continue
+            buf_text = _joined(buf_text, piece, buf_offsets, buf_lines, ln)
+            flush()
+            pos = m.end()
+        rest = text[pos:]
+        if rest:
+            buf_text = _joined(buf_text, rest, buf_offsets, buf_lines, ln)
+    flush()
+    return out
+
+
+def _joined(buf: str, piece: str, offsets: list[int], lines: list[TextLine], ln: TextLine) -> str:
+    if not piece:
+        return buf
+    sep = " " if buf else ""
+    offsets.append(len(buf) + len(sep))
+    lines.append(ln)
+    return buf + sep + piece
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    vocab: RoleVocabulary
+    views: list[TableView]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        sents = split_sentences(self.doc.lines)
+        for s in sents:
+            s.numbers = find_numbers(s)
+        return sents
+
+    @cached_property
+    def report_year(self) -> int | None:
+        """The year the report is about: the commonest year in its headings."""
+        years = Counter(int(y) for ln in self.doc.lines if is_heading(ln) for y in _YEAR.findall(ln.text))
+        if not years:
+            years = Counter(int(y) for ln in self.doc.lines[:200] for y in _YEAR.findall(ln.text))
+        return years.most_common(1)[0][0] if years else None
+
+    def context_year(self, order: tuple[float, float, float]) -> int | None:
+        """The year of the nearest heading before a place (PK Tahun 2019 ...)."""
+        best = None
+        for ln in self.doc.lines:
+            if _line_order(ln) > order:
+                break
+            if is_heading(ln):
+                ys = _YEAR.findall(ln.text)
+                if len(ys) == 1:
+                    best = int(ys[0])
+        return best or self.report_year
+
+    def tables_after(self, order: tuple[float, float, float]) -> list[TableView]:
+        return [v for v in self.views if table_order(v) > order]
+
+    def tables_before(self, order: tuple[float, float, float]) -> list[TableView]:
+        return [v for v in self.views if table_order(v) < order][::-1]
