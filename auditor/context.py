@@ -22,10 +22,13 @@ from auditor.semantics import TableView
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # A number as printed in running text: 1.234.567 | 0,80 | 1.58 | 20 % | Rp. 1.000,-
 NUMBER_IN_TEXT = re.compile(
-    r"(?<![\w.,])(?:Rp\.?\s?)?\(?[-+]?\d+(?:[.,]\d+)*(?:,-)?\)?(?:\s?%|\s?persen\b)?(?![\w])",
+    # no sign after a digit or % ("8,5%-9,5%" is a range, not minus 9,5)
+    r"(?<![\w.,%])(?:Rp\.?\s?)?\(?[-+]?\d+(?:[.,]\d+)*(?:,-)?\)?(?:\s?%|\s?persen\b)?(?![\w])",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'(])|(?<=[.!?])\s*$")
+# a semicolon separates the items of one list ("terdiri dari 1 Sekretariat; 1 Inspektorat; ..."), not sentences
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-Z0-9\"'(])|(?<=[.!?])\s*$")
+_LIST_MARKER = re.compile(r"^(?:[-•*]|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _ABBREVIATION_DOT = re.compile(r"\b(Rp|No|Hal|Tbl|dll|dsb|dst|Kab|Kec|Prov|Dr|Ir|H|Hj|Drs|St|Jl|a\.n|u\.p|s\.d|Sdr|Bpk)\.$", re.I)
 
 
@@ -86,23 +89,31 @@ def find_numbers(sentence: Sentence) -> list[TextNumber]:
     out: list[TextNumber] = []
     for m in NUMBER_IN_TEXT.finditer(sentence.text):
         raw = m.group(0).strip().rstrip(".,")
+        start = m.start()
+        # running text never prints negatives in accounting parentheses:
+        # "(2019)" is a year, "(1)" an enumerator, "(2015" half of a range
+        if raw.startswith("(") and (raw.endswith(")") or ")" not in raw):
+            raw, start = raw[1:], start + 1
+        if raw.endswith(")") and "(" not in raw:
+            raw = raw[:-1]
         if not raw or not any(ch.isdigit() for ch in raw):
             continue
         n = parse_number(raw)
         if n is None:
             continue
-        out.append(TextNumber(n, m.start(), m.start() + len(raw), sentence.location(m.start(), m.start() + len(raw))))
+        out.append(TextNumber(n, start, start + len(raw), sentence.location(start, start + len(raw))))
     return out
 
 
 def is_heading(ln: TextLine) -> bool:
-    """Bold short lines, markdown headings and numbered titles open a section."""
+    """Bold short lines (markdown headings in a text export) open a section."""
     t = ln.text.strip()
     if not t or len(t) > 160:
         return False
     if ln.bold:
         return True
-    return bool(re.match(r"^(BAB [IVX]+|[A-H]\.\s+[A-Z]|\d{1,2}\.\s+[A-Z][^.]{3,120}$)", t))
+    # numbered list items ("1. KPM PKH ...") look like titles: only BAB counts
+    return bool(re.match(r"^BAB [IVX]+\b", t, re.IGNORECASE))
 
 
 def split_sentences(lines: list[TextLine]) -> list[Sentence]:
@@ -129,7 +140,7 @@ def split_sentences(lines: list[TextLine]) -> list[Sentence]:
         if not text:
             flush()
             continue
-        if ln.page is None:
+        if ln.page is None and not _continues(buf_text, text):
             flush()  # a text export keeps one paragraph per line
         pos = 0
         for m in _SENTENCE_END.finditer(text):
@@ -146,6 +157,15 @@ def split_sentences(lines: list[TextLine]) -> list[Sentence]:
     return out
 
 
+def _continues(buf: str, text: str) -> bool:
+    """A text-export paragraph cut by a page break: the part before it ends
+    without a full stop ("... sebanyak") and the next goes on in lower case or
+    with a figure ("141.819 KK atau ..."), not with a new list item."""
+    if not buf or buf.rstrip()[-1:] in ".!?:;" or _LIST_MARKER.match(buf.lstrip()):
+        return False
+    return bool(text[:1].islower() or (text[:1].isdigit() and not _LIST_MARKER.match(text)))
+
+
 def _joined(buf: str, piece: str, offsets: list[int], lines: list[TextLine], ln: TextLine) -> str:
     if not piece:
         return buf
@@ -160,6 +180,8 @@ class DocContext:
     doc: Document
     vocab: RoleVocabulary
     views: list[TableView]
+    cache: dict[str, object] = field(default_factory=dict)
+    """Results several engines share (the quantities of the document ...)."""
 
     @cached_property
     def sentences(self) -> list[Sentence]:

@@ -218,9 +218,10 @@ def _load_rule(path: Path, entry: Any) -> Rule:
         raise RuleFileError(f"{where}: rule {code}: unknown key(s) {', '.join(sorted(map(str, unknown)))}.")
     if not _CODE.match(code):
         raise RuleFileError(f"{where}: rule code {code!r} must be 2-5 capitals and 3 digits, e.g. CAP001.")
-    if entry["engine"] not in ENGINES:
+    engines = known_engines()
+    if entry["engine"] not in engines:
         raise RuleFileError(
-            f"{where}: rule {code}: unknown engine {entry['engine']!r}; use one of {', '.join(ENGINES)}."
+            f"{where}: rule {code}: unknown engine {entry['engine']!r}; use one of {', '.join(sorted(engines))}."
         )
     if entry["severity"] not in SEVERITIES:
         raise RuleFileError(f"{where}: rule {code}: severity must be one of {', '.join(SEVERITIES)}.")

@@ -1,0 +1,299 @@
+"""Cross-references: one quantity printed in several places.
+
+Every figure that names a quantity (subject x measure x year: the realisasi
+2018 of "Persentase penurunan penduduk miskin") is collected from the tables
+and the narrative. Where the copies cannot be reconciled by rounding, one
+finding lists every place and value and says which value most places, and
+the recomputation from the figures beside it, support.
+
+A column whose values are, row after row, another quantity than its header
+says (a "TARGET 2019" column holding the realisations of 2018) is reported
+once, and its figures are not used as copies of the header's quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from auditor.audit import register_document_engine
+from auditor.checks.common import text_finding
+from auditor.context import DocContext, Sentence
+from auditor.findings import Finding, Location
+from auditor.intervals import Interval
+from auditor.names import NameIndex, tokens
+from auditor.quantities import Quantity, sentence_quantities, table_quantities
+from auditor.ruleset import Rule
+
+_STATE = "crossref"
+
+
+@dataclass
+class Group:
+    """Copies of one quantity, split into values no rounding reconciles."""
+
+    subject: str
+    measure: str
+    year: int | None
+    copies: list[Quantity] = field(default_factory=list)
+
+    def value_clusters(self) -> list[list[Quantity]]:
+        ordered = sorted(self.copies, key=lambda q: q.number.interval().lo)
+        clusters: list[list[Quantity]] = []
+        hi = None
+        for q in ordered:
+            iv = q.number.interval()
+            if clusters and hi is not None and iv.lo <= hi:
+                clusters[-1].append(q)
+                hi = max(hi, iv.hi)
+            else:
+                clusters.append([q])
+                hi = iv.hi
+        return clusters
+
+
+@dataclass
+class CrossRefState:
+    quantities: list[Quantity]
+    cluster_of: dict[str, int]
+    suspect_columns: dict[str, tuple[str, int | None, list[Quantity]]]
+    """origin -> (measure, year) its values really hold, and the copies."""
+
+
+def _params(rule: Rule) -> tuple[float, float]:
+    return float(rule.params.get("short_min", 0.85)), float(rule.params.get("long_min", 0.75))
+
+
+def _state(ctx: DocContext, rule: Rule) -> CrossRefState:
+    cached = ctx.cache.get(_STATE)
+    if isinstance(cached, CrossRefState):
+        return cached
+    short_min, long_min = _params(rule)
+    table_qs = [q for view in ctx.views for q in table_quantities(ctx, view)]
+    index = NameIndex(sorted({q.subject for q in table_qs}))
+    indicators = sorted({q.subject for q in table_qs if q.measure in ("target", "realisasi", "capaian")})
+    text_qs: list[Quantity] = []
+    for i, sentence in enumerate(ctx.sentences):
+        if not sentence.numbers:
+            continue
+        subject = _sentence_subject(sentence, indicators, index, short_min, long_min)
+        if subject:
+            text_qs.extend(sentence_quantities(ctx, sentence, subject, i))
+    quantities = table_qs + text_qs
+    cluster_of = _cluster_subjects(quantities, index, short_min, long_min)
+    state = CrossRefState(quantities, cluster_of, {})
+    state.suspect_columns = _suspect_columns(state)
+    ctx.cache[_STATE] = state
+    return state
+
+
+def _sentence_subject(
+    sentence: Sentence, indicators: list[str], index: NameIndex, short_min: float, long_min: float
+) -> str | None:
+    """The indicator a sentence names, else the one its section heading names."""
+    words = set(tokens(sentence.text))
+    named = []
+    for name in indicators:
+        toks = tokens(name)
+        if len(toks) >= 2 and all(t in words for t in toks):
+            named.append(name)
+    if named:
+        best = max(named, key=lambda n: len(tokens(n)))
+        if sum(1 for n in named if len(tokens(n)) == len(tokens(best)) and set(tokens(n)) != set(tokens(best))) == 0:
+            return best
+        return None
+    if sentence.heading:
+        heading = re.sub(r"^\W*(\d{1,2}|[A-Za-z])[.)]\s+", "", sentence.heading)
+        hits = [n for n in indicators if index.matches(heading, n, short_min, long_min)]
+        if hits and all(index.matches(hits[0], h, short_min, long_min) for h in hits):
+            return hits[0]
+    return None
+
+
+def _cluster_subjects(
+    quantities: list[Quantity], index: NameIndex, short_min: float, long_min: float
+) -> dict[str, int]:
+    """Subject name -> cluster id. Rows of one table column are different
+    subjects by construction, so they never join each other's cluster."""
+    names = sorted({q.subject for q in quantities}, key=lambda n: (-len(tokens(n)), n))
+    origins: dict[str, set[str]] = {}
+    for q in quantities:
+        origins.setdefault(q.subject, set()).add(q.origin.split(":")[0])
+    members: list[list[str]] = []
+    cluster_of: dict[str, int] = {}
+    for name in names:
+        best = None
+        for cid, mem in enumerate(members):
+            same_table = any(origins[name] & origins[m] - {"text"} for m in mem if tokens(m) != tokens(name))
+            if not same_table and all(index.matches(name, m, short_min, long_min) for m in mem):
+                best = cid
+                break
+        if best is None:
+            members.append([name])
+            best = len(members) - 1
+        else:
+            members[best].append(name)
+        cluster_of[name] = best
+    return cluster_of
+
+
+def _key(state: CrossRefState, q: Quantity) -> tuple[int, str, int | None]:
+    return (state.cluster_of[q.subject], q.measure, q.year)
+
+
+def _agrees(q: Quantity, others: list[Quantity]) -> bool:
+    iv = q.number.interval()
+    return any(iv.overlaps(o.number.interval()) for o in others)
+
+
+def _suspect_columns(state: CrossRefState) -> dict[str, tuple[str, int | None, list[Quantity]]]:
+    """Columns holding another quantity than their header says.
+
+    Two columns can accuse each other (a swapped pair); the column whose
+    values are confirmed by the most other places is decided first, and its
+    figures no longer count as references for the rest.
+    """
+    by_origin: dict[str, list[Quantity]] = {}
+    for q in state.quantities:
+        if q.origin != "text":
+            by_origin.setdefault(q.origin, []).append(q)
+    out: dict[str, tuple[str, int | None, list[Quantity]]] = {}
+    while True:
+        by_key: dict[tuple[int, str, int | None], list[Quantity]] = {}
+        for q in state.quantities:
+            if q.origin not in out:
+                by_key.setdefault(_key(state, q), []).append(q)
+        best: tuple[int, str, tuple[str, int | None]] | None = None
+        for origin, col in by_origin.items():
+            if origin in out:
+                continue
+            verdict = _column_verdict(state, origin, col, by_key)
+            if verdict and (best is None or verdict[0] > best[0]):
+                best = (verdict[0], origin, verdict[1])
+        if best is None:
+            return out
+        _, origin, (measure, year) = best
+        out[origin] = (measure, year, by_origin[origin])
+
+
+def _column_verdict(
+    state: CrossRefState, origin: str, col: list[Quantity], by_key: dict[tuple[int, str, int | None], list[Quantity]]
+) -> tuple[int, tuple[str, int | None]] | None:
+    """(how many other places confirm it, the quantity the column really holds),
+    or None when the column fits its header or cannot be judged."""
+    comparable = mismatched = 0
+    alternatives: Counter[tuple[str, int | None]] = Counter()
+    witnesses: dict[tuple[str, int | None], set[str]] = {}
+    for q in col:
+        cid, measure, year = _key(state, q)
+        refs = [o for o in by_key.get((cid, measure, year), []) if o.origin != origin]
+        if not refs:
+            continue
+        comparable += 1
+        if _agrees(q, refs):
+            continue
+        mismatched += 1
+        for (c2, m2, y2), others in by_key.items():
+            if c2 != cid or (m2, y2) == (measure, year):
+                continue
+            agreeing = [o for o in others if o.origin != origin and q.number.interval().overlaps(o.number.interval())]
+            if agreeing:
+                alternatives[(m2, y2)] += 1
+                witnesses.setdefault((m2, y2), set()).update(o.origin for o in agreeing)
+    if comparable < 2 or mismatched * 3 < comparable * 2 or not alternatives:
+        return None
+    alt, n = alternatives.most_common(1)[0]
+    if n * 3 < mismatched * 2:
+        return None
+    return len(witnesses[alt]), alt
+
+
+def _recomputed(state: CrossRefState, q: Quantity) -> bool | None:
+    """Do the target and capaian printed beside a realisasi (or target and
+    realisasi beside a capaian) confirm it? None when they are not there."""
+    row = [o for o in state.quantities if o.row_key == q.row_key and o.year == q.year]
+    get = {o.measure: o for o in row}
+    if not {"target", "realisasi", "capaian"} <= set(get):
+        return None
+    t, r, c = (get[m].number.interval() for m in ("target", "realisasi", "capaian"))
+    if t.lo <= 0 <= t.hi:
+        return None
+    computed = Interval(r.lo * 100, r.hi * 100) / t
+    return computed.overlaps(c)
+
+
+def _describe(loc: Location) -> str:
+    if loc.table:
+        where = f"{loc.table} baris {loc.row}"
+    else:
+        where = f"baris teks {loc.line}" if loc.line is not None else "teks"
+    return f"hal. {loc.page} {where}" if loc.page is not None else where
+
+
+@register_document_engine("cross-reference")
+def check_cross_references(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+    state = _state(ctx, rule)
+    groups: dict[tuple[int, str, int | None], Group] = {}
+    for q in state.quantities:
+        if q.origin in state.suspect_columns:
+            continue
+        key = _key(state, q)
+        groups.setdefault(key, Group(q.subject, q.measure, q.year)).copies.append(q)
+    names = rule.params.get("measure_names", {}).get(lang, {})
+    for group in groups.values():
+        clusters = group.value_clusters()
+        if len(clusters) < 2:
+            continue
+        support = {i: sum(1 for q in cl if _recomputed(state, q)) for i, cl in enumerate(clusters)}
+        ranked = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i]), -support[i]))
+        top = ranked[0]
+        tie = len(clusters[ranked[1]]) == len(clusters[top])
+        undecided = tie and support[ranked[0]] == support[ranked[1]]
+        top_value = None if undecided else clusters[top][0].number.text
+        minority = [clusters[i] for i in ranked if i != top]
+        subject = max((q.subject for q in group.copies), key=len)
+        values = "; ".join(
+            f"{cl[0].number.text} ({len(cl)}x: {', '.join(_describe(q.location) for q in cl[:4])}{'…' if len(cl) > 4 else ''})"
+            for cl in (clusters[i] for i in ranked)
+        )
+        support_note = ""
+        if any(support.values()):
+            best = max(support, key=lambda i: support[i])
+            support_note = rule.params.get("support_note", {}).get(lang, "").format(value=clusters[best][0].number.text)
+        locations = [q.location for cl in minority for q in cl] + [q.location for q in clusters[top]]
+        yield text_finding(
+            rule,
+            lang,
+            locations=locations,
+            printed=" / ".join(cl[0].number.text for cl in minority),
+            expected=top_value,
+            meaning=(subject.lower(), group.measure, str(group.year)),
+            subject=subject,
+            measure=names.get(group.measure, group.measure),
+            year=group.year or "",
+            values=values,
+            note=support_note,
+        )
+
+
+@register_document_engine("header-content")
+def check_header_content(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+    state = _state(ctx, rule)
+    names = rule.params.get("measure_names", {}).get(lang, {})
+    for _origin, (measure, year, col) in state.suspect_columns.items():
+        first = col[0]
+        header = first.location.column_header or ""
+        yield text_finding(
+            rule,
+            lang,
+            locations=[q.location for q in col],
+            printed=", ".join(q.number.text for q in col[:6]),
+            expected=None,
+            meaning=(header.lower(), measure, str(year)),
+            confidence="medium",
+            header=header,
+            table=first.location.table,
+            holds=f"{names.get(measure, measure)} {year or ''}".strip(),
+        )

@@ -1,0 +1,175 @@
+"""Matching the names of one indicator (or program) printed in several places.
+
+Names drift between places: "Persentase SDM Kesos yang tersertifikasi" in the
+summary, "Persentase Sumber Daya Manusia (SDM) Kesejahteraan Sosial yang
+Tersertifikasi" in Bab III; capitals, word order, "jumlah" dropped, typos
+("terkreditasi"). Two names match when the distinctive words of the shorter
+one are found in the longer one, where a word is found
+
+- as itself or with a small typo (similarity ratio >= 0.85), or
+- as an abbreviation of consecutive words: initials (LKS = Lembaga
+  Kesejahteraan Sosial) or leading syllables (Kesos = KEsejahteraan SOSial).
+
+Words are weighted by how rare they are among all the names of the document,
+so "penurunan penduduk miskin" and "penurunan penduduk rentan" stay apart:
+they share their common words and differ in the one that matters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+STOPWORDS = frozenset(
+    [
+        "persentase",
+        "prosentase",
+        "jumlah",
+        "yang",
+        "dan",
+        "dalam",
+        "di",
+        "ke",
+        "dari",
+        "pada",
+        "untuk",
+        "atas",
+        "serta",
+        "oleh",
+        "dengan",
+        "terhadap",
+        "tahun",
+        "indikator",
+        "kinerja",
+        "nilai",
+        "tingkat",
+        "angka",
+        "rasio",
+        "the",
+        "of",
+        "per",
+        "atau",
+        "melalui",
+        "program",
+        "kegiatan",
+        "direktorat",
+        "jenderal",
+        "ditjen",
+        "badan",
+        "sekretariat",
+        "kementerian",
+        "dinas",
+        "bagian",
+    ]
+)
+"""Words that name no subject: measure words, connectives, and the
+organisational prefixes one report adds and another drops ("Program
+Rehabilitasi Sosial", "Direktorat Jenderal Rehabilitasi Sosial")."""
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def tokens(name: str) -> tuple[str, ...]:
+    words = _WORD.findall(name.lower())
+    return tuple(w for w in words if w not in STOPWORDS and not w.isdigit())
+
+
+@lru_cache(maxsize=65536)
+def _typo_equal(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _abbreviates(abbr: str, words: tuple[str, ...], start: int) -> int:
+    """How many words from ``start`` the abbreviation spells out (0: none).
+
+    Each word contributes a non-empty prefix, in order: LKS -> l|k|s,
+    kesos -> ke|sos.
+    """
+
+    def walk(pos: int, w: int) -> int:
+        if pos == len(abbr):
+            return w - start
+        if w >= len(words):
+            return 0
+        word = words[w]
+        # each part is a short proper prefix: "reh|sos", "l|k|s"
+        for k in range(min(len(word) - 1, 4, len(abbr) - pos), 0, -1):
+            if word[:k] == abbr[pos : pos + k]:
+                got = walk(pos + k, w + 1)
+                if got >= 2:
+                    return got
+        return 0
+
+    return walk(0, start) if 2 <= len(abbr) <= 8 else 0
+
+
+class NameIndex:
+    """Word rarity over a document's names; similarity between two names."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.docs = [set(tokens(n)) for n in names]
+        self.df: Counter[str] = Counter(w for d in self.docs for w in d)
+        self.n = max(len(self.docs), 1)
+
+    def weight(self, word: str) -> float:
+        return math.log(1 + self.n / (1 + self.df.get(word, 0)))
+
+    def coverage(self, a: str, b: str) -> tuple[float, float]:
+        """(share of the shorter name's weight found in the longer one,
+        share of the longer name's weight that the shorter one accounts for)."""
+        ta, tb = tokens(a), tokens(b)
+        if not ta or not tb:
+            return 0.0, 0.0
+        if ta == tb:
+            return 1.0, 1.0
+        short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        covered_long: set[int] = set()
+        found = total = 0.0
+        for word in short:
+            w = self.weight(word)
+            total += w
+            # one-to-one: a word of the longer name is used once
+            same = [i for i, x in enumerate(long_) if i not in covered_long and _typo_equal(word, x)]
+            if same:
+                covered_long.add(same[0])
+                found += w
+                continue
+            for i in range(len(long_)):
+                span = _abbreviates(word, long_, i)
+                if span and not covered_long & set(range(i, i + span)):
+                    covered_long.update(range(i, i + span))
+                    found += w
+                    break
+        # "Sumber Daya Manusia (SDM)": a covered abbreviation covers its expansion
+        for j in list(covered_long):
+            for i in range(len(long_)):
+                span = _abbreviates(long_[j], long_, i)
+                if span and j not in range(i, i + span):
+                    covered_long.update(range(i, i + span))
+                    break
+        long_total = sum(self.weight(x) for x in long_)
+        long_found = sum(self.weight(x) for i, x in enumerate(long_) if i in covered_long)
+        return (found / total if total else 0.0), (long_found / long_total if long_total else 0.0)
+
+    def matches(self, a: str, b: str, short_min: float = 0.85, long_min: float = 0.75) -> bool:
+        """Same subject: the shorter name is (nearly) all in the longer one,
+        and the longer one is not mostly about something else ("Rehabilitasi
+        Sosial" is not "Rehabilitasi Sosial Lanjut Usia")."""
+        ta, tb = tokens(a), tokens(b)
+        if ta == tb and ta:
+            return True
+        if min(len(ta), len(tb)) < 2:
+            return False
+        short_cov, long_cov = self.coverage(a, b)
+        if short_cov < 1.0 and long_cov < 1.0:
+            # each name keeps a word the other lacks: "... Bencana Sosial" vs
+            # "... Bencana Alam" name two things in the same slot
+            return False
+        return short_cov >= short_min and long_cov >= long_min

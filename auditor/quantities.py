@@ -1,0 +1,190 @@
+"""Which quantity each printed figure stands for: (subject, measure, year).
+
+A subject is an indicator, program or kegiatan named by the row label (in a
+table) or by the sentence or section heading (in the narrative). A measure
+comes from the column role, read in the table's kind (a "realisasi" column
+of a budget table is spent money, of a capaian table an indicator's
+realisation). The year comes from the column header, else from the nearest
+heading that names one (Perjanjian Kinerja Tahun 2019), else the report year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.checks.common import cell_location
+from auditor.context import DocContext, Sentence, TextNumber, table_order
+from auditor.findings import Location
+from auditor.numbers import Number
+from auditor.semantics import TableView
+
+# measure of a column role, by the kind of table it stands in
+_MEASURES = {
+    "capaian": {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "pct": "capaian"},
+    "budget": {"anggaran": "anggaran", "realisasi": "realisasi_anggaran", "realisasi_anggaran": "realisasi_anggaran",
+               "pct": "persen_anggaran"},
+    "coverage": {"populasi": "populasi", "realisasi": "realisasi_cakupan", "pct": "persen_cakupan"},
+    "plan": {"target": "target"},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Quantity:
+    subject: str
+    measure: str
+    year: int | None
+    number: Number
+    location: Location
+    origin: str
+    """"T3:5" for a table column (table id, column), "text" for narrative."""
+    row_key: str
+    """The row or sentence it stands in: figures of one row recompute each other."""
+
+
+def table_kind(view: TableView) -> str | None:
+    roles = {c.role for c in view.columns}
+    if roles & {"realisasi_kinerja", "efficiency"}:
+        return None
+    if "anggaran" in roles:
+        return "budget"
+    if "populasi" in roles:
+        return "coverage"
+    if "realisasi" in roles or "capaian" in roles:
+        return "capaian" if "target" in roles or "capaian" in roles else None
+    if "target" in roles:
+        return "plan"
+    return None
+
+
+def table_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
+    kind = table_kind(view)
+    if kind is None:
+        return []
+    measures = _MEASURES[kind]
+    default_year = ctx.context_year(table_order(view))
+    out: list[Quantity] = []
+    for row in view.rows:
+        if row.kind not in ("body", "subtotal"):
+            continue
+        subject = view.label(row.index).split(" | ")[-1]
+        if not subject:
+            continue
+        for col in view.columns:
+            measure = measures.get(col.role or "")
+            n = view.number(row.index, col.index)
+            if measure is None or n is None:
+                continue
+            year = col.year
+            if kind == "capaian" and measure == "capaian" and year is None:
+                year = _ratio_year(view, col.index)
+                if year == -1:
+                    continue  # realisasi of one year against another year's target
+            out.append(
+                Quantity(
+                    subject=subject,
+                    measure=measure,
+                    year=year or default_year,
+                    number=n,
+                    location=cell_location(view, row.index, col.index),
+                    origin=f"{view.table.id}:{col.index}",
+                    row_key=f"{view.table.id}:{row.index}",
+                )
+            )
+    return out
+
+
+def _ratio_year(view: TableView, c: int) -> int | None:
+    """The year of a capaian column without one: that of the realisasi and
+    target it divides (nearest to its left); -1 when their years differ."""
+    left = [col for col in view.columns[:c][::-1]]
+    real = next((col for col in left if col.role == "realisasi"), None)
+    target = next((col for col in left if col.role == "target"), None)
+    if real is None or target is None:
+        return None
+    if real.year and target.year and real.year != target.year:
+        return -1
+    return real.year or target.year
+
+
+# Narrative: "realisasi (dari indikator ini) adalah 1,61%", "ditargetkan ... sebesar 0,8%".
+_MEASURE_WORDS = {
+    "target": r"target(?:nya)?|ditargetkan",
+    "realisasi": r"realisasi(?:nya)?|terealisasi|tercapai",
+    "capaian": r"(?:angka |persentase |tingkat )?capaian(?:nya)?",
+}
+_GAP = r"(?:[^\d.;:()]{0,80}?)"
+# "di atas 90%", "lebih dari 5": a bound, not the figure itself
+_COMPARISON = re.compile(
+    r"\b(di atas|di bawah|lebih|kurang|melebihi|hampir|sekitar|mendekati|minimal|maksimal|paling|kisaran|rata-rata)\b",
+    re.IGNORECASE,
+)
+_OTHER_BASE = re.compile(r"\bdibanding(kan)?\b|\bterhadap target\b", re.IGNORECASE)
+_AFTER_BREAKS = re.compile(r"^\s*(?:%\s*)?(untuk|pada|bagi|di)\b", re.IGNORECASE)
+
+
+def sentence_quantities(ctx: DocContext, sentence: Sentence, subject: str, idx: int) -> list[Quantity]:
+    """Figures a sentence attributes to ``subject``: a measure word, at most a
+    few plain words, then the number. A figure followed by "untuk ..." is
+    about a part of the subject and is left out."""
+    year = None
+    years = {int(y) for y in re.findall(r"\btahun (19[5-9]\d|20\d\d)\b", sentence.text, re.IGNORECASE)}
+    if len(years) == 1:
+        year = years.pop()
+    year = year or ctx.context_year(sentence.order)
+    out: list[Quantity] = []
+    taken: set[int] = set()
+    for measure, words in _MEASURE_WORDS.items():
+        for m in re.finditer(rf"\b(?:{words})\b", sentence.text, re.IGNORECASE):
+            num = _first_number_after(sentence, m.end())
+            if num is None or num.start in taken:
+                continue
+            gap = sentence.text[m.end() : num.start]
+            if not re.fullmatch(_GAP, _YEAR.sub("", gap)) or _other_measure_in(gap, measure) or _COMPARISON.search(gap):
+                continue
+            if measure == "capaian" and _OTHER_BASE.search(sentence.text):
+                continue  # "dibandingkan dengan target 2019 ... capaiannya 50,6%": another base
+            if _AFTER_BREAKS.match(sentence.text[num.end :]):
+                continue
+            num = _counted_as_share(sentence, num)
+            if num is None or num.start in taken:
+                continue
+            taken.add(num.start)
+            gap_years = {int(y) for y in _YEAR.findall(gap)}
+            out.append(
+                Quantity(
+                    subject=subject,
+                    measure=measure,
+                    year=gap_years.pop() if len(gap_years) == 1 else year,
+                    number=num.number,
+                    location=num.location,
+                    origin="text",
+                    row_key=f"S{idx}",
+                )
+            )
+    return out
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_COUNT_THEN_SHARE = re.compile(r"^\s*[a-zA-Z]{1,12}\s+atau\s+(sebesar\s+)?$", re.IGNORECASE)
+
+
+def _counted_as_share(sentence: Sentence, num: TextNumber) -> TextNumber | None:
+    """ "2.538 orang atau 15,18%": the share is the indicator's figure."""
+    after = [n for n in sentence.numbers if n.start > num.start]
+    if after and _COUNT_THEN_SHARE.match(sentence.text[num.end : after[0].start]) and after[0].number.percent:
+        return after[0]
+    return num
+
+
+def _first_number_after(sentence: Sentence, pos: int) -> TextNumber | None:
+    for n in sentence.numbers:
+        if n.start >= pos and not n.is_year:
+            return n
+    return None
+
+
+def _other_measure_in(gap: str, measure: str) -> bool:
+    return any(
+        re.search(rf"\b(?:{words})\b", gap, re.IGNORECASE) for m, words in _MEASURE_WORDS.items() if m != measure
+    )

@@ -1,0 +1,51 @@
+"""Indicator and program names matched by meaning, measured on real pairs.
+
+The pairs come from the Kementerian Sosial report: the same indicator or
+programme printed under different names in the summary, Bab III, the
+appendices; and different ones whose names share most words.
+"""
+
+from __future__ import annotations
+
+from auditor.names import NameIndex
+
+SAME = [
+    ("Persentase penurunan penduduk miskin", "Persentase penurunan jumlah penduduk miskin"),
+    ("Persentase SDM Kesos yang tersertifikasi",
+     "Persentase Sumber Daya Manusia (SDM) Kesejahteraan Sosial yang Tersertifikasi"),
+    ("SDM Kesos tersertifikasi", "Persentase Sumber Daya Manusia (SDM) Kesejahteraan Sosial yang Tersertifikasi"),
+    ("Persentase LKS yang terkreditasi", "Persentase Lembaga Kesejahteraan Sosial (LKS) yang terakreditasi"),
+    ("Partisipasi PSKS dalam penyelenggaraan kesejahteraan sosial",
+     "Persentase partisipasi PSKS dalam Penyelenggaraan Kesejahteraan Sosial"),
+    ("Rehsos Anak", "Rehabilitasi Sosial Anak"),
+    ("Pemberdayaan KAT", "Pemberdayaan Komunitas Adat Terpencil (KAT)"),
+    ("Program Rehabilitasi Sosial", "Direktorat Jenderal Rehabilitasi Sosial"),
+    ("PS Korban Bencana Alam", "Perlindungan Sosial Korban Bencana Alam"),
+]  # fmt: skip
+DIFFERENT = [
+    ("Persentase penurunan penduduk miskin", "Persentase penurunan penduduk rentan"),
+    ("Rehabilitasi Sosial", "Rehabilitasi Sosial Lanjut Usia"),
+    ("Pemberdayaan Sosial", "Pemberdayaan Sosial Perorangan, Keluarga, dan Kelembagaan Masyarakat"),
+    ("PS Korban Bencana Sosial", "Perlindungan Sosial Korban Bencana Alam"),
+    ("Persentase partisipasi masyarakat", "Persentase partisipasi PSKS dalam Penyelenggaraan Kesejahteraan Sosial"),
+    ("Rehsos Napza", "Rehsos Anak"),
+    ("Penanggulangan Kemiskinan Perdesaan", "Penanggulangan Kemiskinan Perkotaan"),
+    ("Perorangan", "Persentase Partisipasi PSKS perorangan dan lembaga"),
+]  # fmt: skip
+
+
+def test_matching_precision_and_recall_on_real_names() -> None:
+    index = NameIndex([n for pair in SAME + DIFFERENT for n in pair])
+    found = [index.matches(a, b) for a, b in SAME]
+    false = [index.matches(a, b) for a, b in DIFFERENT]
+    recall = sum(found) / len(found)
+    precision = sum(found) / (sum(found) + sum(false))
+    print(f"name matching: recall {recall:.2f}, precision {precision:.2f}")
+    assert [p for p, ok in zip(SAME, found, strict=True) if not ok] == []
+    assert [p for p, bad in zip(DIFFERENT, false, strict=True) if bad] == []
+
+
+def test_matching_is_symmetric() -> None:
+    index = NameIndex([n for pair in SAME + DIFFERENT for n in pair])
+    for a, b in SAME + DIFFERENT:
+        assert index.matches(a, b) == index.matches(b, a)
