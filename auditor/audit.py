@@ -79,7 +79,7 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
             derived = derived_cells(every_formula, view)
             for rule in rules:
                 if rule.engine == "row-formula":
-                    findings.extend(check_row_formula(rule, view, lang))
+                    findings.extend(check_row_formula(rule, view, lang, every_formula))
                 elif rule.engine == "polarity":
                     findings.extend(check_polarity(rule, view, lang))
                 elif rule.engine in AGGREGATE_ENGINES:

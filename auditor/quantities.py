@@ -21,11 +21,12 @@ from auditor.semantics import TableView
 
 # measure of a column role, by the kind of table it stands in
 _MEASURES = {
-    "capaian": {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "pct": "capaian"},
+    "capaian": {"target": "target", "target_end": "target_renstra", "realisasi": "realisasi", "capaian": "capaian",
+                "pct": "capaian"},
     "budget": {"anggaran": "anggaran", "realisasi": "realisasi_anggaran", "realisasi_anggaran": "realisasi_anggaran",
                "pct": "persen_anggaran"},
     "coverage": {"populasi": "populasi", "realisasi": "realisasi_cakupan", "pct": "persen_cakupan"},
-    "plan": {"target": "target"},
+    "plan": {"target": "target", "target_end": "target_renstra"},
 }  # fmt: skip
 
 
@@ -51,8 +52,8 @@ def table_kind(view: TableView) -> str | None:
     if "populasi" in roles:
         return "coverage"
     if "realisasi" in roles or "capaian" in roles:
-        return "capaian" if "target" in roles or "capaian" in roles else None
-    if "target" in roles:
+        return "capaian" if roles & {"target", "target_end", "capaian"} else None
+    if roles & {"target", "target_end"}:
         return "plan"
     return None
 
@@ -61,7 +62,13 @@ def table_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
     kind = table_kind(view)
     if kind is None:
         return []
-    measures = _MEASURES[kind]
+    measures = dict(_MEASURES[kind])
+    roles = {c.role for c in view.columns}
+    if kind == "budget" and "realisasi_anggaran" in roles and roles & {"target", "capaian"}:
+        # a combined table: "Kinerja | Realisasi" beside "Anggaran | Realisasi"
+        measures.update(_MEASURES["capaian"])
+        measures["realisasi_anggaran"] = "realisasi_anggaran"
+        measures["pct"] = "persen_anggaran"
     default_year = ctx.context_year(table_order(view))
     out: list[Quantity] = []
     for row in view.rows:
@@ -80,6 +87,8 @@ def table_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
                 year = _ratio_year(view, col.index)
                 if year == -1:
                     continue  # realisasi of one year against another year's target
+                if _against_end_target(view, col.index):
+                    measure = "capaian_renstra"
             out.append(
                 Quantity(
                     subject=subject,
@@ -94,12 +103,18 @@ def table_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
     return out
 
 
+def _against_end_target(view: TableView, c: int) -> bool:
+    """A capaian right of a Renstra end target measures progress to it."""
+    left = [col.role for col in view.columns[:c][::-1] if col.role in ("target", "target_end")]
+    return bool(left) and left[0] == "target_end"
+
+
 def _ratio_year(view: TableView, c: int) -> int | None:
     """The year of a capaian column without one: that of the realisasi and
     target it divides (nearest to its left); -1 when their years differ."""
     left = [col for col in view.columns[:c][::-1]]
     real = next((col for col in left if col.role == "realisasi"), None)
-    target = next((col for col in left if col.role == "target"), None)
+    target = next((col for col in left if col.role in ("target", "target_end")), None)
     if real is None or target is None:
         return None
     if real.year and target.year and real.year != target.year:
@@ -110,8 +125,8 @@ def _ratio_year(view: TableView, c: int) -> int | None:
 # Narrative: "realisasi (dari indikator ini) adalah 1,61%", "ditargetkan ... sebesar 0,8%".
 _MEASURE_WORDS = {
     "target": r"target(?:nya)?|ditargetkan",
-    "realisasi": r"realisasi(?:nya)?|terealisasi|tercapai",
-    "capaian": r"(?:angka |persentase |tingkat )?capaian(?:nya)?",
+    "realisasi": r"realisasi(?:nya)?|terealisasi",
+    "capaian": r"(?:angka |persentase |tingkat )?capaian(?:nya)?|tercapai",
 }
 _GAP = r"(?:[^\d.;:()]{0,80}?)"
 # "di atas 90%", "lebih dari 5": a bound, not the figure itself
@@ -119,8 +134,19 @@ _COMPARISON = re.compile(
     r"\b(di atas|di bawah|lebih|kurang|melebihi|hampir|sekitar|mendekati|minimal|maksimal|paling|kisaran|rata-rata)\b",
     re.IGNORECASE,
 )
-_OTHER_BASE = re.compile(r"\bdibanding(kan)?\b|\bterhadap target\b", re.IGNORECASE)
-_AFTER_BREAKS = re.compile(r"^\s*(?:%\s*)?(untuk|pada|bagi|di)\b", re.IGNORECASE)
+_OTHER_BASE = re.compile(r"\bdibanding(kan)?\b|\bterhadap target\b|\btarget akhir\b|\brenstra\b", re.IGNORECASE)
+# "100% untuk PSKS perorangan": a part; "2 (dua) indikator": a count
+_AFTER_BREAKS = re.compile(
+    r"^\s*(?:%\s*)?(untuk|pada|bagi|di)\b|^\s*\((satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\b",
+    re.IGNORECASE,
+)
+# "Level 3", "Nilai A": a grade, not the measured value
+_LABEL_BEFORE = re.compile(r"\b(level|nilai|predikat|kategori|opini|peringkat|tingkat)\s*$", re.IGNORECASE)
+# a sentence that sets the subject against another body or base
+_CONTRAST = re.compile(
+    r"\b(sedangkan|daripada|level di atasnya|provinsi|nasional|kabupaten/kota lain|rata-rata nasional)\b",
+    re.IGNORECASE,
+)
 
 
 def sentence_quantities(ctx: DocContext, sentence: Sentence, subject: str, idx: int) -> list[Quantity]:
@@ -133,6 +159,8 @@ def sentence_quantities(ctx: DocContext, sentence: Sentence, subject: str, idx: 
         year = years.pop()
     year = year or ctx.context_year(sentence.order)
     out: list[Quantity] = []
+    if _CONTRAST.search(sentence.text):
+        return out  # "..., sedangkan Provinsi Jawa Timur tercapai 1,141": other subjects
     taken: set[int] = set()
     for measure, words in _MEASURE_WORDS.items():
         for m in re.finditer(rf"\b(?:{words})\b", sentence.text, re.IGNORECASE):
@@ -144,7 +172,7 @@ def sentence_quantities(ctx: DocContext, sentence: Sentence, subject: str, idx: 
                 continue
             if measure == "capaian" and _OTHER_BASE.search(sentence.text):
                 continue  # "dibandingkan dengan target 2019 ... capaiannya 50,6%": another base
-            if _AFTER_BREAKS.match(sentence.text[num.end :]):
+            if _AFTER_BREAKS.match(sentence.text[num.end :]) or _LABEL_BEFORE.search(sentence.text[: num.start]):
                 continue
             num = _counted_as_share(sentence, num)
             if num is None or num.start in taken:

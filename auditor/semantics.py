@@ -307,6 +307,8 @@ class TableView:
         row = self.table.rows[r]
         if not any(c.bold for c in row if c.text.strip()):
             return False
+        if self._numbering_col is not None and (self.level(r) or 5) < 5:
+            return False  # "3. Jabatan Fungsional Umum": a numbered heading, bold like its siblings
         if pending and all(any(self.table.rows[p][c].bold for c in range(len(row))) for p in pending):
             return False  # the whole table is bold: boldness says nothing
         later = self.table.rows[r + 1 :]

@@ -9,7 +9,7 @@ the report truncates instead of rounding is reported at lower severity.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from auditor.checks.common import make_finding
 from auditor.findings import Finding
@@ -84,7 +84,11 @@ def bind_names(
 
 
 def mixed_units(nums: list[Number]) -> bool:
-    return any(n.percent for n in nums) and any((n.grouped or n.currency) and not n.percent for n in nums)
+    """An amount or count (2.483, Rp. 630.395.770) beside a percentage or a
+    small decimal (11,60%, 86,71): two quantities that do not divide."""
+    amount = any((n.grouped or n.currency) and not n.percent for n in nums)
+    share = any(n.percent or (n.decimals > 0 and not n.grouped and not n.currency) for n in nums)
+    return amount and share
 
 
 def _inputs_text(expr_text: str, printed: dict[str, Number]) -> str:
@@ -102,8 +106,14 @@ def formula_bindings(
     the others may still explain the printed value."""
     assert rule.formula is not None and rule.output is not None
     formulas = [rule.formula] if primary_only else [rule.formula, *rule.alternatives]
+    # the first output role the table has: beside a "Capaian" column, a
+    # budget "%" column is not a capaian
+    present = {col.role for col in view.columns}
+    out_role = next((role for role in rule.roles_for(rule.output) if role in present), None)
+    if out_role is None:
+        return
     for col in view.columns:
-        if col.role not in rule.roles_for(rule.output) or view.number(r, col.index) is None:
+        if col.role != out_role or view.number(r, col.index) is None:
             continue
         hints = year_hints(view, rule, col.index)
         for expr in formulas:
@@ -113,14 +123,28 @@ def formula_bindings(
                 break
 
 
-def check_row_formula(rule: Rule, view: TableView, lang: str) -> Iterator[Finding]:
+def check_row_formula(rule: Rule, view: TableView, lang: str, peers: Sequence[Rule] = ()) -> Iterator[Finding]:
+    """``peers`` are the other formula rules: a cell that one of them explains
+    (a "Capaian %" under an "Anggaran" header is realisasi / anggaran, not
+    realisasi / target) is not reported by this one."""
     for row in view.rows:
         if row.kind not in CHECKED_KINDS:
             continue
         for out_col, expr, binding in formula_bindings(rule, view, row.index):
             finding = _check_one(rule, view, lang, row.index, out_col, expr, binding)
-            if finding:
+            if finding and not any(_explains(peer, view, row.index, out_col) for peer in peers if peer is not rule):
                 yield finding
+
+
+def _explains(rule: Rule, view: TableView, r: int, out_col: int) -> bool:
+    out = view.number(r, out_col)
+    if out is None:
+        return False
+    # every formula of the rule is tried (checked=None excludes none)
+    return any(
+        col == out_col and _alternative_fits(rule, view, r, out_col, None, out.interval())
+        for col, _, _ in formula_bindings(rule, view, r)
+    )
 
 
 def _check_one(
@@ -163,7 +187,9 @@ def _check_one(
     )
 
 
-def _alternative_fits(rule: Rule, view: TableView, r: int, out_col: int, checked: Expr, printed: Interval) -> bool:
+def _alternative_fits(
+    rule: Rule, view: TableView, r: int, out_col: int, checked: Expr | None, printed: Interval
+) -> bool:
     """Does another formula the rule accepts (lower-is-better ...) explain the cell?"""
     hints = year_hints(view, rule, out_col)
     for alt in (rule.formula, *rule.alternatives):
