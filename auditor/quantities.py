@@ -52,7 +52,7 @@ def table_kind(view: TableView) -> str | None:
     if "populasi" in roles:
         return "coverage"
     if "realisasi" in roles or "capaian" in roles:
-        return "capaian" if roles & {"target", "target_end", "capaian"} else None
+        return "capaian"
     if roles & {"target", "target_end"}:
         return "plan"
     return None
@@ -194,7 +194,7 @@ def sentence_quantities(ctx: DocContext, sentence: Sentence, subject: str, idx: 
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_COUNT_THEN_SHARE = re.compile(r"^\s*[a-zA-Z]{1,12}\s+atau\s+(sebesar\s+)?$", re.IGNORECASE)
+_COUNT_THEN_SHARE = re.compile(r"^\s*([a-zA-Z]{1,12}\s+)?(,-\s*)?atau\s+(sebesar\s+)?$", re.IGNORECASE)
 
 
 def _counted_as_share(sentence: Sentence, num: TextNumber) -> TextNumber | None:
@@ -216,3 +216,74 @@ def _other_measure_in(gap: str, measure: str) -> bool:
     return any(
         re.search(rf"\b(?:{words})\b", gap, re.IGNORECASE) for m, words in _MEASURE_WORDS.items() if m != measure
     )
+
+
+TOTAL_SUBJECT = "__total__"
+"""The subject of a budget table's TOTAL row and of the narrative's "pagu
+anggaran sebesar ..." / "realisasi anggaran sebesar ...": the whole budget."""
+
+_TOTAL_WORDS = {
+    "anggaran": r"(?:total |jumlah )?pagu anggaran|total anggaran|anggaran (?:seluruhnya|keseluruhan)",
+    "realisasi_anggaran": r"realisasi (?:anggaran|keuangan)|telah direalisasi(?:kan)?",
+}
+# only plain filler between the words and the figure
+_TOTAL_GAP = re.compile(r"^\s*((sebesar|senilai|yaitu|adalah|mencapai|tahun|\d{4}|secara keseluruhan)\s*)*$", re.I)
+# "pagu awal ... penambahan ...": a step of the budget, not its total
+_BUDGET_STEP = re.compile(r"\b(awal|penambahan|tambahan|pengurangan|perubahan|semula|DIPA)", re.I)
+
+
+def total_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
+    """The TOTAL row of a budget table, as the document's whole budget."""
+    if table_kind(view) != "budget":
+        return []
+    measures = _MEASURES["budget"]
+    default_year = ctx.context_year(table_order(view))
+    out: list[Quantity] = []
+    for row in view.rows:
+        if row.kind != "total":
+            continue
+        for col in view.columns:
+            measure = measures.get(col.role or "")
+            n = view.number(row.index, col.index)
+            if measure is None or n is None:
+                continue
+            out.append(
+                Quantity(
+                    subject=TOTAL_SUBJECT,
+                    measure=measure,
+                    year=col.year or default_year,
+                    number=n,
+                    location=cell_location(view, row.index, col.index),
+                    origin=f"{view.table.id}:{col.index}",
+                    row_key=f"{view.table.id}:{row.index}",
+                )
+            )
+    return out
+
+
+def sentence_totals(ctx: DocContext, sentence: Sentence, idx: int) -> list[Quantity]:
+    """ "pagu anggaran sebesar Rp43.393.136.929.000 telah direalisasi sebesar
+    Rp41.233.321.127.944 atau 95,02%": the whole budget, spent, and its share."""
+    if _CONTRAST.search(sentence.text) or _BUDGET_STEP.search(sentence.text):
+        return []
+    year = ctx.context_year(sentence.order)
+    out: list[Quantity] = []
+    for measure, words in _TOTAL_WORDS.items():
+        for m in re.finditer(rf"\b(?:{words})\b", sentence.text, re.IGNORECASE):
+            num = _first_number_after(sentence, m.end())
+            if num is None:
+                continue
+            if not _TOTAL_GAP.match(sentence.text[m.end() : num.start]):
+                continue
+            found = [(measure, num)]
+            if measure == "realisasi_anggaran" and not num.number.percent:
+                share = _counted_as_share(sentence, num)
+                if share is not None and share is not num:
+                    found.append(("persen_anggaran", share))
+            elif measure == "realisasi_anggaran":
+                found = [("persen_anggaran", num)]
+            for meas, n in found:
+                if meas in ("anggaran", "realisasi_anggaran") and not (n.number.currency or n.number.grouped):
+                    continue
+                out.append(Quantity(TOTAL_SUBJECT, meas, year, n.number, n.location, "text", f"S{idx}"))
+    return out

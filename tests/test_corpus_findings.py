@@ -24,6 +24,9 @@ Cross-references (each copy looked up by hand):
 - line 1449: the appendix table headed REALISASI 2018 | TARGET 2019 prints
   the 2018 targets (0,8 ... 70) under REALISASI 2018 and the 2018
   realisations (1,58 ... 90,03) under TARGET 2019.
+- line 975: "pagu anggaran sebesar Rp43.393.136.929.000 telah direalisasi
+  sebesar Rp41.233.321.127.944"; the budget tables' TOTAL realisasi is
+  41.234.142.871.044 (lines 985 and 1440).
 - line 1467: the appendix prints realisasi 90,03 for the PSKS indicator;
   Bab III (line 745) prints 99,03, which its capaian 141,47 = 99,03 / 70
   confirms.
@@ -53,6 +56,7 @@ VERIFIED = {
     ("XRF001", 1326, "Rp. 484.580.177.000", "498.505.882.000"),
     ("XRF002", 1449, "0,8, 0,8, 20, 11,60, 70", None),
     ("XRF002", 1449, "1,58, 2,59, 15,18, 7,18, 90,03", None),
+    ("XRF001", 975, "Rp41.233.321.127.944", "Rp. 41.234.142.871.044"),
     ("XRF001", 1467, "90,03", "99,03%"),
 }
 

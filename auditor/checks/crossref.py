@@ -24,7 +24,14 @@ from auditor.context import DocContext, Sentence
 from auditor.findings import Finding, Location
 from auditor.intervals import Interval
 from auditor.names import NameIndex, tokens
-from auditor.quantities import Quantity, sentence_quantities, table_quantities
+from auditor.quantities import (
+    TOTAL_SUBJECT,
+    Quantity,
+    sentence_quantities,
+    sentence_totals,
+    table_quantities,
+    total_quantities,
+)
 from auditor.ruleset import Rule
 
 _STATE = "crossref"
@@ -60,6 +67,8 @@ class CrossRefState:
     cluster_of: dict[str, int]
     suspect_columns: dict[str, tuple[str, int | None, list[Quantity]]]
     """origin -> (measure, year) its values really hold, and the copies."""
+    totals: list[Quantity] = field(default_factory=list)
+    """Whole-budget figures: TOTAL rows of budget tables and the narrative's."""
 
 
 def _params(rule: Rule) -> tuple[float, float]:
@@ -81,9 +90,11 @@ def _state(ctx: DocContext, rule: Rule) -> CrossRefState:
         subject = _sentence_subject(sentence, indicators, index, short_min, long_min)
         if subject:
             text_qs.extend(sentence_quantities(ctx, sentence, subject, i))
+    totals = [q for view in ctx.views for q in total_quantities(ctx, view)]
+    totals += [q for i, s in enumerate(ctx.sentences) if s.numbers for q in sentence_totals(ctx, s, i)]
     quantities = table_qs + text_qs
     cluster_of = _cluster_subjects(quantities, index, short_min, long_min)
-    state = CrossRefState(quantities, cluster_of, {})
+    state = CrossRefState(quantities, cluster_of, {}, totals)
     state.suspect_columns = _suspect_columns(state)
     ctx.cache[_STATE] = state
     return state
@@ -235,6 +246,7 @@ def _describe(loc: Location) -> str:
 @register_document_engine("cross-reference")
 def check_cross_references(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
     state = _state(ctx, rule)
+    yield from _total_conflicts(state, rule, lang)
     groups: dict[tuple[int, str, int | None], Group] = {}
     for q in state.quantities:
         if q.origin in state.suspect_columns:
@@ -275,6 +287,37 @@ def check_cross_references(rule: Rule, ctx: DocContext, lang: str) -> Iterator[F
             year=group.year or "",
             values=values,
             note=support_note,
+        )
+
+
+def _total_conflicts(state: CrossRefState, rule: Rule, lang: str) -> Iterator[Finding]:
+    """A whole-budget figure in the narrative that no budget TOTAL prints.
+
+    Tables may total different scopes (per program, per sasaran), so they
+    are not compared with each other here; the narrative must match one."""
+    names = rule.params.get("measure_names", {}).get(lang, {})
+    label = rule.params.get("total_subject", {}).get(lang, "total")
+    for q in state.totals:
+        if q.origin != "text":
+            continue
+        refs = [t for t in state.totals if t.origin != "text" and (t.measure, t.year) == (q.measure, q.year)]
+        if not refs or _agrees(q, refs):
+            continue
+        clusters = Group(label, q.measure, q.year, [q, *refs]).value_clusters()
+        values = "; ".join(
+            f"{cl[0].number.text} ({len(cl)}x: {', '.join(_describe(x.location) for x in cl[:4])})" for cl in clusters
+        )
+        yield text_finding(
+            rule,
+            lang,
+            locations=[q.location] + [t.location for t in refs],
+            printed=q.number.text,
+            expected=refs[0].number.text if len({t.number.text for t in refs}) == 1 else None,
+            meaning=(TOTAL_SUBJECT, q.measure, str(q.year), q.number.text),
+            subject=label,
+            measure=names.get(q.measure, q.measure),
+            year=q.year or "",
+            values=values,
         )
 
 

@@ -39,6 +39,8 @@ from auditor.readers.pdf_tables import (
 )
 
 _TITLE_START = re.compile(r"^(tabel|table)\b", re.IGNORECASE)
+_NOT_TITLE = re.compile(r"^(gambar|grafik|figure|sumber|source|keterangan|ket\.|catatan)\b", re.IGNORECASE)
+"""Lines that close the element above (a figure caption, a source note)."""
 _MAX_TITLE_CHARS = 160
 
 
@@ -273,26 +275,31 @@ def _content_lines(r: _PageResult, running: set[tuple[int, int]]) -> list[Line]:
     return [ln for i, ln in enumerate(r.lines) if (r.number, i) not in running]
 
 
+def _ends_page(r: _PageResult, table: PageTable, running: set[tuple[int, int]]) -> bool:
+    """No text but page furniture below the table: it may run on."""
+    return not any(ln.top >= table.bbox[3] - 1 for ln in _content_lines(r, running))
+
+
+def _opens_page(r: _PageResult, table: PageTable, running: set[tuple[int, int]]) -> bool:
+    """No text but page furniture above the table: it may be a continuation."""
+    return not any(ln.bottom <= table.bbox[1] + 1 for ln in _content_lines(r, running))
+
+
 def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) -> list[Table]:
-    """Join tables continued over page breaks, then index and title them."""
-    by_page = {r.number: r for r in results}
+    """Join tables continued over page breaks, then index and title them.
+
+    A page's first table continues the previous page's last table when
+    nothing but running headers/footers separates them and the columns
+    match (see :func:`continuation_header_rows`).
+    """
     tables: list[Table] = []
-    current: Table | None = None
+    current: Table | None = None  # the table that ended the previous page, if any
     first_part: PageTable | None = None
     for r in results:
-        content = _content_lines(r, running)
         for k, part in enumerate(r.tables):
             skip = None
-            if current is not None and first_part is not None and k == 0:
-                prev = by_page.get(r.number - 1)
-                if (
-                    prev is not None
-                    and current.pages[-1] == prev.number
-                    and prev.tables
-                    and not any(ln.top >= prev.tables[-1].bbox[3] - 1 for ln in _content_lines(prev, running))
-                    and not any(ln.bottom <= part.bbox[1] + 1 for ln in content)
-                ):
-                    skip = continuation_header_rows(first_part, part)
+            if k == 0 and current is not None and first_part is not None and _opens_page(r, part, running):
+                skip = continuation_header_rows(first_part, part)
             if skip is not None and current is not None:
                 append_continuation(current.rows, part, skip)
                 current.pages.append(r.number)
@@ -302,15 +309,14 @@ def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) 
                 rows=part.rows,
                 page=part.page,
                 bbox=part.bbox,
-                title=_title(part, content),
+                title=_title(part, _content_lines(r, running)),
                 source=part.source,
                 pages=[part.page],
             )
             first_part = part
             tables.append(current)
-        if r.tables and current is not None and current.pages[-1] != r.number:
-            current = None
-        if not r.tables:
+        last = r.tables[-1] if r.tables else None
+        if last is None or not _ends_page(r, last, running) or current is None or current.pages[-1] != r.number:
             current = None
     return tables
 
@@ -345,6 +351,6 @@ def _title(table: PageTable, lines: list[Line]) -> str | None:
             text = " ".join(x.text for x in reversed(stack[: k + 1]))
             return text if len(text) <= 2 * _MAX_TITLE_CHARS else ln.text
     text = stack[0].text
-    if len(text) > _MAX_TITLE_CHARS or text.rstrip().endswith(":") or text[:1].islower():
+    if len(text) > _MAX_TITLE_CHARS or text.rstrip().endswith(":") or text[:1].islower() or _NOT_TITLE.match(text):
         return None
     return text

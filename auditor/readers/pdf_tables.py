@@ -7,7 +7,8 @@ on plain words and boxes:
   into a full grid, resolving merged cells into ``span_origin`` copies;
 - ``find_text_tables``: find borderless tables (designer layouts) from the
   alignment of words into columns, with shaded bands as row hints;
-- ``join_continuations``: join a table that runs over a page break.
+- ``continuation_header_rows`` / ``append_continuation``: recognise and join
+  a table that runs over a page break.
 
 Cell text is always rebuilt from our own words (not ``Table.extract()``) so
 that wrapped lines become one line and bold can be decided per cell.
@@ -16,6 +17,7 @@ that wrapped lines become one line and bold can be decided per cell.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -181,8 +183,9 @@ class PageTable:
     bbox: BBox
     page: int
     source: str
-    col_edges: list[float]
-    """x positions of the column boundaries, to recognise a continuation."""
+    col_gaps: list[tuple[float, float]]
+    """Where each column boundary may lie (x0, x1), to recognise a continuation:
+    a ruling line give or take 2 pt, or the white gutter of a borderless table."""
     words: list[Word] = field(default_factory=list)
     """The words this table took from the page (kept out of the text lines)."""
 
@@ -310,7 +313,7 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
         bbox=tuple(bbox),
         page=page,
         source="ruled",
-        col_edges=[col_edges[c] for c in keep_cols] + [col_edges[keep_cols[-1] + 1]],
+        col_gaps=[(col_edges[c] - 2, col_edges[c] + 2) for c in keep_cols[1:]],
         words=list(words),
     )
 
@@ -323,14 +326,10 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 """List markers and the "No" header: "1.", "a)", "iv.", bullets."""
-_TOC_HEADING = re.compile(
-    r"^(daftar (isi|tabel|gambar|grafik|lampiran)|table of contents|contents)$", re.IGNORECASE
-)
 _NUMBER = re.compile(r"^[(]?[-+]?(rp\.?)?\d[\d.,]*%?[)]?[,;]?$", re.IGNORECASE)
-_LEADER = re.compile(r"\.{4,}|…{2,}|_{4,}")
 _STOP = re.compile(r"^(sumber|source|keterangan|ket\s*[.:]|catatan)\b", re.IGNORECASE)
-_MAX_ROW_WORDS = 12
-"""A cell with more words than this on one line is prose, not a table cell."""
+_MAX_CELL_WORDS = 36
+"""Without other evidence, a cell longer than this is prose, not a table cell."""
 
 
 @dataclass
@@ -354,7 +353,8 @@ def _segments(line: Line, min_gap: float) -> list[tuple[float, float]]:
     return [(a, b) for a, b in segs]
 
 
-def _merge(cover: list[tuple[float, float]], add: Iterable[tuple[float, float]]):
+def _merge(cover: list[tuple[float, float]], add: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Union of x-intervals, as a sorted list of disjoint intervals."""
     out: list[tuple[float, float]] = []
     for a, b in sorted([*cover, *add]):
         if out and a <= out[-1][1]:
@@ -365,7 +365,7 @@ def _merge(cover: list[tuple[float, float]], add: Iterable[tuple[float, float]])
 
 
 def _gutters(cover: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
-    return [(a[1], b[0]) for a, b in zip(cover, cover[1:]) if b[0] - a[1] >= min_gap]
+    return [(a[1], b[0]) for a, b in itertools.pairwise(cover) if b[0] - a[1] >= min_gap]
 
 
 def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -> _Block:
@@ -374,7 +374,7 @@ def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) 
     Prose kills gutters within a line or two because its word gaps fall at
     different places on each line; table columns keep them. A single-segment
     line that crosses the gutters (a group label spanning the table) is kept
-    when the line after it fits the gutters again.
+    when the line after it is a multi-column row fitting the gutters again.
     """
     cover = _merge([], _segments(lines[start], min_gap))
     gutters = _gutters(cover, min_gap)
@@ -385,6 +385,9 @@ def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) 
         if line.top - block.lines[-1].bottom > max_vgap or _STOP.match(line.text):
             break
         segs = _segments(line, min_gap)
+        ncols = len(gutters) + 1
+        if len(block.lines) >= 2 and len(segs) >= 2 * ncols and len(segs) - ncols >= 2:
+            break  # a row of a wider table: another layout starts here
         new_cover = _merge(cover, segs)
         new_gutters = _gutters(new_cover, min_gap)
         # The second line may open a column the first left blank (an empty
@@ -401,6 +404,7 @@ def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) 
             and nxt is not None
             and nxt.top - line.bottom <= max_vgap
             and len(block.lines) >= 2
+            and len(_segments(nxt, min_gap)) >= 2
             and len(_gutters(_merge(cover, _segments(nxt, min_gap)), min_gap)) == len(gutters)
         ):
             block.spanning.add(len(block.lines))
@@ -409,22 +413,30 @@ def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) 
             continue
         break
     block.gutters = gutters
-    while block.lines and len(block.lines) - 1 in block.spanning:
+    # Short lines after the last row (a note, a signature, a legend) fit the
+    # gutters too; unlike a wrapped cell they stand a row gap apart.
+    while len(block.lines) > 2:
+        last, prev = block.lines[-1], block.lines[-2]
+        trailing_text = len(_segments(last, min_gap)) == 1 and last.top - prev.bottom > 0.6 * min_gap
+        if len(block.lines) - 1 not in block.spanning and not trailing_text:
+            break
         block.spanning.discard(len(block.lines) - 1)
         block.lines.pop()
     return block
 
 
 def _is_white(color: object) -> bool:
-    if color is None or isinstance(color, str):
+    """Whether a fill colour is white (or unknown: patterns, named spaces).
+
+    Only a visibly tinted fill is evidence of a shaded table row; anything
+    we cannot read as a grey, RGB or CMYK value is treated as no shading.
+    """
+    if isinstance(color, (int, float)):
+        values = [float(color)]
+    elif isinstance(color, (tuple, list)) and all(isinstance(v, (int, float)) for v in color) and color:
+        values = [float(v) for v in color]
+    else:
         return True
-    try:
-        values = [float(v) for v in color]  # type: ignore[union-attr]
-    except TypeError:
-        try:
-            values = [float(color)]  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return True
     if len(values) == 4:  # CMYK: white is no ink
         return all(v <= 0.05 for v in values)
     return all(v >= 0.95 for v in values)
@@ -467,11 +479,13 @@ def _occupied(line: Line, gutters: Sequence[tuple[float, float]]) -> set[int]:
 def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]], lh: float) -> list[list[int]]:
     """Group the block's lines into table rows.
 
-    Evidence, strongest first: a shaded band holds exactly one row; a line
-    spanning the table is a row of its own; a clearly larger vertical gap
-    starts a row. Otherwise a line continues the row above only when it adds
-    text to columns already used there and looks like a wrap (the first word
-    would not have fit at the end of the line above).
+    Evidence, strongest first: a shaded band holds one row (unless a second
+    header row fills new columns); a line spanning the table is a row of its
+    own; a clearly larger vertical gap *within a column* starts a row (gaps
+    are measured per column because a tall cell's last lines can run beside
+    the next row's first line). When rows carry no extra spacing, a line
+    continues the row above only if it adds text to columns already used
+    there and looks like a wrap (its first word would not have fit above).
     """
     lines, gutters = block.lines, block.gutters
     x0 = min(ln.x0 for ln in lines)
@@ -486,14 +500,22 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
         return None
 
     in_band = [band_of(ln) for ln in lines]
-    gaps = [
-        lines[i].top - lines[i - 1].bottom
-        for i in range(1, len(lines))
-        if in_band[i] is None and in_band[i - 1] is None and i not in block.spanning and i - 1 not in block.spanning
-    ]
+    occupied = [_occupied(ln, gutters) for ln in lines]
+
+    # Per line, per occupied column: the gap to the line above in that column.
+    col_gaps: list[dict[int, float]] = []
+    last_bottom: dict[int, float] = {}
+    for i, ln in enumerate(lines):
+        gaps: dict[int, float] = {}
+        for c in occupied[i]:
+            if c in last_bottom and i not in block.spanning:
+                gaps[c] = ln.top - last_bottom[c]
+            last_bottom[c] = max(w.bottom for w in ln.words if _column_of(gutters, w.cx) == c)
+        col_gaps.append(gaps)
+    all_gaps = [g for gs in col_gaps for g in gs.values()]
     step = max(1.5, 0.25 * lh)
-    g_min = min(gaps) if gaps else 0.0
-    bimodal = sum(1 for g in gaps if g > g_min + step) >= 2
+    leading = min(all_gaps) if all_gaps else 0.0
+    padded = sum(1 for g in all_gaps if g > leading + step) >= 2
 
     col_right: dict[int, float] = {}
     for i, ln in enumerate(lines):
@@ -520,22 +542,39 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
             rows.append([i])
             continue
         prev_i = rows[-1][-1]
-        prev = lines[prev_i]
+        row_occ = set().union(*(occupied[k] for k in rows[-1]))
+        wrap_gaps = bool(col_gaps[i]) and all(g <= leading + step for g in col_gaps[i].values())
+        # Figures never wrap: a line holding a bare number starts a row.
+        pieces = {c: " ".join(w.text for w in line.words if _column_of(gutters, w.cx) == c) for c in occupied[i]}
+        has_figure = any(_FIGURE.match(t) for t in pieces.values())
+        anchor_band = in_band[rows[-1][0]]
         if i in block.spanning or prev_i in block.spanning:
             new = True
-        elif in_band[i] is not None or in_band[prev_i] is not None:
-            new = in_band[i] != in_band[prev_i]
+        elif not occupied[i] <= row_occ:
+            # New columns: the next row, or a second header row (cells are
+            # top-aligned, so a wrapped cell only adds lines under itself).
+            new = True
+        elif in_band[i] is not None and in_band[i] == anchor_band:
+            new = False
+        elif (
+            padded
+            and wrap_gaps
+            and not has_figure
+            and (len(occupied[i]) < len(occupied[rows[-1][0]]) or wraps(lines[prev_i], line))
+        ):
+            # Line spacing within cells, where rows are spaced wider: a wrap,
+            # even when it runs into the next row's shading (a group label).
+            new = False
+        elif (
+            in_band[i] is not None
+            or anchor_band is not None
+            or has_figure
+            or any(g > leading + step for g in col_gaps[i].values())
+        ):
+            new = True
         else:
-            gap = line.top - prev.bottom
-            occ = _occupied(line, gutters)
-            first_occ = _occupied(lines[rows[-1][0]], gutters)
-            subset = occ <= _occupied(prev, gutters) and len(occ) < len(first_occ)
-            if gap > g_min + step:
-                new = True
-            elif bimodal:
-                new = not subset
-            else:
-                new = not (subset and wraps(prev, line))
+            first_occ = occupied[rows[-1][0]]
+            new = not (len(occupied[i]) < len(first_occ) and wraps(lines[prev_i], line))
         if new:
             rows.append([i])
         else:
@@ -543,20 +582,29 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
     return rows
 
 
-def _infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, float]]) -> None:
-    """Mark horizontal spans in a two-level borderless header.
+def _infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, float]]) -> int:
+    """Mark horizontal spans in a two-level borderless header; return the
+    number of header rows (2 when spans were found, else 1).
 
     Without rulings the only evidence is layout: a first-row label with empty
-    neighbours, centred over the sub-labels of the row below (``Realisasi``
-    over ``2022 | 2021 | 2020``). The sub-header row's empty cells under the
-    other labels then repeat those labels (vertical spans).
+    neighbours whose row below has sub-labels, centred over the run of
+    columns it heads (``Realisasi`` over ``2022 | 2021 | 2020``). Runs are
+    handed out best-centred first, so a wide label that merely sits next to
+    an empty slot does not steal a sub-column from the group label beside it.
+    The sub-header's empty cells under the other labels repeat those labels.
     """
     if len(rows) < 3:
-        return
+        return 1
     top, sub = rows[0], rows[1]
-    spanned = False
-    for c, label in enumerate(list(top)):
-        if not label.text or label.span_origin or label.bbox is None:
+    # Where each column's text actually lies (gutters can be much wider).
+    extent = list(col_x)
+    for c in range(len(top)):
+        boxes = [r[c].bbox for r in rows[1:] if r[c].text and not r[c].span_origin and r[c].bbox]
+        if boxes:
+            extent[c] = (min(b[0] for b in boxes), max(b[2] for b in boxes))
+    candidates: list[tuple[float, int, int, int]] = []
+    for c, label in enumerate(top):
+        if not label.text or label.bbox is None:
             continue
         lo = c
         while lo > 0 and not top[lo - 1].text and sub[lo - 1].text:
@@ -564,13 +612,27 @@ def _infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, flo
         hi = c
         while hi + 1 < len(top) and not top[hi + 1].text and sub[hi + 1].text:
             hi += 1
-        left, right = col_x[lo][0], col_x[hi][1]
         centre = (label.bbox[0] + label.bbox[2]) / 2
-        if lo == hi or abs(centre - (left + right) / 2) > 0.15 * (right - left):
+        for a in range(lo, c + 1):
+            for b in range(max(c, a + 1), hi + 1):
+                left, right = extent[a][0], extent[b][1]
+                off = abs(centre - (left + right) / 2) / max(right - left, 1.0)
+                # A label over an uneven run must reach into two of its
+                # columns; a wide label merely beside an empty slot does not.
+                reach = sum(1 for k in range(a, b + 1) if label.bbox[0] < extent[k][1] and extent[k][0] < label.bbox[2])
+                if off <= 0.15 and (c - a == b - c or reach >= 2):
+                    candidates.append((off, c, a, b))
+    taken: set[int] = set()
+    done: set[int] = set()
+    for _, c, a, b in sorted(candidates):
+        if c in done or any(k in taken for k in range(a, b + 1)):
             continue
-        y0, y1 = label.bbox[1], label.bbox[3]
-        for k in range(lo, hi + 1):
-            if k == lo:
+        done.add(c)
+        taken.update(range(a, b + 1))
+        label = top[c]
+        y0, y1 = label.bbox[1], label.bbox[3]  # type: ignore[index]
+        for k in range(a, b + 1):
+            if k == a:
                 top[k] = Cell(row=0, col=k, text=label.text, bbox=label.bbox, page=label.page, bold=label.bold)
             else:
                 top[k] = Cell(
@@ -580,17 +642,52 @@ def _infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, flo
                     bbox=(col_x[k][0], y0, col_x[k][1], y1),
                     page=label.page,
                     bold=label.bold,
-                    span_origin=(0, lo),
+                    span_origin=(0, a),
                 )
-        spanned = True
-    if not spanned:
-        return
+    if not done:
+        return 1
     for c, cell in enumerate(sub):
         above = top[c]
-        if not cell.text and above.text and above.span_origin is None:
+        if not cell.text and above.text and above.span_origin is None and c not in taken:
             sub[c] = Cell(
                 row=1, col=c, text=above.text, bbox=cell.bbox, page=cell.page, bold=above.bold, span_origin=(0, c)
             )
+    return 2
+
+
+_SUMMARY = re.compile(r"^(jumlah|total|rata|sub ?total|grand total)", re.IGNORECASE)
+
+
+def _infer_group_spans(rows: list[list[Cell]], header_rows: int) -> None:
+    """Leading empty cells of a body row continue the group label above.
+
+    A borderless table prints a group label (a sasaran over its indicators)
+    only in the group's first row; the rows below leave those leading cells
+    empty. This is the convention of the text exports too. Summary rows
+    (JUMLAH, TOTAL, bold rows) are not part of a group.
+    """
+    for r in range(max(header_rows, 1) + 1, len(rows)):
+        row, above = rows[r], rows[r - 1]
+        filled = [c for c in row if c.text]
+        label = filled[0].text if filled else ""
+        if not filled or (len(label.split()) <= 3 and _SUMMARY.match(label)) or _all_bold(filled):
+            continue
+        for c, cell in enumerate(row):
+            if cell.text:
+                break
+            src = above[c]
+            if not src.text or (r - 1) < header_rows:
+                break
+            origin = src.span_origin or (src.row, src.col)
+            if origin[0] < header_rows:
+                break
+            row[c] = Cell(
+                row=r, col=c, text=src.text, bbox=cell.bbox, page=cell.page, bold=src.bold, span_origin=origin
+            )
+
+
+def _all_bold(cells: Sequence[Cell]) -> bool:
+    return bool(cells) and all(c.bold for c in cells)
 
 
 def _block_grid(
@@ -641,7 +738,7 @@ def _block_grid(
             bbox = word_bbox(ws) or (col_x[c][0], top, col_x[c][1], bottom)
             row.append(Cell(row=r, col=c, text=join_text(ws), bbox=bbox, page=page, bold=is_mostly_bold(ws)))
         grid.append(row)
-    _infer_header_spans(grid, col_x)
+    _infer_group_spans(grid, _infer_header_spans(grid, col_x))
     return grid
 
 
@@ -659,37 +756,93 @@ def _is_marker_column(texts: Sequence[str]) -> bool:
     return bool(body) and body == [str(k) for k in range(1, len(body) + 1)]
 
 
-def _looks_like_table(grid: list[list[Cell]]) -> bool:
+def _looks_like_table(grid: list[list[Cell]], shaded_header: bool = False) -> bool:
     """Reject aligned layouts that are not data tables.
 
     Numbered lists (a marker column beside prose), ``label : value`` blocks,
-    signature blocks, tables of contents and two-column prose all align into
-    columns. A data table here needs three rows; two content columns (not
-    markers or colons) that are filled in most rows; a column of figures;
-    and no dot leaders or prose-length cells.
+    signature blocks and two-column prose all align into columns. Without
+    other evidence a data table needs three rows; two content columns (not
+    markers) filled in most rows; a column of figures; no colon column and
+    no prose-length cells. A shaded header band is such evidence: then two
+    rows and two filled content columns are enough.
     """
-    if len(grid) < 3 or len(grid[0]) < 2:
+    min_rows = 2 if shaded_header else 3
+    if len(grid) < min_rows or len(grid[0]) < 2:
         return False
     nrows = len(grid)
     filled_cols = 0
-    figure_col = False
+    figure_col = shaded_header
     for c in range(len(grid[0])):
         texts = [row[c].text for row in grid if row[c].text and not row[c].span_origin]
         if not texts:
             continue
-        if all(t in {":", "="} for t in texts) or all(t.startswith(":") for t in texts):
-            return False  # "label : value" lines, not a table
-        if any(_LEADER.search(t) or len(t.split()) > 3 * _MAX_ROW_WORDS for t in texts):
+        if not shaded_header and (
+            all(t in {":", "="} or t.startswith(":") for t in texts)  # "label : value" lines
+            or any(len(t.split()) > _MAX_CELL_WORDS for t in texts)
+        ):
             return False
         if _is_marker_column(texts):
             continue
-        if len(texts) >= max(3, (nrows + 1) // 2):
+        if len(texts) >= max(min_rows, (nrows + 1) // 2):
             filled_cols += 1
         body = [row[c].text for row in grid[1:] if row[c].text and not row[c].span_origin]
         figures = [t for t in body if _is_figure(t) and not _MARKER.match(t)]
-        if len(figures) >= 2 and len(figures) * 2 >= len(body):
+        if len(figures) >= min(2, len(body)) and len(figures) * 2 >= len(body) and figures:
             figure_col = True
     return filled_cols >= 2 and figure_col
+
+
+def _band_index(line: Line, bands: Sequence[tuple[float, float, float, float]]) -> int | None:
+    cy = (line.top + line.bottom) / 2
+    for k, b in enumerate(bands):
+        if b[1] <= cy <= b[3] and b[0] <= line.x0 + 1 and line.x1 <= b[2] + 1:
+            return k
+    return None
+
+
+def _with_header_lines(
+    lines: list[Line],
+    floor: int,
+    start: int,
+    block: _Block,
+    bands: Sequence[tuple[float, float, float, float]],
+    min_gap: float,
+    max_vgap: float,
+) -> tuple[_Block, int]:
+    """Prepend the header lines that growing the block could not take.
+
+    A group label (``TARGET`` over ``2018 | 2019``) covers the gutter between
+    its sub-columns, so the block is grown from a line below it. A line above
+    is taken back as header when it shares the first line's shaded band (or
+    sits in a shaded band just above it), or when its own gaps all fall on
+    the block's gutters.
+    """
+    taken = 0
+    while start > floor and taken < 3:
+        line, first = lines[start - 1], block.lines[0]
+        if first.top - line.bottom > max_vgap:
+            break
+        band, line_band = _band_index(first, bands), _band_index(line, bands)
+        segs = _segments(line, min_gap)
+        gaps = [(a[1], b[0]) for a, b in itertools.pairwise(segs)]
+        # Same shading as the block's top, or a shaded band right above it.
+        same_band = line_band is not None and (
+            line_band == band or (band is None and bands[line_band][3] >= first.top - max_vgap)
+        )
+        aligned = len(segs) >= 2 and all(any(g[0] < h[1] and h[0] < g[1] for h in block.gutters) for g in gaps)
+        if not (same_band or aligned):
+            break
+        block = _Block([line, *block.lines], block.gutters, {k + 1 for k in block.spanning})
+        start -= 1
+        taken += 1
+    return block, start
+
+
+def _header_shaded(block: _Block, bands: Sequence[tuple[float, float, float, float]]) -> bool:
+    first = block.lines[0]
+    cy = (first.top + first.bottom) / 2
+    width = max(ln.x1 for ln in block.lines) - min(ln.x0 for ln in block.lines)
+    return any(b[1] <= cy <= b[3] and b[2] - b[0] >= 0.5 * width for b in bands)
 
 
 def find_text_tables(
@@ -700,34 +853,39 @@ def find_text_tables(
     """Borderless tables among ``lines`` (words no ruled table took)."""
     # Text under 5 pt is the lettering of pasted figures, not a table to audit.
     lines = [ln for ln in lines if ln.height >= 5]
-    # Tables of contents align like tables; their page numbers are no data.
-    if any(_TOC_HEADING.match(ln.text.strip()) for ln in lines):
-        return []
-    if len(lines) < 3:
+    if len(lines) < 2:
         return []
     lh = statistics.median(ln.height for ln in lines) or 10.0
     min_gap = max(7.0, 0.8 * lh)
     max_vgap = 2.5 * lh
     tables: list[PageTable] = []
-    i = 0
+    i = floor = 0  # lines before ``floor`` belong to a table already found
     while i < len(lines):
-        block = _grow_block(lines, i, min_gap, max_vgap)
-        if len(block.lines) >= 3 and block.gutters:
-            # A paragraph's last line glued on top can cost columns: try without it.
-            alt = _grow_block(lines, i + 1, min_gap, max_vgap) if i + 1 < len(lines) else None
-            if alt and len(alt.gutters) > len(block.gutters) and len(alt.lines) >= len(block.lines) - 1:
-                i += 1
-                block = alt
+        block, start = _grow_block(lines, i, min_gap, max_vgap), i
+        # The line on top may be a paragraph's tail or a spanning header
+        # label: either way it can cost columns; compare without it.
+        while start + 1 < len(lines) and start - i < 3:
+            alt = _grow_block(lines, start + 1, min_gap, max_vgap)
+            more_columns = len(alt.gutters) > len(block.gutters) and len(alt.lines) >= len(block.lines) - 1
+            # A centred header label can open a false gutter that the first
+            # wide body cell then closes, cutting the block short.
+            more_rows = len(alt.lines) > len(block.lines) and alt.gutters
+            if not (more_columns or more_rows):
+                break
+            block, start = alt, start + 1
+        if len(block.lines) >= 2 and block.gutters:
+            block, start = _with_header_lines(lines, floor, start, block, bands, min_gap, max_vgap)
             grid = _block_grid(block, bands, lh, page)
-            if _looks_like_table(grid):
+            if _looks_like_table(grid, _header_shaded(block, bands)):
                 words = [w for ln in block.lines for w in ln.words]
                 bbox = word_bbox(words)
                 assert bbox is not None
-                edges = [bbox[0], *[(g[0] + g[1]) / 2 for g in block.gutters], bbox[2]]
                 tables.append(
-                    PageTable(rows=grid, bbox=bbox, page=page, source="text-aligned", col_edges=edges, words=words)
+                    PageTable(
+                        rows=grid, bbox=bbox, page=page, source="text-aligned", col_gaps=block.gutters, words=words
+                    )
                 )
-                i += len(block.lines)
+                i = floor = start + len(block.lines)
                 continue
         i += 1
     return tables
@@ -750,8 +908,9 @@ def _header_like(row: Sequence[Cell]) -> bool:
     return len(filled) * 4 >= len(row) * 3 and not any(_FIGURE.match(c.text) for c in filled)
 
 
-def same_columns(a: Sequence[float], b: Sequence[float], tol: float = 4.0) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= tol for x, y in zip(a, b))
+def same_columns(a: Sequence[tuple[float, float]], b: Sequence[tuple[float, float]]) -> bool:
+    """Same column layout: every boundary of one falls where the other's lies."""
+    return len(a) == len(b) and all(x[0] <= y[1] and y[0] <= x[1] for x, y in zip(a, b, strict=True))
 
 
 def continuation_header_rows(first: PageTable, nxt: PageTable) -> int | None:
@@ -760,7 +919,7 @@ def continuation_header_rows(first: PageTable, nxt: PageTable) -> int | None:
     None means ``nxt`` is not a continuation: other columns, or it opens with
     a header of its own that differs from the first part's.
     """
-    if nxt.ncols != first.ncols or not same_columns(first.col_edges, nxt.col_edges):
+    if nxt.ncols != first.ncols or not same_columns(first.col_gaps, nxt.col_gaps):
         return None
     for k in (3, 2, 1):
         if (

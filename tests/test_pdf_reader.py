@@ -1,0 +1,581 @@
+"""PDF reader: tables, spans, continuations and text lines from real and synthetic PDFs.
+
+Expected cells for the Jombang LKjIP were written by hand from the rendered
+pages; the synthetic PDFs are drawn here with reportlab so that every cell is
+known exactly.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen import canvas
+
+from auditor.errors import InputError
+from auditor.model import Document, Table
+from auditor.readers import read_document
+from auditor.readers.pdf_tables import Word, join_text
+
+JOMBANG = "jombang-inspektorat-lkjip-2022.pdf"
+PAGE_W, PAGE_H = A4
+
+
+# --------------------------------------------------------------------------
+# helpers
+
+
+@pytest.fixture(scope="module")
+def jombang(corpus_dir: Path) -> Document:
+    return read_document(corpus_dir / JOMBANG)
+
+
+def texts(table: Table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.rows]
+
+
+def table_titled(doc: Document, prefix: str) -> Table:
+    found = [t for t in doc.tables if t.title and t.title.startswith(prefix)]
+    assert len(found) == 1, [t.title for t in doc.tables]
+    return found[0]
+
+
+def first_table_on(doc: Document, page: int) -> Table:
+    return next(t for t in doc.tables if t.page == page)
+
+
+def assert_geometry(doc: Document, table: Table) -> None:
+    """Every cell lies on its page, and the cells of a row share their top."""
+    for row in table.rows:
+        tops = []
+        for cell in row:
+            assert cell.page in table.pages
+            assert cell.bbox is not None
+            x0, top, x1, bottom = cell.bbox
+            page = doc.pages[cell.page - 1]
+            assert 0 <= x0 < x1 <= page.width and 0 <= top < bottom <= page.height
+            tops.append((cell.page, round(top)))
+        pages = {p for p, _ in tops}
+        for p in pages:
+            row_tops = [t for q, t in tops if q == p]
+            assert max(row_tops) - min(row_tops) <= 2, row_tops
+
+
+def line_texts(doc: Document, page: int) -> list[str]:
+    return [ln.text for ln in doc.pages[page - 1].lines]
+
+
+# --------------------------------------------------------------------------
+# Jombang LKjIP 2022: ruled Word tables
+
+
+def test_staff_by_golongan_with_jumlah_row(jombang: Document) -> None:
+    t = table_titled(jombang, "Tabel 1.1 Sumber Daya Aparatur Berdasarkan Golongan")
+    assert (t.page, t.pages, t.source) == (7, [7], "ruled")
+    assert texts(t) == [
+        ["No", "Golongan", "A", "B", "C", "D", "Jumlah"],
+        ["1", "IV", "6", "6", "1", "-", "13"],
+        ["2", "III", "11", "5", "10", "8", "34"],
+        ["3", "II", "-", "-", "27", "-", "27"],
+        ["4", "I", "-", "-", "-", "-", "0"],
+        ["", "JUMLAH", "JUMLAH", "JUMLAH", "JUMLAH", "JUMLAH", "74"],
+    ]
+    jumlah = t.rows[5]
+    assert jumlah[1].span_origin is None
+    assert [c.span_origin for c in jumlah[2:6]] == [(5, 1)] * 4
+    assert jumlah[1].bold and jumlah[6].bold and all(c.bold for c in t.rows[0])
+    assert not t.rows[1][1].bold
+    assert_geometry(jombang, t)
+    # The merged JUMLAH cell's box covers the columns it spans.
+    assert jumlah[1].bbox[2] == pytest.approx(t.rows[4][5].bbox[2], abs=1)
+
+
+def test_table_text_is_not_repeated_in_lines(jombang: Document) -> None:
+    lines = line_texts(jombang, 7)
+    assert "Sumber Daya Aparatur Inspektorat Kabupaten Jombang yang terdiri :" in " ".join(lines)
+    assert "Tabel 1.1 Sumber Daya Aparatur Berdasarkan Golongan" in lines
+    assert not any("Golongan A B" in ln or "Pasca Sarjana" in ln or "JUMLAH" in ln for ln in lines)
+    assert all(ln.page == 7 and ln.bbox is not None for ln in jombang.pages[6].lines)
+    # Reading order: top to bottom.
+    tops = [ln.bbox[1] for ln in jombang.pages[6].lines]
+    assert tops == sorted(tops)
+
+
+def test_evaluation_components_with_total_row(jombang: Document) -> None:
+    t = first_table_on(jombang, 16)
+    assert texts(t) == [
+        ["No", "Komponen", "Bobot", "Nilai Hasil Evaluasi", "% Capaian (Bobot)", "Skor per komponen*)"],
+        ["1", "Perencanaan Kinerja", "30%", "26,41", "88,04", "A"],
+        ["2", "Pengukuran Kinerja", "30%", "28,75", "95,83", "AA"],
+        ["3", "Pelaporan Kinerja", "15%", "7,80", "52,02", "CC"],
+        ["4", "Evaluasi Kinerja", "25%", "18,63", "74,50", "BB"],
+        ["Total", "Total", "100%", "81,59", "", ""],
+    ]
+    assert t.rows[5][1].span_origin == (5, 0)
+    assert t.rows[5][3].bold
+    assert_geometry(jombang, t)
+
+
+def test_capaian_table_with_spanning_sasaran_and_wrapped_cells(jombang: Document) -> None:
+    t = table_titled(jombang, "Tabel 3.2 Capaian Kinerja Inspektorat Tahun 2022")
+    sasaran = "Meningkatnya hasil pengawasan yang berkualitas dan akuntabel"
+    assert t.page == 24
+    assert texts(t) == [
+        ["No.", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "% Capaian", "Kriteria"],
+        ["1.", sasaran, "Maturitas SPIP", "Level 3 (3,35)", "Level 3 (3,157)", "94,24%", "Sangat Tinggi"],
+        ["1.", sasaran, "Kapabilitas APIP", "Level 3", "Level 3", "100%", "Sangat Tinggi"],
+        [
+            "2.",
+            "Meningkatnya Akuntabilitas dan Kinerja Perangkat Daerah",
+            "Nilai Evaluasi AKIP PD",
+            "Nilai A (83)",
+            "Nilai A (82,92)",
+            "98,30%",
+            "Sangat Tinggi",
+        ],
+    ]
+    assert [c.span_origin for c in t.rows[2]] == [(1, 0), (1, 1), None, None, None, None, None]
+    assert t.rows[2][1].is_span_copy and not t.rows[1][1].is_span_copy
+    # The merged sasaran cell covers both indicator rows; its copy only its own slot.
+    origin, copy = t.rows[1][1].bbox, t.rows[2][1].bbox
+    assert origin[3] == pytest.approx(copy[3], abs=1) and copy[1] > origin[1]
+    assert_geometry(jombang, t)
+    assert "Dari tabel di atas terdapat satu sasaran strategis dengan 3 indikator kinerja. Pada" in line_texts(
+        jombang, 24
+    )
+    assert not any("Maturitas SPIP Level 3" in ln for ln in line_texts(jombang, 24))
+
+
+def test_group_row_spanning_the_whole_table(jombang: Document) -> None:
+    t = table_titled(jombang, "Tabel 3.3 Capaian Kinerja Sasaran")
+    assert t.page == 29
+    group = "Meningkatkan Penyelenggaraan Pemerintahan yang Bersih dan Akuntabel"
+    assert texts(t)[0] == [
+        "No",
+        "Tujuan/Sasaran",
+        "No",
+        "Indikator Kinerja",
+        "Target 2022",
+        "Realisasi 2022",
+        "Capaian",
+    ]
+    assert texts(t)[1] == [group] * 7
+    assert [c.span_origin for c in t.rows[1]] == [None] + [(1, 0)] * 6
+    assert texts(t)[2] == [
+        "1",
+        "Meningkatnya hasil pengawasan yang berkualitas dan akuntabel",
+        "1",
+        "Maturitas SPIP",
+        "Level 3 (3,35)",
+        "Level 3 (3,157)",
+        "94,24%",
+    ]
+    assert texts(t)[3][2:] == ["2", "Kapabilitas APIP", "Level 3", "Level 3", "100%"]
+    assert [c.span_origin for c in t.rows[3][:2]] == [(2, 0), (2, 1)]
+    assert texts(t)[4][4:] == ["Nilai A (83)", "Nilai A (81,59)", "98,30%"]
+    assert_geometry(jombang, t)
+
+
+def test_multi_level_header(jombang: Document) -> None:
+    t = table_titled(jombang, "Tabel 3.4")
+    assert t.title == "Tabel 3.4 Perbandingan Realisasi Kinerja Tahun ini dengan Tahun Lalu dan Beberapa Tahun Terakhir"
+    assert t.page == 31 and t.ncols == 8 and len(t.rows) == 9
+    head, sub = texts(t)[0], texts(t)[1]
+    assert head == ["No", "Sasaran", "No", "Indikator Kinerja", "Target 2022", "Realisasi", "Realisasi", "Realisasi"]
+    assert sub == ["No", "Sasaran", "No", "Indikator Kinerja", "Target 2022", "2022", "2021", "2020"]
+    assert [c.span_origin for c in t.rows[0]] == [None] * 6 + [(0, 5), (0, 5)]
+    assert [c.span_origin for c in t.rows[1]] == [(0, 0), (0, 1), (0, 2), (0, 3), (0, 4), None, None, None]
+    assert texts(t)[6] == [
+        "1",
+        "Meningkatnya hasil pengawasan yang berkualitas Dan akuntabel",
+        "5",
+        "Maturitas SPIP",
+        "Level 3 (3,35)",
+        "Level 3 (3,157)",
+        "Level 3 (3,346)",
+        "Level 3 (3,02)",
+    ]
+    # The sasaran cell spans all seven indicator rows.
+    assert all(row[1].span_origin == (2, 1) for row in t.rows[3:])
+    assert texts(t)[8][2:] == ["7", "Nilai Evaluasi AKIP PD", "A (83)", "A (81,59)", "A (82,92)", "N/A"]
+    assert texts(t)[2][5] == ""
+    assert_geometry(jombang, t)
+
+
+def test_comparison_with_renstra_target(jombang: Document) -> None:
+    t = table_titled(jombang, "Tabel 3.5")
+    assert t.page == 33 and t.pages == [33]
+    assert texts(t)[0] == [
+        "No",
+        "Sasaran",
+        "No",
+        "Indikator Kinerja",
+        "Realisasi 2022",
+        "Target Akhir Renstra",
+        "Capaian Realisasi",
+    ]
+    assert texts(t)[2][3:] == ["Maturitas SPIP", "Level 3 (3,157)", "Level 3 (3,6)", "87,69%"]
+    assert texts(t)[3][3:] == ["Kapabilitas APIP", "Level 3", "Level 3", "100%"]
+    assert texts(t)[4][3:] == ["Nilai Evaluasi AKIP PD", "Nilai A (81,59)", "Nilai A (83)", "98,30%"]
+    # The next page's table has the same columns and header but is another table.
+    nxt = table_titled(jombang, "Tabel 3.6")
+    assert nxt.page == 34 and nxt.pages == [34]
+
+
+def test_table_continued_on_next_page(jombang: Document) -> None:
+    # Body rows at the top of page 8 continue Tabel 1.2 of page 7.
+    t = table_titled(jombang, "Tabel 1.2")
+    assert t.pages == [7, 8]
+    assert [row[1] for row in texts(t)] == [
+        "Pendidikan",
+        "Pasca Sarjana (S2)",
+        "Sarjana S1/D-IV",
+        "Diploma III",
+        "SMA (Sederajat)",
+        "SMP (Sederajat)",
+        "SD (Sederajat)",
+        "JUMLAH",
+    ]
+    assert [row[0].page for row in t.rows] == [7, 7, 7, 7, 8, 8, 8, 8]
+    assert texts(t)[7] == ["JUMLAH", "JUMLAH", "74"] and t.rows[7][1].span_origin == (7, 0)
+    assert_geometry(jombang, t)
+
+    # A repeated header row on page 26 is dropped when the Level table is joined.
+    levels = next(t for t in jombang.tables if texts(t)[0] == ["Level", "Tingkat", "Karakteristik SPIP"])
+    assert levels.pages == [25, 26]
+    assert [row[0] for row in texts(levels)] == ["Level", "0", "1", "2", "3", "4", "5"]
+    assert levels.rows[4][1].page == 26 and levels.rows[4][1].text == "Terdefinisi"
+
+    # The budget table runs from page 43 to 44 and ends with its JUMLAH row.
+    budget = table_titled(jombang, "Tabel 3.13")
+    assert budget.pages == [43, 44]
+    assert texts(budget)[-1] == ["JUMLAH", "JUMLAH", "13.353.153.913", "12.441.701.788", "93,17"]
+    assert [c.row for c in budget.rows[-1]] == [len(budget.rows) - 1] * 5
+
+    # Page 21 opens with a table of its own (other header, other columns).
+    program = first_table_on(jombang, 21)
+    assert program.pages == [21] and texts(program)[0] == ["No.", "Program", "Anggaran", "Keterangan"]
+
+
+def test_document_structure(jombang: Document) -> None:
+    assert jombang.kind == "pdf" and jombang.page_count == 48
+    assert [p.number for p in jombang.pages] == list(range(1, 49))
+    assert jombang.pages[0].width == pytest.approx(595.3, abs=1)
+    assert [t.index for t in jombang.tables] == list(range(1, len(jombang.tables) + 1))
+    order = [(t.page, t.bbox[1]) for t in jombang.tables]
+    assert order == sorted(order)
+    for t in jombang.tables:
+        assert all(len(row) == t.ncols for row in t.rows)
+        for r, row in enumerate(t.rows):
+            for c, cell in enumerate(row):
+                assert (cell.row, cell.col) == (r, c)
+                if cell.span_origin:
+                    origin = t.rows[cell.span_origin[0]][cell.span_origin[1]]
+                    assert origin.span_origin is None and origin.text == cell.text
+    # The cover page is an image: one warning, no failure.
+    assert jombang.warnings == ["Page 1 has no text layer (scanned or image only); it is not checked."]
+    assert jombang.pages[0].warnings == jombang.warnings
+
+
+@pytest.mark.parametrize(
+    ("name", "min_tables"),
+    [("jombang-inspektorat-renstra-2018-2023.pdf", 8), ("jombang-inspektorat-rkt-2020.pdf", 2)],
+)
+def test_other_corpus_pdfs(corpus_dir: Path, name: str, min_tables: int) -> None:
+    doc = read_document(corpus_dir / name)
+    assert doc.kind == "pdf" and doc.lines
+    assert len(doc.tables) >= min_tables
+    assert any(t.source == "ruled" and len(t.rows) >= 3 for t in doc.tables)
+
+
+# --------------------------------------------------------------------------
+# Bad input
+
+
+def _small_pdf(path: Path, pages: list[str | None]) -> Path:
+    """One page per entry: a line of text, or None for an image-only page."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for text in pages:
+        if text is None:
+            c.setFillGray(0.6)
+            c.rect(72, 300, 400, 300, fill=1, stroke=0)
+            from PIL import Image
+
+            buf = io.BytesIO()
+            Image.new("L", (40, 30), 128).save(buf, format="PNG")
+            buf.seek(0)
+            from reportlab.lib.utils import ImageReader
+
+            c.drawImage(ImageReader(buf), 100, 100, width=200, height=150)
+        else:
+            c.setFont("Helvetica", 11)
+            c.drawString(72, 760, text)
+        c.showPage()
+    c.save()
+    return path
+
+
+def _kind(path: Path) -> str:
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    message = str(info.value)
+    assert message.endswith(".") and "\n" not in message and "Traceback" not in message
+    return info.value.kind
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert _kind(path) == "not-pdf"
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    assert _kind(path) == "empty"
+
+
+def test_header_only(tmp_path: Path) -> None:
+    path = tmp_path / "stub.pdf"
+    path.write_bytes(b"%PDF-1.7\n")
+    assert _kind(path) == "corrupt"
+
+
+def test_truncated_real_pdf(tmp_path: Path, corpus_dir: Path) -> None:
+    data = (corpus_dir / JOMBANG).read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: int(len(data) * 0.3)])
+    assert _kind(path) == "corrupt"
+
+
+def test_truncated_small_pdf(tmp_path: Path) -> None:
+    whole = _small_pdf(tmp_path / "whole.pdf", ["Laporan Kinerja 2022"]).read_bytes()
+    path = tmp_path / "half.pdf"
+    path.write_bytes(whole[: len(whole) // 2])
+    assert _kind(path) == "corrupt"
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(path), encrypt="secret")
+    c.drawString(72, 760, "Rahasia")
+    c.showPage()
+    c.save()
+    assert _kind(path) == "encrypted"
+
+
+def test_scanned_pdf(tmp_path: Path) -> None:
+    path = _small_pdf(tmp_path / "scan.pdf", [None, None])
+    assert _kind(path) == "no-text"
+
+
+def test_partly_scanned_pdf_warns_per_page(tmp_path: Path) -> None:
+    doc = read_document(_small_pdf(tmp_path / "mixed.pdf", ["Bab I Pendahuluan", None, "Bab II"]))
+    assert [ln.text for ln in doc.lines] == ["Bab I Pendahuluan", "Bab II"]
+    assert doc.warnings == ["Page 2 has no text layer (scanned or image only); it is not checked."]
+    assert doc.pages[1].warnings == doc.warnings and not doc.pages[0].warnings
+
+
+def test_a_failing_page_does_not_stop_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.readers import pdf as pdf_reader
+
+    real = pdf_reader._read_page
+
+    def flaky(ppage, number):  # type: ignore[no-untyped-def]
+        if number == 2:
+            raise pdf_reader.PdfminerException(KeyError("Resources"))
+        return real(ppage, number)
+
+    monkeypatch.setattr(pdf_reader, "_read_page", flaky)
+    doc = read_document(_small_pdf(tmp_path / "three.pdf", ["satu", "dua", "tiga"]))
+    assert [ln.text for ln in doc.lines] == ["satu", "tiga"]
+    assert len(doc.pages) == 3
+    assert doc.warnings == ["Page 2 could not be read (KeyError: 'Resources'); it is skipped."]
+    assert doc.pages[1].warnings == doc.warnings
+
+
+def test_every_page_failing_is_corrupt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.readers import pdf as pdf_reader
+
+    def broken(ppage, number):  # type: ignore[no-untyped-def]
+        raise pdf_reader.PdfminerException(ValueError("bad stream"))
+
+    monkeypatch.setattr(pdf_reader, "_read_page", broken)
+    assert _kind(_small_pdf(tmp_path / "bad.pdf", ["satu", "dua"])) == "corrupt"
+
+
+# --------------------------------------------------------------------------
+# Synthetic layouts
+
+
+BORDERLESS_ROWS = [
+    ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"],
+    ["1", "Maturitas SPIP", "3,35", "3,16", "94,24"],
+    ["2", "Kapabilitas APIP", "3,00", "3,00", "100,00"],
+    ["3", "Persentase tindak lanjut hasil pengawasan yang telah selesai", "93,00", "86,71", "93,24"],
+    ["4", "Nilai Evaluasi AKIP", "83,00", "81,59", "98,30"],
+]
+ABOVE = [
+    "Capaian kinerja dihitung dengan membandingkan realisasi terhadap target yang telah",
+    "ditetapkan dalam perjanjian kinerja, dengan hasil sebagaimana tabel berikut ini.",
+]
+BELOW = [
+    "Dari tabel di atas terlihat bahwa tiga dari empat indikator belum mencapai target",
+    "yang ditetapkan, sehingga perlu langkah perbaikan pada tahun berikutnya.",
+]
+
+
+def _draw_lines(c: canvas.Canvas, lines: list[str], top: float, size: float = 10) -> float:
+    c.setFont("Helvetica", size)
+    for text in lines:
+        c.drawString(72, PAGE_H - top - size, text)
+        top += size * 1.35
+    return top
+
+
+def _borderless_pdf(path: Path) -> Path:
+    """A designer table: no rules, a shaded header band, zebra rows, one wrapped cell."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    top = _draw_lines(c, ABOVE, 90)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, PAGE_H - top - 22, "Tabel 3.1 Capaian Indikator Kinerja Tahun 2023")
+    top += 34
+    cols = [(72, 96, "c"), (100, 290, "l"), (300, 360, "r"), (372, 432, "r"), (446, 523, "r")]
+    for r, row in enumerate(BORDERLESS_ROWS):
+        cells = [
+            simpleSplit(t, "Helvetica", 10, right - left - 6) for t, (left, right, _) in zip(row, cols, strict=True)
+        ]
+        height = 8 + 12 * max(len(p) for p in cells)
+        if r == 0 or r % 2 == 0:
+            c.setFillGray(0.75 if r == 0 else 0.92)
+            c.rect(68, PAGE_H - top - height, 459, height, fill=1, stroke=0)
+        c.setFillGray(0)
+        for parts, (left, right, align) in zip(cells, cols, strict=True):
+            font = "Helvetica-Bold" if r == 0 else "Helvetica"
+            c.setFont(font, 10)
+            for k, text in enumerate(parts):
+                y = PAGE_H - top - 4 - 10 - 12 * k
+                if align == "l" or r == 0:
+                    c.drawString(left + 3, y, text)
+                elif align == "r":
+                    c.drawRightString(right - 3, y, text)
+                else:
+                    c.drawCentredString((left + right) / 2, y, text)
+        top += height
+    _draw_lines(c, BELOW, top + 18)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_borderless_table(tmp_path: Path) -> None:
+    doc = read_document(_borderless_pdf(tmp_path / "designer.pdf"))
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.source == "text-aligned" and t.pages == [1]
+    assert t.title == "Tabel 3.1 Capaian Indikator Kinerja Tahun 2023"
+    assert texts(t) == BORDERLESS_ROWS
+    assert all(c.bold for c in t.rows[0]) and not any(c.bold for c in t.rows[1])
+    assert all(c.span_origin is None for row in t.rows for c in row)
+    assert_geometry(doc, t)
+    lines = [ln.text for ln in doc.lines]
+    assert lines[:2] == ABOVE and lines[-2:] == BELOW
+    assert not any("Maturitas" in ln or "pengawasan yang telah" in ln for ln in lines)
+
+
+def test_prose_and_lists_are_not_tables(tmp_path: Path) -> None:
+    path = tmp_path / "prose.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    top = _draw_lines(c, ABOVE + BELOW, 80)
+    c.setFont("Helvetica", 10)
+    for k, item in enumerate(
+        ["Peraturan Presiden Nomor 29 Tahun 2014", "Peraturan Menteri PAN-RB Nomor 53 Tahun 2014"]
+    ):
+        c.drawString(72, PAGE_H - top - 20 - 14 * k, f"{k + 1}.")
+        c.drawString(95, PAGE_H - top - 20 - 14 * k, item)
+    for k, (label, value) in enumerate([("PNS", "74 orang"), ("Non PNS", "4 (empat) orang"), ("Jumlah", "78 orang")]):
+        c.drawString(95, PAGE_H - top - 80 - 14 * k, label)
+        c.drawString(170, PAGE_H - top - 80 - 14 * k, ":")
+        c.drawString(180, PAGE_H - top - 80 - 14 * k, value)
+    c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert doc.tables == []
+    assert len(doc.lines) == 4 + 2 + 3
+    assert "1. Peraturan Presiden Nomor 29 Tahun 2014" in [ln.text for ln in doc.lines]
+
+
+def _ruled_table_over_two_pages(path: Path, first: int, second: int) -> list[list[str]]:
+    """A Word-like ruled table whose header row is repeated on page 2."""
+    header = ["No", "Kegiatan", "Anggaran", "Realisasi", "%"]
+    body = [
+        [str(k), f"Kegiatan pendukung nomor {k}", f"{100 + k}.000.000", f"{90 + k}.500.000", f"{85 + k % 10},50"]
+        for k in range(1, first + second + 1)
+    ]
+    body.append(["JUMLAH", "", "1.234.000.000", "1.100.000.000", "89,14"])
+    xs = [72, 100, 300, 390, 480, 523]
+    c = canvas.Canvas(str(path), pagesize=A4)
+
+    def draw(rows: list[list[str]], top: float, page: int) -> None:
+        h = 18
+        for r, row in enumerate(rows):
+            y = PAGE_H - top - h * (r + 1)
+            for k, text in enumerate(row):
+                c.setFont("Helvetica-Bold" if r == 0 or row[0] == "JUMLAH" else "Helvetica", 9)
+                c.drawString(xs[k] + 3, y + 5, text)
+            c.line(xs[0], y + h, xs[-1], y + h)
+            c.line(xs[0], y, xs[-1], y)
+        bottom = PAGE_H - top - h * len(rows)
+        for k, x in enumerate(xs):
+            if rows[-1][0] == "JUMLAH" and k == 1:  # JUMLAH spans No and Kegiatan
+                c.line(x, PAGE_H - top, x, bottom + h)
+            else:
+                c.line(x, PAGE_H - top, x, bottom)
+        c.setFont("Helvetica", 8)
+        c.drawCentredString(PAGE_W / 2, 30, f"Halaman {page}")
+
+    _draw_lines(c, ["Realisasi anggaran per kegiatan disajikan pada tabel berikut."], 72)
+    c.drawString(72, PAGE_H - 110, "Tabel L.1 Realisasi Anggaran per Kegiatan")
+    draw([header, *body[:first]], 118, 1)
+    c.showPage()
+    draw([header, *body[first:]], 60, 2)
+    _draw_lines(c, ["Demikian realisasi anggaran tahun 2023."], 60 + 18 * (second + 3) + 20)
+    c.showPage()
+    c.save()
+    return [header, *body]
+
+
+def test_ruled_table_split_over_two_pages(tmp_path: Path) -> None:
+    path = tmp_path / "split.pdf"
+    expected = _ruled_table_over_two_pages(path, first=34, second=6)
+    doc = read_document(path)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.pages == [1, 2] and t.source == "ruled"
+    assert t.title == "Tabel L.1 Realisasi Anggaran per Kegiatan"
+    expected[-1][1] = "JUMLAH"  # the merged cell's slot repeats its text
+    assert texts(t) == expected
+    assert t.rows[-1][1].span_origin == (len(expected) - 1, 0)
+    assert [row[0].page for row in t.rows] == [1] * 35 + [2] * 7
+    assert [c.row for c in t.rows[-1]] == [41] * 5
+    assert_geometry(doc, t)
+    lines = [ln.text for ln in doc.lines]
+    assert "Demikian realisasi anggaran tahun 2023." in lines
+    assert not any("Kegiatan pendukung" in ln for ln in lines)
+
+
+# --------------------------------------------------------------------------
+# Cell text
+
+
+def _w(text: str, x0: float, top: float) -> Word:
+    return Word(text=text, x0=x0, top=top, x1=x0 + 6 * len(text), bottom=top + 10)
+
+
+def test_cell_text_joins_wrapped_lines_and_keeps_hyphens() -> None:
+    words = [_w("praktek-", 10, 0), _w("praktek", 10, 12), _w("pengendalian", 60, 12), _w("Sarjana", 10, 24)]
+    assert join_text(words) == "praktek-praktek pengendalian Sarjana"
+    assert join_text([_w("Rp", 10, 0), _w("-", 30, 0), _w("1.000", 10, 12)]) == "Rp - 1.000"
