@@ -131,10 +131,12 @@ def split_sentences(lines: list[TextLine]) -> list[Sentence]:
             out.append(Sentence(buf_text, buf_lines, buf_offsets, _line_order(buf_lines[0]), heading))
         buf_text, buf_lines, buf_offsets = "", [], []
 
+    prev: TextLine | None = None
     for ln in lines:
         if is_heading(ln):
             flush()
             heading = ln.text.strip()
+            prev = ln
             continue
         text = ln.text.strip()
         if not text:
@@ -142,6 +144,8 @@ def split_sentences(lines: list[TextLine]) -> list[Sentence]:
             continue
         if ln.page is None and not _continues(buf_text, text):
             flush()  # a text export keeps one paragraph per line
+        elif ln.page is not None and _paragraph_break(prev, ln):
+            flush()
         pos = 0
         for m in _SENTENCE_END.finditer(text):
             piece = text[pos : m.start()]
@@ -153,8 +157,22 @@ def split_sentences(lines: list[TextLine]) -> list[Sentence]:
         rest = text[pos:]
         if rest:
             buf_text = _joined(buf_text, rest, buf_offsets, buf_lines, ln)
+        if text.endswith(":"):
+            flush()  # "... sebagai berikut:" introduces a table or a list
+        prev = ln
     flush()
     return out
+
+
+def _paragraph_break(prev: TextLine | None, ln: TextLine) -> bool:
+    """A new page, or a vertical gap wider than a line: a table, a figure or
+    a blank line lies between, and no sentence runs across it."""
+    if prev is None or prev.page != ln.page:
+        return True
+    if prev.bbox is None or ln.bbox is None:
+        return False
+    height = max(prev.bbox[3] - prev.bbox[1], 1.0)
+    return ln.bbox[1] - prev.bbox[3] > 0.9 * height
 
 
 def _continues(buf: str, text: str) -> bool:

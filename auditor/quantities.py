@@ -71,16 +71,20 @@ def table_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
         measures["pct"] = "persen_anggaran"
     default_year = ctx.context_year(table_order(view))
     out: list[Quantity] = []
+    # two columns that claim one quantity ("Realisasi 2022" beside "Realisasi
+    # Daerah"): the header does not say which is the report's own
+    keys = [(measures.get(col.role or ""), col.year or default_year) for col in view.columns]
+    ambiguous = {k for k in keys if k[0] and keys.count(k) > 1}
     for row in view.rows:
         if row.kind not in ("body", "subtotal"):
             continue
         subject = view.label(row.index).split(" | ")[-1]
-        if not subject:
+        if len(re.findall(r"[A-Za-z]", subject)) < 3:
             continue
         for col in view.columns:
             measure = measures.get(col.role or "")
             n = view.number(row.index, col.index)
-            if measure is None or n is None:
+            if measure is None or n is None or (measure, col.year or default_year) in ambiguous or _looks_like_year(n):
                 continue
             year = col.year
             if kind == "capaian" and measure == "capaian" and year is None:
@@ -101,6 +105,10 @@ def table_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
                 )
             )
     return out
+
+
+def _looks_like_year(n: Number) -> bool:
+    return n.decimals == 0 and not n.percent and not n.grouped and 1950 <= n.value <= 2099
 
 
 def _against_end_target(view: TableView, c: int) -> bool:

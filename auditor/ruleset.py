@@ -103,15 +103,24 @@ class RoleVocabulary:
                 return kind
         return None
 
-    def column_role(self, header: str) -> str | None:
+    def label_polarity(self, label: str) -> str | None:
+        """Polarity of a row named by several cells ("sasaran | indikator"):
+        only the indicator's own name (the last part) says its direction. A
+        sasaran states a goal ("Terkendalinya inflasi", "Menurunnya angka
+        kemiskinan"), whatever the direction of the indicators under it."""
+        return self.polarity(label.split(" | ")[-1])
+
+    def column_role(self, header: str, exclude: frozenset[str] = frozenset()) -> str | None:
         h = " ".join(header.lower().split())
         for role, pat in self.columns:
-            if pat.search(h):
+            if role not in exclude and pat.search(h):
                 return role
         return None
 
     def row_role(self, label: str) -> str | None:
         h = " ".join(label.lower().split())
+        if re.fullmatch(r"(\w )+\w", h):
+            h = h.replace(" ", "")  # letter-spaced "J U M L A H"
         for role, pats in self.rows.items():
             if any(p.search(h) for p in pats):
                 return role

@@ -28,6 +28,8 @@ _OUTLINE = [
 # Columns whose values add up in a total row (amounts and counts).
 ADDITIVE_ROLES = {"anggaran", "realisasi", "realisasi_anggaran", "populasi", "total", "weight", None}
 RATIO_ROLES = {"capaian", "pct", "ratio_other", "efficiency", "realisasi_kinerja"}
+# Text columns that never name a row: its number, its unit of measure.
+NON_LABEL_ROLES = {"number", "unit"}
 
 
 @dataclass
@@ -145,10 +147,10 @@ class TableView:
                 parts.append(text)
         return " ".join(parts)
 
-    def _role(self, header: str) -> str | None:
+    def _role(self, header: str, exclude: frozenset[str] = frozenset()) -> str | None:
         """Role from the header words; years only qualify a role."""
         words = " ".join(_YEAR.sub(" ", header).split())
-        return self.vocab.column_role(words) if words else None
+        return self.vocab.column_role(words, exclude) if words else None
 
     def _columns(self) -> list[Column]:
         cols = []
@@ -166,6 +168,14 @@ class TableView:
                     dot_decimal=dot,
                 )
             )
+        roles = {col.role for col in cols}
+        if not roles & {"realisasi_anggaran", "anggaran"}:
+            # "Capaian kinerja" is the performance side of an efficiency
+            # comparison only beside a budget; elsewhere it is the capaian
+            # ("realisasi kinerja": the realisasi) of a capaian table
+            for col in cols:
+                if col.role == "realisasi_kinerja":
+                    col.role = self._role(col.header, frozenset({"realisasi_kinerja"}))
         return cols
 
     # -- rows -------------------------------------------------------------
@@ -178,7 +188,7 @@ class TableView:
             if cell.is_span_copy and own and parse_number(own[0].text) is None:
                 continue  # the group label above; the row's own name is more specific
             role = self.columns[c].role
-            if role == "number" or (t and re.fullmatch(r"[\dIVXivx]{1,4}[.)]?|[a-zA-Z][.)]", t)):
+            if role in NON_LABEL_ROLES or (t and re.fullmatch(r"[\dIVXivx]{1,4}[.)]?|[a-zA-Z][.)]", t)):
                 continue
             if not t or parse_number(t) is not None or is_nil(t):
                 if parts:
@@ -199,7 +209,18 @@ class TableView:
                 return role
         return None
 
+    @cached_property
+    def is_contents(self) -> bool:
+        """A table of contents (or list of tables): page numbers, not figures."""
+        texts = [c.text.lower() for row in self.table.rows[:4] for c in row]
+        if any(t.startswith(("kata pengantar", "daftar isi", "daftar tabel", "daftar gambar")) for t in texts):
+            return True
+        labels = [row[0].text for row in self.table.rows if row and row[0].text]
+        return bool(labels) and sum("....." in t for t in labels) * 2 >= len(labels)
+
     def _rows(self) -> list[Row]:
+        if self.is_contents:
+            return [Row(r, "header" if r < self.header_rows else "group", "") for r in range(len(self.table.rows))]
         rows: list[Row] = []
         pending: list[int] = []
         n = len(self.table.rows)

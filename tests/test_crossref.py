@@ -72,6 +72,13 @@ INDIKATOR\tTARGET
 Persentase penurunan penduduk miskin\t1,00
 Persentase penurunan penduduk rentan\t1,00
 Persentase SDM Kesos yang tersertifikasi\t30
+
+# RENCANA KINERJA TAHUNAN 2023
+
+INDIKATOR KINERJA\tTARGET
+Persentase penurunan penduduk miskin\t1,0
+Persentase penurunan penduduk rentan\t1,0
+Persentase SDM Kesos yang tersertifikasi\t30,0
 """
 
 

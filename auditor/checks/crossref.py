@@ -110,17 +110,21 @@ def _sentence_subject(
         toks = tokens(name)
         if len(toks) >= 2 and all(t in words for t in toks):
             named.append(name)
-    if named:
-        best = max(named, key=lambda n: len(tokens(n)))
-        if sum(1 for n in named if len(tokens(n)) == len(tokens(best)) and set(tokens(n)) != set(tokens(best))) == 0:
-            return best
-        return None
+    by_heading = None
     if sentence.heading:
         heading = re.sub(r"^\W*(\d{1,2}|[A-Za-z])[.)]\s+", "", sentence.heading)
         hits = [n for n in indicators if index.matches(heading, n, short_min, long_min)]
         if hits and all(index.matches(hits[0], h, short_min, long_min) for h in hits):
-            return hits[0]
-    return None
+            by_heading = hits[0]
+    distinct = {frozenset(tokens(n)) for n in named}
+    if len(distinct) == 1:
+        return named[0]
+    if named:
+        # several subjects named: only the section's own indicator is safe
+        if by_heading and any(index.matches(by_heading, n, short_min, long_min) for n in named):
+            return by_heading
+        return None
+    return by_heading
 
 
 def _cluster_subjects(
@@ -216,7 +220,8 @@ def _column_verdict(
     if comparable < 2 or mismatched * 3 < comparable * 2 or not alternatives:
         return None
     alt, n = alternatives.most_common(1)[0]
-    if n * 3 < mismatched * 2:
+    # one other table against this one decides nothing: two must agree
+    if n * 3 < mismatched * 2 or len(witnesses[alt]) < 2:
         return None
     return len(witnesses[alt]), alt
 
