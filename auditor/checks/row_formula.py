@@ -19,7 +19,8 @@ from auditor.numbers import Number, format_number
 from auditor.ruleset import Rule
 from auditor.semantics import TableView
 
-CHECKED_KINDS = ("body", "total", "summary")
+# subtotal rows (A. Program ..., summing its kegiatan) print their own ratio too
+CHECKED_KINDS = ("body", "total", "summary", "subtotal")
 NOTES = {
     "truncated": {
         "id": "Nilai tercetak hanya cocok jika hasil dipotong (bukan dibulatkan).",
@@ -76,11 +77,38 @@ def bind_names(
 ) -> dict[str, int] | None:
     binding: dict[str, int] = {}
     for name in names:
-        c = bind_column(view, r, rule.roles_for(name), out_col, hints.get(name))
+        roles = rule.roles_for(name)
+        if roles and roles[0] in YEAR_ROLES:
+            c = bind_year_column(view, r, roles[0], out_col)
+        else:
+            c = bind_column(view, r, roles, out_col, hints.get(name))
         if c is None:
             return None
         binding[name] = c
     return binding if len(set(binding.values())) == len(binding) else None
+
+
+YEAR_ROLES = ("@year_latest", "@year_previous")
+"""Pseudo-roles for change columns: of the year columns left of the checked
+one (same role, e.g. REALISASI 2017 | REALISASI 2018 | KENAIKAN), the latest
+year and the year before it."""
+
+
+def bind_year_column(view: TableView, r: int, role: str, out_col: int) -> int | None:
+    cols = [
+        c
+        for c in view.columns[:out_col]
+        if c.year is not None and c.role not in ("number", "label") and view.number(r, c.index) is not None
+    ]
+    if len(cols) < 2:
+        return None
+    latest = max(cols, key=lambda c: (c.year, c.index))
+    if role == "@year_latest":
+        return latest.index
+    earlier = [c for c in cols if c.role == latest.role and c.year is not None and c.year < latest.year]
+    if not earlier:
+        return None
+    return max(earlier, key=lambda c: (c.year, c.index)).index
 
 
 def mixed_units(nums: list[Number]) -> bool:
