@@ -40,20 +40,20 @@ def make_finding(
     r, c = cells[0]
     args.setdefault("column", view.column_header(c))
     args.setdefault("row", view.label(r))
-    message = rule.message(lang, printed=printed, expected=expected, **args)
-    if note:
-        message = f"{message} {note}"
+    # a table found from ruling lines (or given as text) is surer than one
+    # inferred from text alignment
     conf = confidence or ("high" if view.table.source in ("ruled", "text") else "medium")
-    return Finding(
-        rule=rule.code,
-        severity=severity or rule.severity,
-        message=message,
-        expected=expected,
+    return text_finding(
+        rule,
+        lang,
+        locations=[cell_location(view, rr, cc) for rr, cc in cells],
         printed=printed,
-        locations=tuple(cell_location(view, rr, cc) for rr, cc in cells),
-        confidence=conf,
-        title=rule.title.get(lang, rule.title["id"]),
+        expected=expected,
         meaning=(view.table.title or "", view.label(r), view.column_header(c)),
+        severity=severity,
+        confidence=conf,
+        note=note,
+        **args,
     )
 
 
@@ -70,7 +70,8 @@ def text_finding(
     note: str = "",
     **args: object,
 ) -> Finding:
-    """A finding about figures in running text or across several places.
+    """A finding about figures in running text, across several places, or
+    (through make_finding) in one table.
 
     ``meaning`` names the quantity (indicator, measure, year) so that the
     fingerprint survives edits elsewhere in the report.
