@@ -186,6 +186,30 @@ def _run_check(
     return EXIT_FINDINGS if any(SEVERITY_ORDER[f.severity] >= threshold for f in findings) else EXIT_OK
 
 
+@main.command("tables")
+@click.argument("report", type=click.Path(dir_okay=True, path_type=Path))
+@click.option("--page", type=int, help="Only tables on this page.")
+@click.option("--table", "table_id", help="Only this table (e.g. T5).")
+def show_tables(report: Path, page: int | None, table_id: str | None) -> None:
+    """Show the tables as the auditor reads them: cells, column roles, row kinds.
+
+    Use it to tell an extraction fault from a fault in the report.
+    """
+    from auditor.readers import read_document
+    from auditor.ruledocs import table_dump
+    from auditor.ruleset import load_ruleset
+
+    try:
+        doc = read_document(report)
+        ruleset = load_ruleset()
+    except (InputError, RuleFileError) as exc:
+        click.echo(f"audit: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    for table in doc.tables:
+        if (page is None or page in (table.pages or [table.page])) and (table_id is None or table.id == table_id):
+            click.echo(table_dump(table, ruleset.vocabulary))
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
