@@ -87,6 +87,7 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
         except Exception as exc:  # noqa: BLE001 - one bad table must not stop the audit
             _skip(doc, f"Table {view.table.id}", view.table.page, view.table.line, exc)
     ctx = DocContext(doc, ruleset.vocabulary, views)
+    ctx.cache["ruleset"] = ruleset  # rules that reuse another rule's formulas (NAR002: CAP001)
     for rule in rules:
         engine = DOCUMENT_ENGINES.get(rule.engine)
         if engine is None:

@@ -226,7 +226,7 @@ def test_bad_rule_file_names_file_and_line(tmp_path: Path, broken: Path, body: s
 def test_tables_command_shows_roles_and_row_kinds(broken: Path) -> None:
     res = run("tables", broken, "--table", "T2")
     assert res.exit_code == 0
-    assert "T2 (line 10, text)" in res.output
+    assert "T2 (line 11, text): Tabel 3.2 Realisasi Anggaran" in res.output
     for word in ("anggaran", "realisasi", "pct", "total", "Rp. 2.700.000"):
         assert word in res.output
     assert "T1 " not in res.output

@@ -1,7 +1,12 @@
 """Per-rule cases (tests/rule_cases/CODE.yaml), run by one harness.
 
-Each case is a small table as printed plus the findings the rule must give:
-none for consistent tables, exactly the listed ones for broken variants.
+Each case is a small table as printed (`table:`, cells separated by " | ")
+or a whole small text-export document (`text:`: paragraphs as lines, tables
+as tab-separated lines, headings with '#'), plus the findings the rule must
+give: none for consistent cases, exactly the listed ones for broken
+variants. A listed finding names the fields it is matched on: `row` and
+`column` of a table cell, `line` of the text, `printed`, `expected`,
+`table`, and `severity` (the rule's own severity unless given).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import pytest
 import yaml
 
 from auditor.audit import audit_document
+from auditor.findings import Finding
 from auditor.readers.text_export import read_text_export
 from auditor.ruleset import load_ruleset
 
@@ -33,24 +39,35 @@ def _cases() -> list[pytest.param]:
     return out
 
 
+def _document(case: dict) -> str:
+    if "text" in case:
+        return case["text"].replace("\\t", "\t")
+    return table_to_export(case["table"])
+
+
+def _fields(f: Finding) -> dict[str, object]:
+    loc = f.locations[0]
+    return {
+        "row": loc.row,
+        "column": loc.column,
+        "line": loc.line,
+        "table": loc.table,
+        "printed": f.printed,
+        "expected": f.expected,
+        "severity": f.severity,
+    }
+
+
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_rule_case(code: str, case: dict, tmp_path: Path) -> None:
-    text = table_to_export(case["table"])
-    doc = read_text_export(tmp_path / "case.md", text, "0")
+    doc = read_text_export(tmp_path / "case.md", _document(case), "0")
     rule = RULESET.get(code)
     assert rule is not None
     findings = audit_document(doc, RULESET, [rule])
-    got = [
-        {
-            "row": f.locations[0].row,
-            "column": f.locations[0].column,
-            "printed": f.printed,
-            "expected": f.expected,
-            "severity": f.severity,
-        }
-        for f in findings
-    ]
+    assert not doc.warnings
     want = [{"severity": rule.severity, **w} for w in case["findings"]]
+    got = [{k: v for k, v in _fields(f).items() if k in w} for f, w in zip(findings, want, strict=False)]
+    assert len(findings) == len(want), [_fields(f) for f in findings]
     assert got == want
 
 

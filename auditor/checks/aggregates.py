@@ -65,7 +65,7 @@ def _candidates(view: TableView, row: Row, min_parts: int = 2) -> Iterator[tuple
     if not row.closes:
         return
     for col in view.columns:
-        if col.role in ("number", "label"):
+        if col.role in ("number", "label", "unit"):
             continue
         total = view.number(row.index, col.index)
         if total is None:
@@ -221,7 +221,7 @@ def _part_columns(view: TableView, total_col: int) -> list[int]:
     cols: list[int] = []
     for c in range(total_col - 1, -1, -1):
         role = view.columns[c].role
-        if role in ("number", "label", "total") or role in RATIO_ROLES:
+        if role in ("number", "label", "unit", "total") or role in RATIO_ROLES:
             break
         cols.append(c)
     return sorted(cols)

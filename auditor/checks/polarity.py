@@ -34,17 +34,27 @@ def _fits(expr: Expr, view: TableView, binding: dict[str, int], r: int, printed:
         return None
 
 
+def _cross_year(view: TableView, binding: dict[str, int]) -> bool:
+    """A realisasi of one year against another year's target ("REALISASI 2018 |
+    TARGET 2019 | %") is a comparison, not a capaian: its formula says
+    nothing about the indicator's direction."""
+    years = {view.columns[c].year for c in binding.values()} - {None}
+    return len(years) > 1
+
+
 def check_polarity(rule: Rule, view: TableView, lang: str) -> Iterator[Finding]:
     assert rule.formula is not None
     for row in view.rows:
         if row.kind not in CHECKED_KINDS:
             continue
-        direction = view.vocab.polarity(view.label(row.index))
+        direction = view.vocab.label_polarity(view.label(row.index))
         for out_col, _, binding in formula_bindings(rule, view, row.index, primary_only=True):
             out = view.number(row.index, out_col)
             assert out is not None
             nums = [view.number(row.index, c) for c in binding.values()]
             if mixed_units([n for n in nums if n is not None]):
+                continue
+            if _cross_year(view, binding):
                 continue
             printed = out.interval()
             higher = _fits(rule.formula, view, binding, row.index, printed)
