@@ -9,7 +9,7 @@ vocabulary in ``rules/``), never from positions known for one file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from auditor.model import Cell, Table
@@ -77,6 +77,8 @@ class TableView:
                 dot = self.columns[c].dot_decimal if c < len(self.columns) else None
                 n = parse_number(cell.text, dot)
                 if n is not None:
+                    if c < len(self.columns) and self.columns[c].role in RATIO_ROLES:
+                        n = replace(n, ratio=True)
                     out[(r, c)] = n
         return out
 
@@ -127,7 +129,9 @@ class TableView:
             t = cell.text.strip()
             if cell.is_span_copy or not t:
                 continue
-            if len(t) > 40 and self.vocab.column_role(t) is None:
+            # a long cell is body text even when it mentions a role word
+            # ("... perubahan nomenklatur ..."); header words are short
+            if len(t) > 60 or (len(t) > 40 and self.vocab.column_role(t) is None):
                 return False
         return True
 
