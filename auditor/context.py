@@ -217,16 +217,20 @@ class DocContext:
         return years.most_common(1)[0][0] if years else None
 
     def context_year(self, order: tuple[float, float, float]) -> int | None:
-        """The year of the nearest heading before a place (PK Tahun 2019 ...)."""
+        """The year of the nearest heading before a place (Perjanjian Kinerja
+        Tahun 2019 in a 2018 report). Only the years next to the report year
+        count: a heading naming another year is more often a slip (STR003)
+        than a section about that year's figures."""
         best = None
+        year = self.report_year
         for ln in self.doc.lines:
             if _line_order(ln) > order:
                 break
             if is_heading(ln):
                 ys = _YEAR.findall(ln.text)
-                if len(ys) == 1:
+                if len(ys) == 1 and (year is None or abs(int(ys[0]) - year) <= 1):
                     best = int(ys[0])
-        return best or self.report_year
+        return best or year
 
     def tables_after(self, order: tuple[float, float, float]) -> list[TableView]:
         return [v for v in self.views if table_order(v) > order]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from auditor.checks.common import cell_location
 from auditor.context import DocContext, Sentence, TextNumber, table_order
 from auditor.findings import Location
-from auditor.numbers import Number
+from auditor.numbers import Number, format_number
 from auditor.semantics import TableView
 
 # measure of a column role, by the kind of table it stands in
@@ -233,6 +233,7 @@ anggaran sebesar ..." / "realisasi anggaran sebesar ...": the whole budget."""
 _TOTAL_WORDS = {
     "anggaran": r"(?:total |jumlah )?pagu anggaran|total anggaran|anggaran (?:seluruhnya|keseluruhan)",
     "realisasi_anggaran": r"realisasi (?:anggaran|keuangan)|telah direalisasi(?:kan)?",
+    "sisa_anggaran": r"sisa anggaran|anggaran yang tidak terserap|sisa dana",
 }
 # only plain filler between the words and the figure
 _TOTAL_GAP = re.compile(r"^\s*((sebesar|senilai|yaitu|adalah|mencapai|tahun|\d{4}|secara keseluruhan)\s*)*$", re.I)
@@ -250,6 +251,9 @@ def total_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
     for row in view.rows:
         if row.kind != "total":
             continue
+        left = _budget_left(view, row.index, default_year)
+        if left:
+            out.append(left)
         for col in view.columns:
             measure = measures.get(col.role or "")
             n = view.number(row.index, col.index)
@@ -267,6 +271,23 @@ def total_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
                 )
             )
     return out
+
+
+def _budget_left(view: TableView, r: int, year: int | None) -> Quantity | None:
+    """Sisa anggaran of a TOTAL row: anggaran - realisasi, as the text prints it."""
+    amounts = {}
+    for col in view.columns:
+        n = view.number(r, col.index)
+        if n is not None and col.role in ("anggaran", "realisasi", "realisasi_anggaran") and not n.percent:
+            amounts.setdefault("anggaran" if col.role == "anggaran" else "realisasi", (n, col.index))
+    if len(amounts) < 2:
+        return None
+    (budget, c), (spent, _) = amounts["anggaran"], amounts["realisasi"]
+    if budget.decimals or spent.decimals:
+        return None
+    value = budget.value - spent.value
+    number = Number(text=format_number(value, 0), value=value, decimals=0, grouped=True)
+    return Quantity(TOTAL_SUBJECT, "sisa_anggaran", year, number, cell_location(view, r, c), f"{view.table.id}:sisa", "")
 
 
 def sentence_totals(ctx: DocContext, sentence: Sentence, idx: int) -> list[Quantity]:
@@ -291,7 +312,7 @@ def sentence_totals(ctx: DocContext, sentence: Sentence, idx: int) -> list[Quant
             elif measure == "realisasi_anggaran":
                 found = [("persen_anggaran", num)]
             for meas, n in found:
-                if meas in ("anggaran", "realisasi_anggaran") and not (n.number.currency or n.number.grouped):
+                if meas != "persen_anggaran" and not (n.number.currency or n.number.grouped):
                     continue
                 out.append(Quantity(TOTAL_SUBJECT, meas, year, n.number, n.location, "text", f"S{idx}"))
     return out
