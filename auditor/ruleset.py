@@ -263,7 +263,7 @@ def _load_rule(path: Path, entry: Any) -> Rule:
         if entry.get("polarity") not in ("higher", "lower"):
             raise RuleFileError(f"{where}: rule {code}: a polarity rule needs 'polarity: higher' or 'polarity: lower'.")
         rule.polarity = entry["polarity"]
-    if rule.engine in ("row-formula", "polarity"):
+    if rule.engine in ("row-formula", "polarity") or "formula" in entry:
         if "formula" not in entry:
             raise RuleFileError(f"{where}: rule {code}: a row-formula rule needs 'formula: name = expression'.")
         try:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import importlib
 
-for _name in ("auditor.checks.crossref", "auditor.checks.narrative", "auditor.checks.structure"):
+for _name in (
+    "auditor.checks.crossref",
+    "auditor.checks.narrative",
+    "auditor.checks.structure",
+    "auditor.checks.habits",
+):
     try:
         importlib.import_module(_name)
     except ModuleNotFoundError as exc:  # an engine module not written yet

@@ -1,0 +1,108 @@
+"""A report's habits: which formula it uses where several are accepted.
+
+Row by row a capaian may follow either lower-is-better formula, and a
+RATA-RATA row may be the mean of its rows or of its sasaran means; each is
+accepted on its own. A report that uses one formula in most places and the
+other in a few is inconsistent with itself, and the few are reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from auditor.audit import register_document_engine
+from auditor.checks.aggregates import _candidates, _groups, _mean_of_group_means_fits
+from auditor.checks.common import make_finding
+from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, year_hints
+from auditor.context import DocContext
+from auditor.findings import Finding
+from auditor.intervals import interval_mean
+from auditor.ruleset import Rule
+from auditor.semantics import TableView
+
+Use = tuple[str, TableView, int, int, list[int]]
+"""(habit, view, row, column, input columns)."""
+
+
+def _lower_formula_uses(rule: Rule, view: TableView) -> Iterator[Use]:
+    """Rows whose capaian fits exactly one of the rule's alternatives and not
+    its main formula."""
+    assert rule.formula is not None
+    for row in view.rows:
+        if row.kind not in CHECKED_KINDS:
+            continue
+        for out_col, _, binding in formula_bindings(rule, view, row.index, primary_only=True):
+            out = view.number(row.index, out_col)
+            assert out is not None
+            env = {n: view.number(row.index, c).interval() for n, c in binding.items()}  # type: ignore[union-attr]
+            try:
+                if rule.formula.evaluate(env).overlaps(out.interval()):
+                    continue
+            except ZeroDivisionError:
+                continue
+            fits = []
+            for alt in rule.alternatives:
+                alt_binding = bind_names(view, rule, row.index, out_col, alt.names, year_hints(view, rule, out_col))
+                if not alt_binding:
+                    continue
+                alt_env = {n: view.number(row.index, c).interval() for n, c in alt_binding.items()}  # type: ignore[union-attr]
+                try:
+                    if alt.evaluate(alt_env).overlaps(out.interval()):
+                        fits.append(alt.text)
+                except ZeroDivisionError:
+                    continue
+            if len(fits) == 1:
+                yield fits[0], view, row.index, out_col, list(binding.values())
+
+
+def _average_uses(view: TableView) -> Iterator[Use]:
+    """Average rows that fit only the mean of rows, or only the mean of means."""
+    for row in view.rows:
+        if row.kind != "average":
+            continue
+        for c, avg, parts in _candidates(view, row):
+            groups = _groups(view, row.closes)
+            if len(groups) < 2 or all(len(g) == 1 for g in groups):
+                continue
+            of_rows = interval_mean(parts.intervals(exact=False)).overlaps(avg.interval())
+            of_means = _mean_of_group_means_fits(view, row.closes, c, avg)
+            if of_rows != of_means:
+                yield ("rows" if of_rows else "means"), view, row.index, c, []
+
+
+def _report_minority(rule: Rule, uses: list[Use], lang: str, names: dict[str, str]) -> Iterator[Finding]:
+    counts = Counter(u[0] for u in uses)
+    if len(counts) < 2:
+        return
+    (usual, n_usual), *_ = counts.most_common()
+    if list(counts.values()).count(n_usual) > 1:
+        return  # no habit to hold the others to
+    for habit, view, r, c, inputs in uses:
+        if habit == usual:
+            continue
+        out = view.number(r, c)
+        assert out is not None
+        yield make_finding(
+            rule,
+            view,
+            lang,
+            cells=[(r, c)] + [(r, i) for i in inputs],
+            printed=out.text,
+            expected=None,
+            used=names.get(habit, habit),
+            usual=names.get(usual, usual),
+            count=n_usual,
+        )
+
+
+@register_document_engine("formula-habit")
+def check_formula_habit(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+    uses = [u for view in ctx.views for u in _lower_formula_uses(rule, view)]
+    yield from _report_minority(rule, uses, lang, {})
+
+
+@register_document_engine("average-habit")
+def check_average_habit(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+    uses = [u for view in ctx.views for u in _average_uses(view)]
+    yield from _report_minority(rule, uses, lang, rule.params.get("names", {}).get(lang, {}))
