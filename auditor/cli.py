@@ -54,7 +54,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown", "csv"]),
+    type=click.Choice(["text", "json", "markdown", "csv", "sarif"]),
     default="text",
     show_default=True,
     help="Output format (markdown and csv are reviewer checklists).",
@@ -174,7 +174,9 @@ def _run_check(
     if write_baseline:
         save_baseline(write_baseline, findings)
     findings, n_accepted = apply_baseline(findings, accepted)
-    result = AuditResult(document=doc, findings=findings, lang=lang, baselined=n_accepted, warnings=doc.warnings)
+    result = AuditResult(
+        document=doc, findings=findings, lang=lang, baselined=n_accepted, warnings=doc.warnings, rules=rules
+    )
     if output:
         with output.open("w", encoding="utf-8", newline="") as fh:
             REPORTERS[fmt](result, fh)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from auditor.findings import Finding, summarise
 from auditor.model import Document
+from auditor.ruleset import Rule
 
 
 @dataclass
@@ -16,6 +17,8 @@ class AuditResult:
     baselined: int = 0
     """Findings left out because a baseline file accepted them."""
     warnings: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    """The rules that ran (their metadata, for formats that describe them)."""
 
     @property
     def summary(self) -> dict[str, int]:

@@ -230,3 +230,14 @@ def test_tables_command_shows_roles_and_row_kinds(broken: Path) -> None:
     for word in ("anggaran", "realisasi", "pct", "total", "Rp. 2.700.000"):
         assert word in res.output
     assert "T1 " not in res.output
+
+
+def test_sarif_output(broken: Path) -> None:
+    data = json.loads(run(broken, "--format", "sarif").output)
+    run_ = data["runs"][0]
+    assert data["version"] == "2.1.0"
+    assert {r["id"] for r in run_["tool"]["driver"]["rules"]} >= {"CAP001", "SUM001"}
+    res = run_["results"][0]
+    assert (res["ruleId"], res["level"]) == ("CAP001", "error")
+    assert res["locations"][0]["physicalLocation"]["region"] == {"snippet": {"text": "141,47%"}, "startLine": 7}
+    assert res["partialFingerprints"]["lakipFingerprint/v1"]

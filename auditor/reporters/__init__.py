@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from auditor.reporters import csv_report, json_report, markdown_report, terminal
+from auditor.reporters import csv_report, json_report, markdown_report, sarif_report, terminal
 from auditor.result import AuditResult
 
 Reporter = Callable[[AuditResult, TextIO], None]
@@ -16,4 +16,5 @@ REPORTERS: dict[str, Reporter] = {
     "json": json_report.report,
     "markdown": markdown_report.report,
     "csv": csv_report.report,
+    "sarif": sarif_report.report,
 }
