@@ -241,3 +241,23 @@ def test_sarif_output(broken: Path) -> None:
     assert (res["ruleId"], res["level"]) == ("CAP001", "error")
     assert res["locations"][0]["physicalLocation"]["region"] == {"snippet": {"text": "141,47%"}, "startLine": 7}
     assert res["partialFingerprints"]["lakipFingerprint/v1"]
+
+
+def test_encrypted_and_truncated_pdfs_exit_2_with_one_sentence(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    locked = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(locked), encrypt="secret")
+    c.drawString(72, 760, "Rahasia")
+    c.save()
+    whole = tmp_path / "whole.pdf"
+    c = canvas.Canvas(str(whole))
+    c.drawString(72, 760, "Laporan Kinerja 2022")
+    c.save()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    for path in (locked, cut):
+        res = run(path)
+        assert res.exit_code == 2
+        assert len(res.output.strip().splitlines()) == 1 and "Traceback" not in res.output
+        assert res.output.startswith("audit: ")
