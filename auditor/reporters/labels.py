@@ -67,7 +67,8 @@ def describe_location(loc: Location, lang: str, *, with_page: bool = True) -> st
     if loc.table:
         cell = f"{loc.table} {lab['row']} {loc.row}"
         if loc.row_label:
-            cell += f" ({_short(loc.row_label)})"
+            # the most specific part: the indicator, not its sasaran
+            cell += f" ({_short(loc.row_label.split(' | ')[-1])})"
         if loc.column_header:
             cell += f', {lab["column"]} "{_short(loc.column_header)}"'
         parts.append(cell)
