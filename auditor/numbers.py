@@ -42,14 +42,18 @@ class Number:
     grouped: bool = False
     """Printed with thousands separators (1.234.567): a count or an amount."""
     decimal_sep: str = ","
+    ratio: bool = False
+    """Printed in a ratio column (capaian, %): a rounded percentage, never a
+    count, even when a thousands dot groups it (a capaian of 1.621)."""
 
     def interval(self, exact_integers: bool = False) -> Interval:
         """The values the printed figure may stand for.
 
         Integers printed as counts or rupiah amounts are exact; a ratio
-        printed without decimals (``20%``) may have been rounded.
+        printed without decimals (``20%``, ``1.250%``) may have been rounded.
         """
-        if self.decimals == 0 and (exact_integers or self.grouped or self.currency):
+        count = (self.grouped or self.currency) and not (self.ratio or self.percent)
+        if self.decimals == 0 and (exact_integers or count):
             return Interval.point(self.value)
         half = Fraction(1, 2 * 10**self.decimals)
         return Interval(self.value - half, self.value + half)

@@ -86,6 +86,8 @@ def table_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
             n = view.number(row.index, col.index)
             if measure is None or n is None or (measure, col.year or default_year) in ambiguous or _looks_like_year(n):
                 continue
+            if _SCALE.search(col.header):
+                continue  # "(Rp juta)": another scale than the copies elsewhere
             year = col.year
             if kind == "capaian" and measure == "capaian" and year is None:
                 year = _ratio_year(view, col.index)
@@ -105,6 +107,9 @@ def table_quantities(ctx: DocContext, view: TableView) -> list[Quantity]:
                 )
             )
     return out
+
+
+_SCALE = re.compile(r"\b(ribu|ribuan|juta|jutaan|miliar|milyar|triliun|rb|jt)\b", re.IGNORECASE)
 
 
 def _looks_like_year(n: Number) -> bool:

@@ -25,6 +25,9 @@ _OUTLINE = [
     re.compile(r"\d{1,2}\.\d{1,2}[.)]?"),
 ]
 
+# An outline number with its dot or parenthesis, opening a group title row.
+_OUTLINE_TITLE = re.compile(r"(?:[A-Ha-h]|I|II|III|IV|V|VI|VII|VIII|IX|X|\d{1,3})[.)]")
+
 # Columns whose values add up in a total row (amounts and counts).
 ADDITIVE_ROLES = {"anggaran", "realisasi", "realisasi_anggaran", "populasi", "total", "weight", None}
 RATIO_ROLES = {"capaian", "pct", "ratio_other", "efficiency", "realisasi_kinerja"}
@@ -111,7 +114,7 @@ class TableView:
         rows = self.table.rows
         n = 0
         for row in rows[:MAX_HEADER_ROWS]:
-            if self._row_has_data_number(row) or (n > 0 and self._is_group_row(row)):
+            if self._row_has_data_number(row) or (n > 0 and (self._is_group_row(row) or self._is_outline_title(row))):
                 break
             if n > 0 and all(not c.text.strip() or c.is_span_copy for c in row):
                 n += 1
@@ -122,6 +125,12 @@ class TableView:
         if n == len(rows):
             return min(1, n)
         return max(n, 1) if rows else 0
+
+    def _is_outline_title(self, row: list[Cell]) -> bool:
+        """A row opened by an outline number ("A.", "I.", "1.", "a)") is the
+        first group title of the body, not a second header row."""
+        own = [c.text.strip() for c in row if c.text.strip() and not c.is_span_copy]
+        return bool(own) and bool(_OUTLINE_TITLE.fullmatch(own[0]))
 
     def _looks_like_header(self, row: list[Cell]) -> bool:
         """A second header row is short words or years, not long labels."""
@@ -227,6 +236,9 @@ class TableView:
             return [Row(r, "header" if r < self.header_rows else "group", "") for r in range(len(self.table.rows))]
         rows: list[Row] = []
         pending: list[int] = []
+        # closing rows of groups (a JUMLAH per bidang, a rata-rata per
+        # sasaran) that a closing row of the whole table may aggregate
+        group_closers: dict[str, list[int]] = {"total": [], "average": []}
         n = len(self.table.rows)
         for r in range(n):
             label = self.label(r) if r >= self.header_rows else ""
@@ -238,7 +250,7 @@ class TableView:
             ]
             role = self._closing_role(r)
             if role in ("total", "average"):
-                rows.append(Row(r, role, label, closes=list(pending)))
+                rows.append(Row(r, role, label, closes=self._closes(r, role, pending, rows, group_closers)))
                 pending = []
                 continue
             if not numbers:
@@ -255,6 +267,26 @@ class TableView:
             pending.append(r)
         self._mark_subtotals(rows)
         return rows
+
+    @staticmethod
+    def _closes(
+        r: int, role: str, pending: list[int], rows: list[Row], group_closers: dict[str, list[int]]
+    ) -> list[int]:
+        """The rows a JUMLAH / RATA-RATA row aggregates: the rows since the
+        previous closing row; with none, the group closers of its kind above
+        it (JUMLAH TOTAL over each bidang's Jumlah, the overall rata-rata over
+        each sasaran's rata-rata); or, right under another closing row (a
+        RATA-RATA under a JUMLAH), the rows that one closes."""
+        if pending:
+            group_closers[role].append(r)
+            return list(pending)
+        if len(group_closers[role]) >= 2:
+            closes, group_closers[role][:] = list(group_closers[role]), []
+            return closes
+        prev = rows[-1] if rows else None
+        if prev is not None and prev.kind in ("total", "average", "summary") and prev.closes:
+            return list(prev.closes)
+        return []
 
     # -- hierarchy ----------------------------------------------------------
     def level(self, r: int) -> int | None:

@@ -171,6 +171,16 @@ def _mean_of_group_means_fits(view: TableView, rows: list[int], c: int, avg: Num
     return interval_mean(means).overlaps(avg.interval())
 
 
+def _mean_of_every_row_fits(view: TableView, closes: list[int], c: int, avg: Number) -> bool:
+    """An overall rata-rata under the sasaran averages may average every
+    indicator instead of the sasaran averages."""
+    inner = [k for p in closes if view.rows[p].kind == "average" for k in view.rows[p].closes]
+    if not inner:
+        return False
+    parts = _Parts(view, inner, c)
+    return parts.usable and bool(parts.numbers) and interval_mean(parts.intervals(exact=False)).overlaps(avg.interval())
+
+
 def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
     """AVG001: a RATA-RATA row is the mean of the rows it closes."""
     for row in view.rows:
@@ -180,7 +190,11 @@ def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
             if (row.index, c) in derived:
                 continue
             mean = interval_mean(parts.intervals(exact=False))
-            if mean.overlaps(avg.interval()) or _mean_of_group_means_fits(view, row.closes, c, avg):
+            if (
+                mean.overlaps(avg.interval())
+                or _mean_of_group_means_fits(view, row.closes, c, avg)
+                or _mean_of_every_row_fits(view, row.closes, c, avg)
+            ):
                 continue
             yield make_finding(
                 rule,

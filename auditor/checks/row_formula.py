@@ -113,8 +113,12 @@ def bind_year_column(view: TableView, r: int, role: str, out_col: int) -> int | 
 
 def mixed_units(nums: list[Number]) -> bool:
     """An amount or count (2.483, Rp. 630.395.770) beside a percentage or a
-    small decimal (11,60%, 86,71): two quantities that do not divide."""
-    amount = any((n.grouped or n.currency) and not n.percent for n in nums)
+    small decimal (11,60%, 86,71): two quantities that do not divide.
+
+    A grouped figure with decimals (1.125,86 in a "Rp juta" column) is a
+    measured or scaled quantity, not a count: 879,69 beside it is the same
+    kind of figure, only below a thousand."""
+    amount = any(n.currency or (n.grouped and not n.percent and n.decimals == 0) for n in nums)
     share = any(n.percent or (n.decimals > 0 and not n.grouped and not n.currency) for n in nums)
     return amount and share
 
