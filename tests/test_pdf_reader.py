@@ -18,7 +18,7 @@ from reportlab.pdfgen import canvas
 from auditor.errors import InputError
 from auditor.model import Document, Table
 from auditor.readers import read_document
-from auditor.readers.pdf_tables import Word, join_text
+from auditor.readers.pdf_tables import Line, Word, find_text_tables, group_lines, join_text
 
 JOMBANG = "jombang-inspektorat-lkjip-2022.pdf"
 PAGE_W, PAGE_H = A4
@@ -260,6 +260,34 @@ def test_table_continued_on_next_page(jombang: Document) -> None:
     assert program.pages == [21] and texts(program)[0] == ["No.", "Program", "Anggaran", "Keterangan"]
 
 
+def test_frames_inside_cells_and_shifted_rulings(jombang: Document) -> None:
+    # Page 39: a text frame inside the Realisasi cell is split into lines;
+    # they are not rows of their own. The table runs on to page 40, whose
+    # rulings stand ~5 pt off those of page 39 (thin slivers between doubled
+    # rulings), and ends with its JUMLAH TOTAL row, also framed.
+    t = table_titled(jombang, "Tabel 3.8")
+    assert t.pages == [39, 40]
+    rows = texts(t)
+    program = next(r for r in rows if r[0].startswith("Program Penyelenggaraan"))
+    assert program[2:] == ["93", "86,71", "93,24", "630.395.770", "524.058.289", "83,13"]
+    assert rows[-1][1:] == ["JUMLAH TOTAL"] * 4 + ["13.353.153.913", "12.441.701.788", "93,17"]
+    assert len(rows) == 14
+
+    # Page 42: frames in the header and in wrapped cells.
+    assets = table_titled(jombang, "Tabel 3.11")
+    assert texts(assets)[0] == [
+        "No.",
+        "Nama/Jenis Barang",
+        "Jumlah tersedia",
+        "Satuan",
+        "Keterangan",
+        "Jumlah Kebutuhan",
+        "Kekurangan",
+    ]
+    assert texts(assets)[2] == ["2.", "Kendaraan Dinas Roda 4", "9", "unit", "Baik/ Jumlah Kurang", "12", "-3"]
+    assert [r[0] for r in texts(assets)[1:-1]] == [f"{k}." for k in range(1, 15)]
+
+
 def test_document_structure(jombang: Document) -> None:
     assert jombang.kind == "pdf" and jombang.page_count == 48
     assert [p.number for p in jombang.pages] == list(range(1, 49))
@@ -395,6 +423,54 @@ def test_a_failing_page_does_not_stop_the_others(tmp_path: Path, monkeypatch: py
     assert len(doc.pages) == 3
     assert doc.warnings == ["Page 2 could not be read (KeyError: 'Resources'); it is skipped."]
     assert doc.pages[1].warnings == doc.warnings
+
+
+def _long_pdf(path: Path, npages: int) -> Path:
+    """Pages of prose with a small borderless table on each."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(1, npages + 1):
+        c.setFont("Helvetica", 11)
+        c.drawString(72, 780, f"Halaman isi nomor {n} dari laporan kinerja")
+        for r, row in enumerate([["Indikator", "Target", "Realisasi"], ["Maturitas SPIP", "3,35", str(n)]]):
+            top = 740 - 18 * r
+            c.drawString(72, top, row[0])
+            for k, text in enumerate(row[1:]):
+                c.drawRightString(330 + 90 * k, top, text)
+        c.drawString(72, 690, "Sumber: Inspektorat")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_parallel_read_matches_sequential(tmp_path: Path) -> None:
+    from auditor.readers.pdf import read_pdf
+
+    path = _long_pdf(tmp_path / "long.pdf", 12)
+    data = path.read_bytes()
+    seq, par = read_pdf(path, data, "x", workers=1), read_pdf(path, data, "x", workers=2)
+    assert [(ln.text, ln.page, ln.bbox, ln.bold) for ln in par.lines] == [
+        (ln.text, ln.page, ln.bbox, ln.bold) for ln in seq.lines
+    ]
+    assert [(t.pages, t.title, t.rows) for t in par.tables] == [(t.pages, t.title, t.rows) for t in seq.tables]
+    assert len(seq.pages) == 12 and seq.lines[0].text == "Halaman isi nomor 1 dari laporan kinerja"
+
+
+def test_a_failing_page_in_a_worker_does_not_stop_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.readers import pdf as pdf_reader
+
+    real = pdf_reader._read_page
+
+    def flaky(ppage, number):  # type: ignore[no-untyped-def]
+        if number == 10:
+            raise pdf_reader.PdfminerException(KeyError("Resources"))
+        return real(ppage, number)
+
+    monkeypatch.setattr(pdf_reader, "_read_page", flaky)  # worker processes are forked: they see it
+    path = _long_pdf(tmp_path / "long.pdf", 12)
+    doc = pdf_reader.read_pdf(path, path.read_bytes(), "x", workers=2)
+    assert len(doc.pages) == 12
+    assert doc.warnings == ["Page 10 could not be read (KeyError: 'Resources'); it is skipped."]
+    assert {ln.page for ln in doc.lines} == set(range(1, 13)) - {10}
 
 
 def test_every_page_failing_is_corrupt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -579,3 +655,76 @@ def test_cell_text_joins_wrapped_lines_and_keeps_hyphens() -> None:
     words = [_w("praktek-", 10, 0), _w("praktek", 10, 12), _w("pengendalian", 60, 12), _w("Sarjana", 10, 24)]
     assert join_text(words) == "praktek-praktek pengendalian Sarjana"
     assert join_text([_w("Rp", 10, 0), _w("-", 30, 0), _w("1.000", 10, 12)]) == "Rp - 1.000"
+
+
+# --------------------------------------------------------------------------
+# Borderless tables from words (geometry as a designer layout prints it)
+
+
+def _line(top: float, runs: list[tuple[str, float, float]], height: float = 8.5) -> list[Word]:
+    return [Word(text=t, x0=x0, top=top, x1=x1, bottom=top + height) for t, x0, x1 in runs]
+
+
+def _prose(top: float) -> list[Word]:
+    return [Word(text="kata", x0=63 + 40 * k, top=top, x1=98 + 40 * k, bottom=top + 10) for k in range(12)]
+
+
+def _table_grid(words: list[Word], bands: list[tuple[float, float, float, float]]) -> list[list[str]]:
+    lines: list[Line] = group_lines(words)
+    tables = find_text_tables(lines, bands, 1)
+    assert len(tables) == 1
+    return [[c.text for c in row] for row in tables[0].rows]
+
+
+def test_header_label_centred_over_two_number_columns() -> None:
+    """``2018`` over ``Target | Realisasi`` bridges the gutter between two
+    right-aligned number columns; the columns come from the body, and the
+    right-hand header cell runs on beside the sub-headers."""
+    words = [
+        *_prose(320),
+        *_line(347, [("2018", 106, 125), ("Capaian", 180, 213), ("Target", 234, 260), ("Realisasi", 285, 322)]),
+        *_line(357.3, [("2019", 238, 257), ("dibanding", 283, 323)]),
+        *_line(366.3, [("Target", 73, 99), ("Realisasi", 121, 157), ("Target", 279, 305), ("2019", 308, 327)]),
+        *_line(
+            384.1, [("0,8", 93, 105), ("2,59", 149, 165), ("323,75", 194, 220), ("1,00", 250, 267), ("259", 317, 332)]
+        ),
+        *_prose(408),
+    ]
+    lines = group_lines(words)
+    (table,) = find_text_tables(lines, [(63, 343, 336, 380)], 1)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["2018", "2018", "Capaian", "Target 2019", "Realisasi dibanding Target 2019"],
+        ["Target", "Realisasi", "Capaian", "Target 2019", "Realisasi dibanding Target 2019"],
+        ["0,8", "2,59", "323,75", "1,00", "259"],
+    ]
+    assert table.rows[0][1].span_origin == (0, 0) and table.rows[1][4].span_origin == (0, 4)
+
+
+def test_row_label_starting_like_a_source_note_stays_in_the_table() -> None:
+    rows = [
+        ("Manajemen Perubahan", "4"),
+        ("Penguatan Pengawasan", "3"),
+        ("Penguatan Akuntabilitas", "5"),
+        ("Tata Laksana", "12"),
+        ("Sumber Daya Manusia", "7"),
+        ("Pelayanan Publik", "9"),
+    ]
+    words = [*_line(100, [("AREA", 67, 90), ("JUMLAH", 300, 330)])]
+    for k, (label, figure) in enumerate(rows, start=1):
+        words += _line(100 + 16 * k, [(label, 67, 67 + 5 * len(label)), (figure, 320, 330)])
+    words += _line(100 + 16 * 8, [("Sumber: Inspektorat", 67, 150)])
+    assert _table_grid(words, []) == [["AREA", "JUMLAH"], *[list(row) for row in rows]]
+
+
+def test_a_caption_separates_two_tables() -> None:
+    words: list[Word] = []
+    top = 100.0
+    for caption in ("Tabel 1.1 Pegawai", "Tabel 1.2 Pegawai"):
+        words += _line(top, [(caption, 63, 150)], height=10)
+        for k, (label, figure) in enumerate([("NO", "JUMLAH"), ("Laki-laki", "12"), ("Perempuan", "7")]):
+            words += _line(top + 20 + 16 * k, [(label, 67, 110), (figure, 300, 330)])
+        top += 75  # the next caption a line's height under the last row
+    tables = find_text_tables(group_lines(words), [], 1)
+    assert [[[c.text for c in row] for row in t.rows] for t in tables] == [
+        [["NO", "JUMLAH"], ["Laki-laki", "12"], ["Perempuan", "7"]],
+    ] * 2

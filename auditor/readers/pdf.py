@@ -6,14 +6,24 @@ Ruled tables come from pdfplumber's ruling-line detection, borderless ones
 from word alignment (see :mod:`auditor.readers.pdf_tables`). Words that no
 table takes become text lines. A page that fails is recorded in the warnings
 and skipped; a file that cannot be used at all raises :class:`InputError`.
+
+Pages are independent until tables continued over a page break are joined,
+so a long document is read by worker processes (two at most, each opening
+the PDF once; see :func:`_read_pages_parallel`), page results gathered by
+page number; joining, titling and running headers follow in this process.
+The document is the same whichever way it was read.
 """
 
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import re
 import statistics
+import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,28 +65,39 @@ class _PageResult:
     word_count: int = 0
 
 
-def read_pdf(path: Path, data: bytes, digest: str) -> Document:
-    """Read a PDF into a Document, or raise InputError for unusable input."""
+def read_pdf(path: Path, data: bytes, digest: str, *, workers: int | None = None) -> Document:
+    """Read a PDF into a Document, or raise InputError for unusable input.
+
+    ``workers``: processes reading pages in parallel (default: see
+    :func:`_worker_count`); the result is the same for any number.
+    """
     doc = Document(path=str(path), sha256=digest, kind="pdf")
-    results: list[_PageResult] = []
-    failed = 0
     pdf = _open(path, data)
     try:
         plumber_pages = _pages(pdf, path)
+        doc.pages = [
+            Page(number=number, width=float(pp.width), height=float(pp.height))
+            for number, pp in enumerate(plumber_pages, start=1)
+        ]
+        n = _worker_count(len(plumber_pages), workers)
+        outcomes = _read_pages_parallel(data, len(plumber_pages), n) if n > 1 else {}
         for number, ppage in enumerate(plumber_pages, start=1):
-            page = Page(number=number, width=float(ppage.width), height=float(ppage.height))
-            doc.pages.append(page)
-            try:
-                results.append(_read_page(ppage, number))
-            # pdfminer raises many unrelated types on a malformed content
-            # stream; one bad page must not cost the others.
-            except Exception as exc:  # noqa: BLE001
-                failed += 1
-                _warn(doc, page, f"Page {number} could not be read ({_describe(exc)}); it is skipped.")
-            finally:
+            if number not in outcomes:
+                outcomes[number] = _read_page_safely(ppage, number)
+            else:
                 ppage.close()
     finally:
         pdf.close()
+
+    results: list[_PageResult] = []
+    failed = 0
+    for number in range(1, len(doc.pages) + 1):
+        outcome = outcomes[number]
+        if isinstance(outcome, _PageResult):
+            results.append(outcome)
+        else:
+            failed += 1
+            _warn(doc, doc.pages[number - 1], f"Page {number} could not be read ({outcome}); it is skipped.")
 
     if doc.pages and failed == len(doc.pages):
         raise InputError(f"{path.name} is damaged: none of its pages could be read.", kind="corrupt")
@@ -96,6 +117,92 @@ def read_pdf(path: Path, data: bytes, digest: str) -> Document:
     _build_lines(doc, results)
     doc.tables = _assemble_tables(results, running)
     return doc
+
+
+# --------------------------------------------------------------------------
+# Pages in parallel
+
+PARALLEL_MIN_PAGES = 4
+"""A document of up to this many pages is read in this process: starting
+the workers would eat most of the gain (five pages already gain a third)."""
+WORKERS_ENV = "AUDIT_PDF_WORKERS"
+"""Environment variable overriding the number of page-reading processes
+(1 reads in this process only)."""
+_MAX_WORKERS = 2
+
+_PageOutcome = _PageResult | str
+"""A page's result, or why it could not be read."""
+
+
+def _worker_count(npages: int, requested: int | None) -> int:
+    """Processes to read ``npages`` pages with: 1 unless the document is long
+    enough and more than one CPU is available to this process."""
+    if requested is None:
+        env = os.environ.get(WORKERS_ENV, "").strip()
+        if env.isdigit():
+            requested = int(env)
+        else:
+            try:
+                cpus = len(os.sched_getaffinity(0))
+            except AttributeError:  # pragma: no cover - not on Linux
+                cpus = os.cpu_count() or 1
+            requested = min(_MAX_WORKERS, cpus)
+    return max(1, requested) if npages > PARALLEL_MIN_PAGES else 1
+
+
+def _read_page_safely(ppage: pdfplumber.page.Page, number: int) -> _PageOutcome:
+    """One page, with its failure described instead of raised."""
+    try:
+        return _read_page(ppage, number)
+    # pdfminer raises many unrelated types on a malformed content stream;
+    # one bad page must not cost the others.
+    except Exception as exc:  # noqa: BLE001
+        return _describe(exc)
+    finally:
+        ppage.close()
+
+
+_worker_pdf: pdfplumber.PDF | None = None
+"""The document as opened once in a worker process."""
+
+
+def _init_worker(data: bytes) -> None:
+    global _worker_pdf
+    _worker_pdf = pdfplumber.open(io.BytesIO(data))
+
+
+def _read_in_worker(number: int) -> tuple[int, _PageOutcome]:
+    assert _worker_pdf is not None
+    return number, _read_page_safely(_worker_pdf.pages[number - 1], number)
+
+
+def _read_pages_parallel(data: bytes, npages: int, workers: int) -> dict[int, _PageOutcome]:
+    """Read pages in worker processes, each opening the PDF once.
+
+    Pages are handed out one at a time (their cost varies a lot) and the
+    outcomes kept by page number, so the result does not depend on which
+    process read what. Workers are forked (on Linux): a spawned worker would
+    re-import the caller's main module, which a library cannot ask of its
+    callers; elsewhere nothing is read here. If the pool cannot start or
+    breaks (no process support, a daemon caller, a worker killed), the pages
+    it did not return are left out and read in this process instead.
+    """
+    outcomes: dict[int, _PageOutcome] = {}
+    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+        return outcomes
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_worker,
+            initargs=(data,),
+        ) as pool:
+            for number, outcome in pool.map(_read_in_worker, range(1, npages + 1)):
+                outcomes[number] = outcome
+    # Whatever keeps the pool from working, the pages can still be read here.
+    except Exception:  # noqa: BLE001
+        pass
+    return outcomes
 
 
 # --------------------------------------------------------------------------

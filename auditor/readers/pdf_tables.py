@@ -20,7 +20,7 @@ import bisect
 import itertools
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from auditor.model import BBox, Cell
@@ -185,7 +185,9 @@ class PageTable:
     source: str
     col_gaps: list[tuple[float, float]]
     """Where each column boundary may lie (x0, x1), to recognise a continuation:
-    a ruling line give or take 2 pt, or the white gutter of a borderless table."""
+    a ruling line give or take 2 pt (with the thin slivers between doubled
+    rulings or a cell and a frame inside it, which are dropped), or the white
+    gutter of a borderless table."""
     words: list[Word] = field(default_factory=list)
     """The words this table took from the page (kept out of the text lines)."""
 
@@ -225,6 +227,29 @@ THIN_BAND = 7.5
 """A row or column band this narrow and empty comes from a doubled rule."""
 
 
+def _inner_frame_edge(cell_boxes: Sequence[BBox], y: float) -> bool:
+    """Whether the row edge at ``y`` only divides a frame drawn inside a cell.
+
+    A text box pasted into a cell draws its own rectangle a few points inside
+    the cell's rulings; where it is split into lines, those lines must not
+    become table rows. Such an edge is drawn only by boxes lying inside a
+    cell that runs on across ``y``: between two thin slivers (frame to
+    ruling) that do, or within a box that does.
+    """
+    starts = [b for b in cell_boxes if abs(b[1] - y) < 1.0]
+    crossing = [b for b in cell_boxes if b[1] < y - 1.0 and b[3] > y + 1.0]
+    if not starts or not crossing:
+        return False
+    slivers = [b for b in crossing if b[2] - b[0] < THIN_BAND]
+
+    def framed(s: BBox) -> bool:
+        left = any(abs(b[2] - s[0]) < 1.0 for b in slivers)
+        right = any(abs(b[0] - s[2]) < 1.0 for b in slivers)
+        return (left and right) or any(b[0] - 1.0 <= s[0] and s[2] <= b[2] + 1.0 for b in crossing)
+
+    return all(framed(s) for s in starts)
+
+
 def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int) -> PageTable | None:
     """Build a full grid from pdfplumber's cell boxes and the words inside.
 
@@ -235,7 +260,7 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
     Narrow empty bands (doubled ruling lines) are dropped first. Returns None
     for degenerate tables (one row, one column, or no text).
     """
-    row_edges = _cluster([b[1] for b in cell_boxes], 1.0)
+    row_edges = [y for y in _cluster([b[1] for b in cell_boxes], 1.0) if not _inner_frame_edge(cell_boxes, y)]
     col_edges = _cluster([b[0] for b in cell_boxes], 1.0)
     row_edges.append(max(bbox[3], row_edges[-1] + 1))
     col_edges.append(max(bbox[2], col_edges[-1] + 1))
@@ -313,7 +338,7 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
         bbox=tuple(bbox),
         page=page,
         source="ruled",
-        col_gaps=[(col_edges[c] - 2, col_edges[c] + 2) for c in keep_cols[1:]],
+        col_gaps=[(col_edges[a + 1] - 2, col_edges[c] + 2) for a, c in itertools.pairwise(keep_cols)],
         words=list(words),
     )
 
@@ -328,6 +353,9 @@ _MARKER = re.compile(
 """List markers and the "No" header: "1.", "a)", "iv.", bullets."""
 _NUMBER = re.compile(r"^[(]?[-+]?(rp\.?)?\d[\d.,]*%?[)]?[,;]?$", re.IGNORECASE)
 _STOP = re.compile(r"^(sumber|source|keterangan|ket\s*[.:]|catatan)\b", re.IGNORECASE)
+_NOTE_COLON = re.compile(r"^\S+(\s+\S+)?\s*:")
+_CAPTION = re.compile(r"^(tabel|table|gambar|grafik|figure|diagram)\s+[\dIVXLC]+([.\-]\d+)*\b", re.IGNORECASE)
+"""A numbered caption ("Tabel 3.2 ..."): it opens the next element."""
 _MAX_CELL_WORDS = 36
 """Without other evidence, a cell longer than this is prose, not a table cell."""
 
@@ -340,6 +368,9 @@ class _Block:
     gutters: list[tuple[float, float]]
     spanning: set[int] = field(default_factory=set)
     """Indices (into ``lines``) of single-segment lines crossing gutters."""
+    loose: set[int] = field(default_factory=set)
+    """Indices of header lines whose words did not shape the gutters: their
+    runs of words may reach into a gutter and are placed by their centre."""
 
 
 def _segments(line: Line, min_gap: float) -> list[tuple[float, float]]:
@@ -368,6 +399,24 @@ def _gutters(cover: list[tuple[float, float]], min_gap: float) -> list[tuple[flo
     return [(a[1], b[0]) for a, b in itertools.pairwise(cover) if b[0] - a[1] >= min_gap]
 
 
+def _is_note(line: Line, segs: Sequence[tuple[float, float]]) -> bool:
+    """A line that ends a table: the next element's numbered caption, or a
+    source note or remark under the table ("Sumber: BPS", "Keterangan :").
+
+    The keyword alone is not enough: "Sumber Daya Manusia" is a common row
+    label. A note is one run of text, or has its colon right after the
+    keyword ("Sumber Data : ...").
+    """
+    if _CAPTION.match(line.text):
+        return True
+    return bool(_STOP.match(line.text)) and (len(segs) == 1 or bool(_NOTE_COLON.match(line.text)))
+
+
+def _refines(old: Sequence[tuple[float, float]], new: Sequence[tuple[float, float]]) -> bool:
+    """Every old gutter still holds a gutter of the new layout."""
+    return all(any(o[0] <= n[0] and n[1] <= o[1] for n in new) for o in old)
+
+
 def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -> _Block:
     """Extend a block downwards while every added line keeps the gutters open.
 
@@ -379,22 +428,43 @@ def _grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) 
     cover = _merge([], _segments(lines[start], min_gap))
     gutters = _gutters(cover, min_gap)
     block = _Block([lines[start]], gutters)
+    widest_gap = 0.0  # above the multi-column lines taken so far
     j = start + 1
     while j < len(lines) and gutters:
         line = lines[j]
-        if line.top - block.lines[-1].bottom > max_vgap or _STOP.match(line.text):
-            break
         segs = _segments(line, min_gap)
+        if line.top - block.lines[-1].bottom > max_vgap or _is_note(line, segs):
+            break
         ncols = len(gutters) + 1
         if len(block.lines) >= 2 and len(segs) >= 2 * ncols and len(segs) - ncols >= 2:
             break  # a row of a wider table: another layout starts here
         new_cover = _merge(cover, segs)
         new_gutters = _gutters(new_cover, min_gap)
         # The second line may open a column the first left blank (an empty
-        # header cell); later lines may not: prose opens gaps anywhere.
-        fits = len(new_gutters) == len(gutters) or (len(block.lines) == 1 and len(new_gutters) > len(gutters))
+        # header cell). Once three lines agree on the layout (past a header,
+        # whose lines open columns in any order), a line may open one column
+        # where every line so far was blank (a chapter number beside its
+        # sections) if its other runs sit in the columns there are, and it
+        # keeps every gutter and the row spacing: prose closes gutters, and
+        # the next table stands further off.
+        fits = len(new_gutters) == len(gutters) or (
+            len(new_gutters) > len(gutters)
+            and (
+                len(block.lines) == 1
+                or (
+                    len(block.lines) - len(block.spanning) >= 3
+                    and len(new_gutters) == len(gutters) + 1
+                    and sum(1 for a, b in segs if not any(a < y and x < b for x, y in cover)) == 1
+                    and all(sum(1 for a, b in segs if x <= a and b <= y) <= 1 for x, y in new_cover)
+                    and _refines(gutters, new_gutters)
+                    and line.top - block.lines[-1].bottom <= widest_gap + 1.0
+                )
+            )
+        )
         if fits:
             cover, gutters = new_cover, new_gutters
+            if len(segs) >= 2:
+                widest_gap = max(widest_gap, line.top - block.lines[-1].bottom)
             block.lines.append(line)
             j += 1
             continue
@@ -472,11 +542,35 @@ def _column_of(gutters: Sequence[tuple[float, float]], x: float) -> int:
     return sum(1 for g in gutters if g[0] < x)
 
 
-def _occupied(line: Line, gutters: Sequence[tuple[float, float]]) -> set[int]:
-    return {_column_of(gutters, w.cx) for w in line.words}
+def _word_columns(block: _Block, min_gap: float) -> list[list[int]]:
+    """Column of every word of every line of the block.
+
+    Words of lines that shaped the gutters never lie in one. A loose header
+    line's run of words (``Realisasi 2018`` centred over its column, ``2018``
+    centred over two) is placed as a whole by its centre, against the
+    gutters' middles.
+    """
+    gutters = block.gutters
+    mids = [(a + b) / 2 for a, b in gutters]
+    out: list[list[int]] = []
+    for i, line in enumerate(block.lines):
+        if i not in block.loose:
+            out.append([_column_of(gutters, w.cx) for w in line.words])
+            continue
+        cols: list[int] = []
+        for a, b in _segments(line, min_gap):
+            c = bisect.bisect_left(mids, (a + b) / 2)
+            cols.extend(c for w in line.words if a <= w.x0 and w.x1 <= b)
+        out.append(cols)
+    return out
 
 
-def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]], lh: float) -> list[list[int]]:
+def _split_rows(
+    block: _Block,
+    bands: Sequence[tuple[float, float, float, float]],
+    lh: float,
+    cols: Sequence[Sequence[int]],
+) -> tuple[list[list[int]], dict[tuple[int, int], int]]:
     """Group the block's lines into table rows.
 
     Evidence, strongest first: a shaded band holds one row (unless a second
@@ -486,8 +580,11 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
     the next row's first line). When rows carry no extra spacing, a line
     continues the row above only if it adds text to columns already used
     there and looks like a wrap (its first word would not have fit above).
+
+    Also returns the pieces (line, column) that belong to an earlier row
+    than their line: see :func:`_carried_pieces`.
     """
-    lines, gutters = block.lines, block.gutters
+    lines = block.lines
     x0 = min(ln.x0 for ln in lines)
     x1 = max(ln.x1 for ln in lines)
     wide = [b for b in bands if b[2] - b[0] >= 0.5 * (x1 - x0) and b[0] < x1 and b[2] > x0]
@@ -500,7 +597,10 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
         return None
 
     in_band = [band_of(ln) for ln in lines]
-    occupied = [_occupied(ln, gutters) for ln in lines]
+    occupied = [set(cs) for cs in cols]
+
+    def piece(i: int, c: int) -> list[Word]:
+        return [w for w, k in zip(lines[i].words, cols[i], strict=True) if k == c]
 
     # Per line, per occupied column: the gap to the line above in that column.
     col_gaps: list[dict[int, float]] = []
@@ -510,25 +610,25 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
         for c in occupied[i]:
             if c in last_bottom and i not in block.spanning:
                 gaps[c] = ln.top - last_bottom[c]
-            last_bottom[c] = max(w.bottom for w in ln.words if _column_of(gutters, w.cx) == c)
+            last_bottom[c] = max(w.bottom for w in piece(i, c))
         col_gaps.append(gaps)
     all_gaps = [g for gs in col_gaps for g in gs.values()]
     step = max(1.5, 0.25 * lh)
     leading = min(all_gaps) if all_gaps else 0.0
     padded = sum(1 for g in all_gaps if g > leading + step) >= 2
+    wrapped_somewhere = leading <= 0.5 * lh
 
     col_right: dict[int, float] = {}
     for i, ln in enumerate(lines):
         if i in block.spanning:
             continue
-        for w in ln.words:
-            c = _column_of(gutters, w.cx)
+        for w, c in zip(ln.words, cols[i], strict=True):
             col_right[c] = max(col_right.get(c, w.x1), w.x1)
 
-    def wraps(prev: Line, line: Line) -> bool:
-        for c in _occupied(line, gutters):
-            prev_piece = [w for w in prev.words if _column_of(gutters, w.cx) == c]
-            first = next(w for w in line.words if _column_of(gutters, w.cx) == c)
+    def wraps(prev: int, i: int) -> bool:
+        for c in occupied[i]:
+            prev_piece = piece(prev, c)
+            first = piece(i, c)[0]
             if not prev_piece:
                 return False
             room = col_right[c] - max(w.x1 for w in prev_piece)
@@ -537,7 +637,7 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
         return True
 
     rows: list[list[int]] = []
-    for i, line in enumerate(lines):
+    for i in range(len(lines)):
         if not rows:
             rows.append([i])
             continue
@@ -545,8 +645,16 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
         row_occ = set().union(*(occupied[k] for k in rows[-1]))
         wrap_gaps = bool(col_gaps[i]) and all(g <= leading + step for g in col_gaps[i].values())
         # Figures never wrap: a line holding a bare number starts a row.
-        pieces = {c: " ".join(w.text for w in line.words if _column_of(gutters, w.cx) == c) for c in occupied[i]}
+        pieces = {c: " ".join(w.text for w in piece(i, c)) for c in occupied[i]}
         has_figure = any(_FIGURE.match(t) for t in pieces.values())
+        # ... unless it runs on from text right above in its column, at line
+        # spacing where rows are spaced wider ("Nilai A" / "(83)") and the
+        # block shows that spacing (a wrapped cell somewhere).
+        above = {c: " ".join(w.text for w in piece(prev_i, c)) for c in occupied[i]}
+        bare_figure = any(
+            _FIGURE.match(t) and not (wrapped_somewhere and above[c] and not _FIGURE.match(above[c]))
+            for c, t in pieces.items()
+        )
         anchor_band = in_band[rows[-1][0]]
         if i in block.spanning or prev_i in block.spanning:
             new = True
@@ -558,12 +666,15 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
             new = False
         elif (
             padded
+            and wrapped_somewhere
             and wrap_gaps
-            and not has_figure
-            and (len(occupied[i]) < len(occupied[rows[-1][0]]) or wraps(lines[prev_i], line))
+            and not bare_figure
+            and ((len(occupied[i]) < len(occupied[rows[-1][0]]) and in_band[i] == in_band[prev_i]) or wraps(prev_i, i))
         ):
             # Line spacing within cells, where rows are spaced wider: a wrap,
-            # even when it runs into the next row's shading (a group label).
+            # even when it runs into the next row's shading (a group label);
+            # but a line in other shading than the line above must look like
+            # a wrap (its first word would not have fitted above).
             new = False
         elif (
             in_band[i] is not None
@@ -574,12 +685,66 @@ def _split_rows(block: _Block, bands: Sequence[tuple[float, float, float, float]
             new = True
         else:
             first_occ = occupied[rows[-1][0]]
-            new = not (len(occupied[i]) < len(first_occ) and wraps(lines[prev_i], line))
+            new = not (len(occupied[i]) < len(first_occ) and wraps(prev_i, i))
         if new:
             rows.append([i])
         else:
             rows[-1].append(i)
-    return rows
+    carried = _carried_pieces(block, rows, occupied, col_gaps, leading + step, piece)
+    return rows, carried
+
+
+def _carried_pieces(
+    block: _Block,
+    rows: list[list[int]],
+    occupied: Sequence[set[int]],
+    col_gaps: Sequence[dict[int, float]],
+    wrap_gap: float,
+    piece: Callable[[int, int], list[Word]],
+) -> dict[tuple[int, int], int]:
+    """Pieces (line, column) that continue a cell of an earlier row.
+
+    A tall cell runs on beside the next row's first lines: a header cell two
+    rows high beside the sub-headers (``REALISASI 2018 DIBANDINGKAN`` /
+    ``TARGET 2019`` beside ``TARGET | REALISASI | %``), a group label
+    beside the next indicator. Such a piece sits at line spacing under the
+    cell above in its column while the new row's other cells stand a row gap
+    below theirs. Only trusted when rows are visibly spaced wider than lines
+    (in a tight layout a new row looks like a wrap); figures never wrap.
+    """
+    lines = block.lines
+    starts = [members[0] for members in rows[1:]]
+    spaced = [i for i in starts if lines[i].top - lines[i - 1].bottom > wrap_gap]
+    if not starts or len(spaced) * 2 < len(starts):
+        return {}
+    row_of = {i: r for r, members in enumerate(rows) for i in members}
+    owner: dict[int, int] = {}  # column -> row holding its last piece
+    chained: set[int] = set()  # columns whose last piece was carried up
+    carried: dict[tuple[int, int], int] = {}
+    for i in range(len(lines)):
+        r = row_of[i]
+        if i in block.spanning:
+            owner = dict.fromkeys(owner, r)
+            chained.clear()
+            continue
+        evidence = any(g > wrap_gap for g in col_gaps[i].values())
+        for c in sorted(occupied[i]):
+            gap = col_gaps[i].get(c)
+            above = owner.get(c)
+            if (
+                above is not None
+                and above < r
+                and gap is not None
+                and gap <= wrap_gap
+                and (evidence or c in chained)
+                and not _FIGURE.match(" ".join(w.text for w in piece(i, c)))
+            ):
+                carried[(i, c)] = above
+                chained.add(c)
+            else:
+                owner[c] = r
+                chained.discard(c)
+    return carried
 
 
 def _infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, float]]) -> int:
@@ -618,9 +783,12 @@ def _infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, flo
                 left, right = extent[a][0], extent[b][1]
                 off = abs(centre - (left + right) / 2) / max(right - left, 1.0)
                 # A label over an uneven run must reach into two of its
-                # columns; a wide label merely beside an empty slot does not.
+                # columns, or stand over the white between two (a short
+                # label centred over a pair); a wide label merely beside an
+                # empty slot does neither.
                 reach = sum(1 for k in range(a, b + 1) if label.bbox[0] < extent[k][1] and extent[k][0] < label.bbox[2])
-                if off <= 0.15 and (c - a == b - c or reach >= 2):
+                between = not any(extent[k][0] <= centre <= extent[k][1] for k in range(a, b + 1))
+                if off <= 0.15 and (c - a == b - c or reach >= 2 or between):
                     candidates.append((off, c, a, b))
     taken: set[int] = set()
     done: set[int] = set()
@@ -691,7 +859,7 @@ def _all_bold(cells: Sequence[Cell]) -> bool:
 
 
 def _block_grid(
-    block: _Block, bands: Sequence[tuple[float, float, float, float]], lh: float, page: int
+    block: _Block, bands: Sequence[tuple[float, float, float, float]], lh: float, min_gap: float, page: int
 ) -> list[list[Cell]]:
     """Cells of a borderless block: columns from gutters, rows from _split_rows."""
     lines, gutters = block.lines, block.gutters
@@ -700,8 +868,15 @@ def _block_grid(
     x1 = max(ln.x1 for ln in lines)
     bounds = [x0, *[(g[0] + g[1]) / 2 for g in gutters], x1]
     col_x = [(bounds[c], bounds[c + 1]) for c in range(ncols)]
+    cols = _word_columns(block, min_gap)
+    rows, carried = _split_rows(block, bands, lh, cols)
+    row_words: list[list[list[Word]]] = [[[] for _ in range(ncols)] for _ in rows]
+    for r, members in enumerate(rows):
+        for i in members:
+            for w, c in zip(lines[i].words, cols[i], strict=True):
+                row_words[carried.get((i, c), r)][c].append(w)
     grid: list[list[Cell]] = []
-    for r, members in enumerate(_split_rows(block, bands, lh)):
+    for r, members in enumerate(rows):
         top = min(lines[i].top for i in members)
         bottom = max(lines[i].bottom for i in members)
         if len(members) == 1 and members[0] in block.spanning:
@@ -729,12 +904,8 @@ def _block_grid(
                     row.append(Cell(row=r, col=c, text="", bbox=(col_x[c][0], top, col_x[c][1], bottom), page=page))
             grid.append(row)
             continue
-        per_col: list[list[Word]] = [[] for _ in range(ncols)]
-        for i in members:
-            for w in lines[i].words:
-                per_col[_column_of(gutters, w.cx)].append(w)
         row = []
-        for c, ws in enumerate(per_col):
+        for c, ws in enumerate(row_words[r]):
             bbox = word_bbox(ws) or (col_x[c][0], top, col_x[c][1], bottom)
             row.append(Cell(row=r, col=c, text=join_text(ws), bbox=bbox, page=page, bold=is_mostly_bold(ws)))
         grid.append(row)
@@ -815,10 +986,12 @@ def _with_header_lines(
     its sub-columns, so the block is grown from a line below it. A line above
     is taken back as header when it shares the first line's shaded band (or
     sits in a shaded band just above it), or when its own gaps all fall on
-    the block's gutters.
+    the block's gutters. A shaded header band may hold a few more lines (a
+    label wrapping over five lines in a narrow column) than an unshaded
+    header, whose extent only alignment tells.
     """
     taken = 0
-    while start > floor and taken < 3:
+    while start > floor and taken < 6:
         line, first = lines[start - 1], block.lines[0]
         if first.top - line.bottom > max_vgap:
             break
@@ -830,12 +1003,77 @@ def _with_header_lines(
             line_band == band or (band is None and bands[line_band][3] >= first.top - max_vgap)
         )
         aligned = len(segs) >= 2 and all(any(g[0] < h[1] and h[0] < g[1] for h in block.gutters) for g in gaps)
-        if not (same_band or aligned):
+        if not (same_band or (aligned and taken < 3)):
             break
-        block = _Block([line, *block.lines], block.gutters, {k + 1 for k in block.spanning})
+        block = _Block(
+            [line, *block.lines], block.gutters, {k + 1 for k in block.spanning}, {0, *(k + 1 for k in block.loose)}
+        )
         start -= 1
         taken += 1
     return block, start
+
+
+def _header_only(
+    lines: list[Line],
+    start: int,
+    block: _Block,
+    bands: Sequence[tuple[float, float, float, float]],
+    min_gap: float,
+    max_vgap: float,
+) -> bool:
+    """The block is a shaded header band alone, with the body right below.
+
+    A header whose labels wrap in other places than the body's columns
+    (a long label in a narrow column) does not fit the body's gutters, so
+    it can come out as a block of its own: leave it to the body's block,
+    which takes it back as its header.
+    """
+    band = _band_index(block.lines[0], bands)
+    if band is None or any(_band_index(ln, bands) != band for ln in block.lines):
+        return False
+    end = start + len(block.lines)
+    if end >= len(lines):
+        return False
+    nxt = lines[end]
+    return nxt.top - block.lines[-1].bottom <= max_vgap and len(_segments(nxt, min_gap)) >= 2
+
+
+def _body_columns(block: _Block, bands: Sequence[tuple[float, float, float, float]], min_gap: float) -> _Block:
+    """Columns from the body rows when header labels close some of them.
+
+    A header label spanning sub-columns (``2018`` centred over ``Target |
+    Realisasi``) or a centred label over a left-aligned column can bridge the
+    white gutter between two body columns. The header lines (those in the
+    first line's shading or, unshaded, the bold lines on top) then do not
+    shape the gutters; their words are placed by position.
+    """
+    lines = block.lines
+    band0 = _band_index(lines[0], bands)
+    h = 0
+    while h < min(4, len(lines) - 1):
+        ln = lines[h]
+        header = _band_index(ln, bands) == band0 if band0 is not None else ln.bold and not lines[-1].bold
+        if not header:
+            break
+        h += 1
+    body = [ln for k, ln in enumerate(lines) if k >= h and k not in block.spanning]
+    if h == 0 or not body:
+        return block
+    segs = [_segments(ln, min_gap) for ln in body]
+    cover: list[tuple[float, float]] = []
+    for ss in segs:
+        cover = _merge(cover, ss)
+    gutters = _gutters(cover, min_gap)
+    if len(gutters) <= len(block.gutters):
+        return block
+    # Every body column must hold text on two lines (one if there is one):
+    # a stray line under the table (the next table's header) opens columns
+    # of its own.
+    bounds = [cover[0][0], *((a + b) / 2 for a, b in gutters), cover[-1][1]]
+    for x0, x1 in itertools.pairwise(bounds):
+        if sum(1 for ss in segs if any(a < x1 and x0 < b for a, b in ss)) < min(2, len(body)):
+            return block
+    return _Block(lines, gutters, set(block.spanning), block.loose | set(range(h)))
 
 
 def _header_shaded(block: _Block, bands: Sequence[tuple[float, float, float, float]]) -> bool:
@@ -873,9 +1111,10 @@ def find_text_tables(
             if not (more_columns or more_rows):
                 break
             block, start = alt, start + 1
-        if len(block.lines) >= 2 and block.gutters:
+        if len(block.lines) >= 2 and block.gutters and not _header_only(lines, start, block, bands, min_gap, max_vgap):
             block, start = _with_header_lines(lines, floor, start, block, bands, min_gap, max_vgap)
-            grid = _block_grid(block, bands, lh, page)
+            block = _body_columns(block, bands, min_gap)
+            grid = _block_grid(block, bands, lh, min_gap, page)
             if _looks_like_table(grid, _header_shaded(block, bands)):
                 words = [w for ln in block.lines for w in ln.words]
                 bbox = word_bbox(words)
