@@ -228,8 +228,8 @@ class TableView:
         texts = [c.text.lower() for row in self.table.rows[:4] for c in row]
         if any(t.startswith(("kata pengantar", "daftar isi", "daftar tabel", "daftar gambar")) for t in texts):
             return True
-        labels = [row[0].text for row in self.table.rows if row and row[0].text]
-        return bool(labels) and sum("....." in t for t in labels) * 2 >= len(labels)
+        rows = [" ".join(c.text for c in row) for row in self.table.rows if any(c.text for c in row)]
+        return bool(rows) and sum(bool(re.search(r"\.{4,}|…{2,}", t)) for t in rows) * 2 >= len(rows)
 
     def _rows(self) -> list[Row]:
         if self.is_contents:
