@@ -34,6 +34,9 @@ AGGREGATE_ENGINES: dict[str, AggregateEngine] = {
 }
 
 
+TABLE_ENGINES = frozenset({"row-formula", "polarity", *AGGREGATE_ENGINES})
+"""Engines that look at one table at a time (the others read the document)."""
+
 DocumentEngine = Callable[[Rule, DocContext, str], Iterator[Finding]]
 DOCUMENT_ENGINES: dict[str, DocumentEngine] = {}
 """Engines that read the whole document (cross-references, narrative claims,

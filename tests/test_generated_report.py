@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_document
+from auditor.audit import TABLE_ENGINES, audit_document
 from auditor.findings import Finding
 from auditor.model import Document
 from auditor.numbers import parse_number
@@ -47,10 +47,6 @@ RULESET = load_ruleset()
 # Rules that recompute figures inside a table: the ones a checked cell names.
 # (Rules over the whole document, such as cross-references, are run on the
 # consistent reports; the mutation loop leaves them out to stay fast.)
-TABLE_ENGINES = {
-    "row-formula", "polarity", "total-row", "summary-row", "average-row", "subtotal-row", "total-column",
-    "percent-cap", "orphan-ratio", "mixed-units",
-}  # fmt: skip
 TABLE_RULES = [r for r in RULESET.rules if r.engine in TABLE_ENGINES]
 
 MUTATIONS = 300

@@ -20,7 +20,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from auditor.audit import audit_document
+from auditor.audit import TABLE_ENGINES, audit_document
 from auditor.findings import Finding
 from auditor.readers.text_export import read_text_export
 from auditor.ruleset import load_ruleset
@@ -42,10 +42,6 @@ from generate_report import (
 )
 
 RULESET = load_ruleset()
-TABLE_ENGINES = {
-    "row-formula", "polarity", "total-row", "summary-row", "average-row", "subtotal-row", "total-column",
-    "percent-cap", "orphan-ratio", "mixed-units",
-}  # fmt: skip
 TABLE_RULES = [r for r in RULESET.rules if r.engine in TABLE_ENGINES]
 
 CONSISTENT = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

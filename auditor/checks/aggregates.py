@@ -26,10 +26,20 @@ class _Parts:
     """The figures of one column over the rows a closing row aggregates."""
 
     def __init__(self, view: TableView, rows: list[int], c: int) -> None:
+        self._collect(view, [(p, c) for p in rows])
+
+    @classmethod
+    def of_row(cls, view: TableView, r: int, cols: list[int]) -> _Parts:
+        """The figures of one row over some columns (a JUMLAH column's parts)."""
+        parts = cls.__new__(cls)
+        parts._collect(view, [(r, c) for c in cols])
+        return parts
+
+    def _collect(self, view: TableView, cells: list[tuple[int, int]]) -> None:
         self.numbers: list[Number] = []
         self.zeros = 0
         self.usable = True
-        for p in rows:
+        for p, c in cells:
             n = view.number(p, c)
             text = view.cell(p, c).text.strip()
             if n is not None:
@@ -255,7 +265,7 @@ def check_total_columns(rule: Rule, view: TableView, lang: str, derived: set[tup
             total = view.number(row.index, col.index)
             if total is None or total.percent:
                 continue
-            parts = _row_parts(view, row.index, part_cols)
+            parts = _Parts.of_row(view, row.index, part_cols)
             if not parts.usable or not parts.numbers or parts.percent:
                 continue
             exact = _exact(view, col.index)
@@ -270,17 +280,3 @@ def check_total_columns(rule: Rule, view: TableView, lang: str, derived: set[tup
                 expected=_fmt(_point(parts, "sum"), total),
                 count=parts.count,
             )
-
-
-def _row_parts(view: TableView, r: int, cols: list[int]) -> _Parts:
-    parts = _Parts(view, [], 0)
-    for c in cols:
-        n = view.number(r, c)
-        text = view.cell(r, c).text.strip()
-        if n is not None:
-            parts.numbers.append(n)
-        elif is_nil(text):
-            parts.zeros += 1
-        else:
-            parts.usable = False
-    return parts
