@@ -121,7 +121,21 @@ def parse_number(text: str, dot_decimal: bool | None = None) -> Number | None:
     t = raw
     negative = False
     if t.startswith("(") and t.endswith(")"):
-        negative, t = True, t[1:-1].strip()
+        # in a LAKIP a figure in parentheses is the measured value of a grade
+        # whose label stands apart ("Level 3" | "(3,157)"), not an accounting
+        # negative: budget tables print no negative amounts
+        inner = parse_number(t[1:-1], dot_decimal)
+        if inner is None:
+            return None
+        return Number(
+            text=raw,
+            value=inner.value,
+            decimals=inner.decimals,
+            percent=inner.percent,
+            qualitative=True,
+            grouped=inner.grouped,
+            decimal_sep=inner.decimal_sep,
+        )
     currency = bool(_CURRENCY.match(t))
     t = _CURRENCY.sub("", t)
     t = _TRAILING_DASH.sub("", t)

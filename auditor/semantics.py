@@ -18,6 +18,7 @@ from auditor.ruleset import RoleVocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 MAX_HEADER_ROWS = 4
+_AMOUNT_IN_TEXT = re.compile(r"\b\d{1,3}(\.\d{3}){2,}\b.*\b\d{1,3}(\.\d{3}){2,}\b")
 _OUTLINE = [
     re.compile(r"[A-H][.)]?|(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.)]"),
     re.compile(r"\d{1,3}[.)]?"),
@@ -57,11 +58,36 @@ def _is_year(text: str) -> bool:
     return bool(re.fullmatch(r"(19[5-9]\d|20\d\d)", text.strip()))
 
 
+def merge_split_columns(table: Table) -> Table:
+    """Join two neighbouring columns that never both print in one row and of
+    which one has no header: a column of a borderless table split in two by
+    alignment (wide "Level 3 (3,411)" cells beside right-aligned figures)."""
+    rows = [list(r) for r in table.rows]
+    c = 1
+    while c < (len(rows[0]) if rows else 0):
+        left = [r[c - 1] for r in rows]
+        right = [r[c] for r in rows]
+        clash = any(a.text.strip() and b.text.strip() for a, b in zip(left, right, strict=True))
+        headless = not any(b.text.strip() for b in right[:1]) or not any(a.text.strip() for a in left[:1])
+        if not clash and headless and any(b.text.strip() for b in right) and any(a.text.strip() for a in left):
+            for r in rows:
+                keep = r[c - 1] if r[c - 1].text.strip() else replace(r[c], col=c - 1)
+                r[c - 1] = keep
+                del r[c]
+                for k in range(c, len(r)):
+                    r[k] = replace(r[k], col=k)
+            continue
+        c += 1
+    if rows and len(rows[0]) == table.ncols:
+        return table
+    return replace(table, rows=rows)
+
+
 class TableView:
     """A table read with its semantics; built once per table, cached."""
 
     def __init__(self, table: Table, vocab: RoleVocabulary) -> None:
-        self.table = table
+        self.table = merge_split_columns(table) if table.source == "text-aligned" else table
         self.vocab = vocab
         self.header_rows = self._count_header_rows()
         self.columns = self._columns()
@@ -150,15 +176,32 @@ class TableView:
         for r, row in enumerate(rows):
             text = row[c].text.strip()
             if not text and r + 1 < len(rows) and rows[r + 1][c].text.strip():
-                # an empty upper header cell over a filled lower one sits
-                # under a horizontally spanning group header to its left
-                k = c - 1
-                while k >= 0 and not row[k].text.strip():
-                    k -= 1
-                text = row[k].text.strip() if k >= 0 else ""
+                text = self._group_label(row, rows[r + 1], c)
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         return " ".join(parts)
+
+    def _group_label(self, row: list[Cell], below: list[Cell], c: int) -> str:
+        """The group header over an empty upper cell.
+
+        A spanning group header ("2018" over TARGET | REALISASI | %) is
+        printed once: at the left of its span in a text export (a ruled
+        table marks the span itself), centred over it in a borderless
+        layout, where year labels go to the nearest column (ties to the
+        left); other labels span rightwards.
+        """
+        left = next((k for k in range(c - 1, -1, -1) if row[k].text.strip()), None)
+        right = next((k for k in range(c + 1, len(row)) if row[k].text.strip()), None)
+        # a label with nothing under it spans down, not across
+        left_is_group = left is not None and bool(below[left].text.strip())
+        if (
+            self.table.source == "text-aligned"
+            and right is not None
+            and _is_year(row[right].text)
+            and (left is None or not left_is_group or (_is_year(row[left].text) and right - c < c - left))
+        ):
+            return row[right].text.strip()
+        return row[left].text.strip() if left is not None else ""
 
     def _role(self, header: str, exclude: frozenset[str] = frozenset()) -> str | None:
         """Role from the header words; years only qualify a role."""
@@ -248,6 +291,12 @@ class TableView:
             numbers = [
                 c for c in range(self.table.ncols) if (r, c) in self._numbers and self.columns[c].role != "number"
             ]
+            if self._is_garbled(r):
+                rows.append(Row(r, "garbled", label))
+                continue
+            if self._repeats_header(r):
+                rows.append(Row(r, "header", label))  # the header printed again after a page break
+                continue
             role = self._closing_role(r)
             if role in ("total", "average"):
                 rows.append(Row(r, role, label, closes=self._closes(r, role, pending, rows, group_closers)))
@@ -353,11 +402,50 @@ class TableView:
         """Row k continues row r's group (its label cells span from r): then r
         is the first row of a group, not a heading that sums what follows."""
         c_num = self._numbering_col
+        parent = self.table.rows[r]
+        label_cols = {col.index for col in self.columns if col.role == "label"}
         return any(
-            cell.is_span_copy and cell.span_origin is not None and cell.span_origin[0] == r
+            (cell.is_span_copy and cell.span_origin is not None and cell.span_origin[0] == r)
+            # a borderless layout prints the group label once, with no span:
+            # a blank label cell under a filled one, beside a filled label
+            or (
+                c in label_cols
+                and not cell.text.strip()
+                and parent[c].text.strip()
+                and any(self.table.rows[k][o].text.strip() for o in label_cols if o != c)
+            )
             for c, cell in enumerate(self.table.rows[k])
             if c != c_num
         )
+
+    def _repeats_header(self, r: int) -> bool:
+        texts = [" ".join(c.text.lower().split()) for c in self.table.rows[r]]
+        return any(
+            texts == [" ".join(c.text.lower().split()) for c in self.table.rows[h]] and any(texts)
+            for h in range(self.header_rows)
+        )
+
+    @cached_property
+    def is_fragment(self) -> bool:
+        """No column says what it holds: most likely the rest of a table
+        from the previous page that extraction did not join. Its closing
+        rows would close only the rows printed on this page."""
+        return (
+            self.table.source != "text"
+            and all(col.role in (None, "number", "label") for col in self.columns)
+            and not any(col.role == "label" for col in self.columns)
+        )
+
+    def _is_garbled(self, r: int) -> bool:
+        """A text cell holding amounts ("Jumlah Rp. 15.017.635.000 Rp. 12.959...")
+        is several cells run together by extraction: the row cannot be read."""
+        for cell in self.table.rows[r]:
+            t = cell.text
+            if cell.is_span_copy or parse_number(t) is not None or is_nil(t):
+                continue
+            if _AMOUNT_IN_TEXT.search(t) and re.search(r"[A-Za-z]", t):
+                return True
+        return False
 
     def _is_summary_row(self, r: int, pending: list[int]) -> bool:
         """A bold closing row at the end of the table, not itself labelled."""

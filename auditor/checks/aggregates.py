@@ -62,6 +62,17 @@ class _Parts:
         return any(n.percent for n in self.numbers)
 
 
+def _additive_here(view: TableView, c: int) -> bool:
+    """Targets and realisations of indicators do not add up; amounts and
+    counts do (a realisasi column beside a budget is money)."""
+    role = view.columns[c].role
+    if role in ("target", "target_end"):
+        return False
+    if role == "realisasi":
+        return any(col.role in ("anggaran", "populasi") for col in view.columns)
+    return True
+
+
 def _exact(view: TableView, c: int) -> bool:
     return not _SCALED.search(view.column_header(c))
 
@@ -72,7 +83,7 @@ def _point(parts: _Parts, how: str) -> Interval:
 
 
 def _candidates(view: TableView, row: Row, min_parts: int = 2) -> Iterator[tuple[int, Number, _Parts]]:
-    if not row.closes:
+    if not row.closes or view.is_fragment:
         return
     for col in view.columns:
         if col.role in ("number", "label", "unit"):
@@ -153,6 +164,7 @@ def _groups(view: TableView, rows: list[int]) -> list[list[int]]:
     """Rows grouped by the spanning label they share (a sasaran strategis)."""
     groups: dict[tuple[int, int] | int, list[int]] = {}
     label_cols = [col.index for col in view.columns if col.role == "label"]
+    previous: tuple[int, int] | int | None = None
     for r in rows:
         key: tuple[int, int] | int = r
         for c in label_cols:
@@ -163,7 +175,13 @@ def _groups(view: TableView, rows: list[int]) -> list[list[int]]:
             if r + 1 < len(view.table.rows) and view.cell(r + 1, c).span_origin == (r, c):
                 key = (r, c)
                 break
+            if not cell.text.strip() and previous is not None and c == label_cols[0]:
+                # a blank group cell under a group: the group goes on (a
+                # borderless layout prints its label once, with no span)
+                key = previous
+                break
         groups.setdefault(key, []).append(r)
+        previous = key
     return list(groups.values())
 
 
@@ -226,6 +244,8 @@ def check_subtotal_rows(rule: Rule, view: TableView, lang: str, derived: set[tup
         for c, total, parts in _candidates(view, row, min_parts=1):
             if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
                 continue
+            if total.qualitative or any(n.qualitative for n in parts.numbers) or not _additive_here(view, c):
+                continue  # "Nilai A (80)" over its indicators: a target, not a sum
             exact = _exact(view, c)
             if interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
                 continue

@@ -47,7 +47,16 @@ def check_orphan_ratio(rule: Rule, view: TableView, lang: str, derived: set[tupl
     """A ratio printed in a row whose inputs are blank: where does it come from?"""
     p = rule.params
     needs = p.get("needs", [])
-    need_cols = {name: [c.index for c in view.columns if c.role == name] for name in needs}
+    figure_rows = [row.index for row in view.rows if row.kind in FIGURE_ROWS]
+    # a column blank in every row says the table's layout, not this row, is odd
+    need_cols = {
+        name: [
+            c.index
+            for c in view.columns
+            if c.role == name and (len(figure_rows) < 2 or any(not _blank(view, r, c.index) for r in figure_rows))
+        ]
+        for name in needs
+    }
     if not all(need_cols.values()):
         return
     for row in view.rows:
