@@ -106,36 +106,14 @@ def parse_number(text: str, dot_decimal: bool | None = None) -> Number | None:
         return None
     m = _QUALITATIVE.match(raw)
     if m:
-        inner = parse_number(m.group("num"), dot_decimal)
-        if inner is None:
-            return None
-        return Number(
-            text=raw,
-            value=inner.value,
-            decimals=inner.decimals,
-            percent=inner.percent,
-            qualitative=True,
-            grouped=inner.grouped,
-            decimal_sep=inner.decimal_sep,
-        )
+        return _graded(raw, parse_number(m.group("num"), dot_decimal))
     t = raw
     negative = False
     if t.startswith("(") and t.endswith(")"):
         # in a LAKIP a figure in parentheses is the measured value of a grade
         # whose label stands apart ("Level 3" | "(3,157)"), not an accounting
         # negative: budget tables print no negative amounts
-        inner = parse_number(t[1:-1], dot_decimal)
-        if inner is None:
-            return None
-        return Number(
-            text=raw,
-            value=inner.value,
-            decimals=inner.decimals,
-            percent=inner.percent,
-            qualitative=True,
-            grouped=inner.grouped,
-            decimal_sep=inner.decimal_sep,
-        )
+        return _graded(raw, parse_number(t[1:-1], dot_decimal))
     currency = bool(_CURRENCY.match(t))
     t = _CURRENCY.sub("", t)
     t = _TRAILING_DASH.sub("", t)
@@ -157,6 +135,21 @@ def parse_number(text: str, dot_decimal: bool | None = None) -> Number | None:
         currency=currency,
         grouped=grouped,
         decimal_sep=sep,
+    )
+
+
+def _graded(raw: str, inner: Number | None) -> Number | None:
+    """The measured value of a grade ("Level 3 (3,35)"), printed as ``raw``."""
+    if inner is None:
+        return None
+    return Number(
+        text=raw,
+        value=inner.value,
+        decimals=inner.decimals,
+        percent=inner.percent,
+        qualitative=True,
+        grouped=inner.grouped,
+        decimal_sep=inner.decimal_sep,
     )
 
 

@@ -104,6 +104,19 @@ def _fmt(iv: Interval, like: Number) -> str:
     return format_number(iv.mid, like.decimals, like.decimal_sep)
 
 
+def _sum_finding(rule: Rule, view: TableView, lang: str, row: Row, c: int, total: Number, parts: _Parts) -> Finding:
+    """A closing figure that is not the sum of the rows it closes."""
+    return make_finding(
+        rule,
+        view,
+        lang,
+        cells=[(row.index, c)] + [(p, c) for p in row.closes],
+        printed=total.text,
+        expected=_fmt(_point(parts, "sum"), total),
+        count=parts.count,
+    )
+
+
 def check_total_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
     """SUM001: additive columns of labelled total rows are sums."""
     for row in view.rows:
@@ -119,15 +132,7 @@ def check_total_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[
             unknown_meaning = view.columns[c].role not in ADDITIVE_ROLES - {None}
             if unknown_meaning and interval_mean(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
                 continue  # a column of unknown meaning may hold a mean under JUMLAH
-            yield make_finding(
-                rule,
-                view,
-                lang,
-                cells=[(row.index, c)] + [(p, c) for p in row.closes],
-                printed=total.text,
-                expected=_fmt(_point(parts, "sum"), total),
-                count=parts.count,
-            )
+            yield _sum_finding(rule, view, lang, row, c, total, parts)
 
 
 def check_summary_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
@@ -249,15 +254,7 @@ def check_subtotal_rows(rule: Rule, view: TableView, lang: str, derived: set[tup
             exact = _exact(view, c)
             if interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
                 continue
-            yield make_finding(
-                rule,
-                view,
-                lang,
-                cells=[(row.index, c)] + [(p, c) for p in row.closes],
-                printed=total.text,
-                expected=_fmt(_point(parts, "sum"), total),
-                count=parts.count,
-            )
+            yield _sum_finding(rule, view, lang, row, c, total, parts)
 
 
 def _part_columns(view: TableView, total_col: int) -> list[int]:
