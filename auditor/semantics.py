@@ -427,14 +427,23 @@ class TableView:
 
     @cached_property
     def is_fragment(self) -> bool:
-        """No column says what it holds: most likely the rest of a table
-        from the previous page that extraction did not join. Its closing
-        rows would close only the rows printed on this page."""
-        return (
-            self.table.source != "text"
-            and all(col.role in (None, "number", "label") for col in self.columns)
-            and not any(col.role == "label" for col in self.columns)
-        )
+        """The rest of a table from the previous page that was not joined to
+        it: its closing rows would close only the rows printed here. Seen as
+        columns that say nothing of what they hold, or as a numbered list
+        that starts past 1."""
+        headless = self.table.source != "text" and all(col.role in (None, "number") for col in self.columns)
+        return headless or self._numbering_starts_late()
+
+    def _numbering_starts_late(self) -> bool:
+        c = self._numbering_col
+        if c is None:
+            return False
+        for row in self.table.rows[self.header_rows :]:
+            t = row[c].text.strip().rstrip(".)")
+            if not t or row[c].is_span_copy:
+                continue
+            return t.isdigit() and int(t) > 1
+        return False
 
     def _is_garbled(self, r: int) -> bool:
         """A text cell holding amounts ("Jumlah Rp. 15.017.635.000 Rp. 12.959...")
