@@ -82,7 +82,7 @@ def _point(parts: _Parts, how: str) -> Interval:
     return interval_sum(vals) if how == "sum" else interval_mean(vals)
 
 
-def _candidates(view: TableView, row: Row, min_parts: int = 2) -> Iterator[tuple[int, Number, _Parts]]:
+def closing_candidates(view: TableView, row: Row, min_parts: int = 2) -> Iterator[tuple[int, Number, _Parts]]:
     if not row.closes or view.is_fragment:
         return
     for col in view.columns:
@@ -122,7 +122,7 @@ def check_total_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[
     for row in view.rows:
         if row.kind != "total":
             continue
-        for c, total, parts in _candidates(view, row):
+        for c, total, parts in closing_candidates(view, row):
             if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
                 continue
             exact = _exact(view, c)
@@ -141,7 +141,7 @@ def check_summary_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
     for row in view.rows:
         if row.kind not in ("summary", "total"):
             continue
-        for c, total, parts in _candidates(view, row):
+        for c, total, parts in closing_candidates(view, row):
             if (row.index, c) in derived:
                 continue
             if row.kind == "total" and not _is_ratio(view, c, total, parts):
@@ -165,7 +165,7 @@ def check_summary_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
             )
 
 
-def _groups(view: TableView, rows: list[int]) -> list[list[int]]:
+def label_groups(view: TableView, rows: list[int]) -> list[list[int]]:
     """Rows grouped by the spanning label they share (a sasaran strategis)."""
     groups: dict[tuple[int, int] | int, list[int]] = {}
     label_cols = [col.index for col in view.columns if col.role == "label"]
@@ -190,9 +190,9 @@ def _groups(view: TableView, rows: list[int]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _mean_of_group_means_fits(view: TableView, rows: list[int], c: int, avg: Number) -> bool:
+def mean_of_group_means_fits(view: TableView, rows: list[int], c: int, avg: Number) -> bool:
     """Overall capaian is often the mean of the sasaran means, not of all rows."""
-    groups = _groups(view, rows)
+    groups = label_groups(view, rows)
     if len(groups) < 2 or all(len(g) == 1 for g in groups):
         return False
     means = []
@@ -219,13 +219,13 @@ def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
     for row in view.rows:
         if row.kind != "average":
             continue
-        for c, avg, parts in _candidates(view, row):
+        for c, avg, parts in closing_candidates(view, row):
             if (row.index, c) in derived:
                 continue
             mean = interval_mean(parts.intervals(exact=False))
             if (
                 mean.overlaps(avg.interval())
-                or _mean_of_group_means_fits(view, row.closes, c, avg)
+                or mean_of_group_means_fits(view, row.closes, c, avg)
                 or _mean_of_every_row_fits(view, row.closes, c, avg)
             ):
                 continue
@@ -246,7 +246,7 @@ def check_subtotal_rows(rule: Rule, view: TableView, lang: str, derived: set[tup
     for row in view.rows:
         if row.kind != "subtotal":
             continue
-        for c, total, parts in _candidates(view, row, min_parts=1):
+        for c, total, parts in closing_candidates(view, row, min_parts=1):
             if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
                 continue
             if total.qualitative or any(n.qualitative for n in parts.numbers) or not _additive_here(view, c):

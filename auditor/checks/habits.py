@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from auditor.audit import register_document_engine
-from auditor.checks.aggregates import _candidates, _groups, _mean_of_group_means_fits
+from auditor.checks.aggregates import closing_candidates, label_groups, mean_of_group_means_fits
 from auditor.checks.common import make_finding
 from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, year_hints
 from auditor.context import DocContext
@@ -61,12 +61,12 @@ def _average_uses(view: TableView) -> Iterator[Use]:
     for row in view.rows:
         if row.kind != "average":
             continue
-        for c, avg, parts in _candidates(view, row):
-            groups = _groups(view, row.closes)
+        for c, avg, parts in closing_candidates(view, row):
+            groups = label_groups(view, row.closes)
             if len(groups) < 2 or all(len(g) == 1 for g in groups):
                 continue
             of_rows = interval_mean(parts.intervals(exact=False)).overlaps(avg.interval())
-            of_means = _mean_of_group_means_fits(view, row.closes, c, avg)
+            of_means = mean_of_group_means_fits(view, row.closes, c, avg)
             if of_rows != of_means:
                 yield ("rows" if of_rows else "means"), view, row.index, c, []
 
