@@ -192,7 +192,12 @@ def _run_check(
 @click.argument("report", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--page", type=int, help="Only tables on this page.")
 @click.option("--table", "table_id", help="Only this table (e.g. T5).")
-def show_tables(report: Path, page: int | None, table_id: str | None) -> None:
+@click.option(
+    "--images",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write one PNG per page with the cells the auditor read drawn on it (PDF only).",
+)
+def show_tables(report: Path, page: int | None, table_id: str | None, images: Path | None) -> None:
     """Show the tables as the auditor reads them: cells, column roles, row kinds.
 
     Use it to tell an extraction fault from a fault in the report.
@@ -207,9 +212,21 @@ def show_tables(report: Path, page: int | None, table_id: str | None) -> None:
     except (InputError, RuleFileError) as exc:
         click.echo(f"audit: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    for table in doc.tables:
-        if (page is None or page in (table.pages or [table.page])) and (table_id is None or table.id == table_id):
-            click.echo(table_dump(table, ruleset.vocabulary))
+    chosen = [
+        t
+        for t in doc.tables
+        if (page is None or page in (t.pages or [t.page])) and (table_id is None or t.id == table_id)
+    ]
+    for table in chosen:
+        click.echo(table_dump(table, ruleset.vocabulary))
+    if images is not None:
+        if doc.kind != "pdf":
+            click.echo("audit: --images needs a PDF.", err=True)
+            sys.exit(EXIT_USAGE)
+        from auditor.debug_images import draw_tables
+
+        for path in draw_tables(report, chosen, images):
+            click.echo(f"wrote {path}")
 
 
 @main.command("rules")

@@ -261,3 +261,14 @@ def test_encrypted_and_truncated_pdfs_exit_2_with_one_sentence(tmp_path: Path) -
         assert res.exit_code == 2
         assert len(res.output.strip().splitlines()) == 1 and "Traceback" not in res.output
         assert res.output.startswith("audit: ")
+
+
+def test_tables_images_draw_the_cells_read(tmp_path: Path, broken: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "fixtures" / "examples" / "consistent-report-ruled.pdf"
+    res = run("tables", example, "--page", "1", "--images", tmp_path / "img")
+    assert res.exit_code == 0
+    pngs = sorted((tmp_path / "img").glob("page-*.png"))
+    assert [p.name for p in pngs] == ["page-001.png"]
+    assert pngs[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    res = run("tables", broken, "--images", tmp_path / "img2")
+    assert res.exit_code == 2 and "needs a PDF" in res.output
