@@ -104,17 +104,24 @@ def _fmt(iv: Interval, like: Number) -> str:
     return format_number(iv.mid, like.decimals, like.decimal_sep)
 
 
-def _sum_finding(rule: Rule, view: TableView, lang: str, row: Row, c: int, total: Number, parts: _Parts) -> Finding:
-    """A closing figure that is not the sum of the rows it closes."""
+def _closing_finding(
+    rule: Rule, view: TableView, lang: str, row: Row, c: int, printed: Number, expected: str | None, **args: object
+) -> Finding:
+    """A closing figure (total, subtotal, average) that its rows do not give;
+    the rows it closes are its locations after it."""
     return make_finding(
         rule,
         view,
         lang,
         cells=[(row.index, c)] + [(p, c) for p in row.closes],
-        printed=total.text,
-        expected=_fmt(_point(parts, "sum"), total),
-        count=parts.count,
+        printed=printed.text,
+        expected=expected,
+        **args,
     )
+
+
+def _sum_finding(rule: Rule, view: TableView, lang: str, row: Row, c: int, total: Number, parts: _Parts) -> Finding:
+    return _closing_finding(rule, view, lang, row, c, total, _fmt(_point(parts, "sum"), total), count=parts.count)
 
 
 def check_total_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
@@ -151,14 +158,15 @@ def check_summary_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
             ivs = parts.intervals(exact)
             if interval_sum(ivs).overlaps(printed) or interval_mean(ivs).overlaps(printed):
                 continue
-            yield make_finding(
+            yield _closing_finding(
                 rule,
                 view,
                 lang,
-                cells=[(row.index, c)] + [(p, c) for p in row.closes],
-                printed=total.text,
+                row,
+                c,
+                total,
                 # the likelier intent: amounts add up, percentages average
-                expected=_fmt(_point(parts, "mean" if _is_ratio(view, c, total, parts) else "sum"), total),
+                _fmt(_point(parts, "mean" if _is_ratio(view, c, total, parts) else "sum"), total),
                 sum=_fmt(_point(parts, "sum"), total),
                 mean=_fmt(_point(parts, "mean"), total),
                 count=parts.count,
@@ -229,15 +237,8 @@ def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
                 or _mean_of_every_row_fits(view, row.closes, c, avg)
             ):
                 continue
-            yield make_finding(
-                rule,
-                view,
-                lang,
-                cells=[(row.index, c)] + [(p, c) for p in row.closes],
-                printed=avg.text,
-                expected=format_number(_point(parts, "mean").mid, max(avg.decimals, 2), avg.decimal_sep),
-                count=parts.count,
-            )
+            expected = format_number(_point(parts, "mean").mid, max(avg.decimals, 2), avg.decimal_sep)
+            yield _closing_finding(rule, view, lang, row, c, avg, expected, count=parts.count)
 
 
 def check_subtotal_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
