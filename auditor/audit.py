@@ -14,12 +14,12 @@ from auditor.checks.aggregates import (
 from auditor.checks.polarity import check_polarity
 from auditor.checks.row_formula import check_row_formula, derived_cells
 from auditor.checks.units import check_mixed_units, check_orphan_ratio, check_percent_cap
-from auditor.context import DocContext
-from auditor.findings import Finding, sort_key
+from auditor.findings.records import Finding, sort_key
+from auditor.meaning.context import DocContext
+from auditor.meaning.semantics import TableView
+from auditor.meaning.tablejoin import join_total_tables
 from auditor.model import Document
-from auditor.ruleset import Rule, RuleSet
-from auditor.semantics import TableView
-from auditor.tablejoin import join_total_tables
+from auditor.rulesets.loader import Rule, RuleSet
 
 AggregateEngine = Callable[[Rule, TableView, str, set[tuple[int, int]]], Iterator[Finding]]
 AGGREGATE_ENGINES: dict[str, AggregateEngine] = {

@@ -16,7 +16,7 @@ import click
 
 from auditor import __version__
 from auditor.errors import InputError, RuleFileError
-from auditor.findings import SEVERITY_ORDER
+from auditor.findings.records import SEVERITY_ORDER
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -154,12 +154,12 @@ def _run_check(
     write_baseline: Path | None,
 ) -> int:
     from auditor.audit import audit_document
-    from auditor.baseline import apply_baseline, load_baseline
-    from auditor.baseline import write_baseline as save_baseline
+    from auditor.findings.baseline import apply_baseline, load_baseline
+    from auditor.findings.baseline import write_baseline as save_baseline
+    from auditor.findings.result import AuditResult
     from auditor.readers import read_document
     from auditor.reporters import REPORTERS
-    from auditor.result import AuditResult
-    from auditor.ruleset import load_ruleset
+    from auditor.rulesets.loader import load_ruleset
 
     ruleset = load_ruleset(extra_rules)
     unknown = [
@@ -202,9 +202,9 @@ def show_tables(report: Path, page: int | None, table_id: str | None, images: Pa
 
     Use it to tell an extraction fault from a fault in the report.
     """
+    from auditor.meaning.table_dump import table_dump
     from auditor.readers import read_document
-    from auditor.ruledocs import table_dump
-    from auditor.ruleset import load_ruleset
+    from auditor.rulesets.loader import load_ruleset
 
     try:
         doc = read_document(report)
@@ -223,7 +223,7 @@ def show_tables(report: Path, page: int | None, table_id: str | None, images: Pa
         if doc.kind != "pdf":
             click.echo("audit: --images needs a PDF.", err=True)
             sys.exit(EXIT_USAGE)
-        from auditor.debug_images import draw_tables
+        from auditor.readers.debug_images import draw_tables
 
         for path in draw_tables(report, chosen, images):
             click.echo(f"wrote {path}")
@@ -235,7 +235,7 @@ def show_tables(report: Path, page: int | None, table_id: str | None, images: Pa
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def list_rules(fmt: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
     """List every rule: code, severity, name and title."""
-    from auditor.ruledocs import rules_json, rules_markdown, rules_table
+    from auditor.rulesets.docs import rules_json, rules_markdown, rules_table
 
     ruleset = _load_or_exit(extra_rules)
     render = {"text": rules_table, "json": rules_json, "markdown": rules_markdown}[fmt]
@@ -248,7 +248,7 @@ def list_rules(fmt: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
 @click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def explain(code: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
     """Print the documentation of rule CODE."""
-    from auditor.ruledocs import rule_markdown
+    from auditor.rulesets.docs import rule_markdown
 
     ruleset = _load_or_exit(extra_rules)
     rule = ruleset.get(code.upper())
@@ -259,7 +259,7 @@ def explain(code: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
 
 
 def _load_or_exit(extra_rules: tuple[Path, ...]) -> Any:
-    from auditor.ruleset import load_ruleset
+    from auditor.rulesets.loader import load_ruleset
 
     try:
         return load_ruleset(list(extra_rules))

@@ -7,7 +7,8 @@ the rules never need to know which reader built the model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 BBox = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in PDF points, origin at the page's top-left."""
@@ -73,6 +74,27 @@ class Table:
     @property
     def ncols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass(frozen=True)
+class Location:
+    page: int | None
+    line: int | None
+    table: str | None
+    row: int | None
+    """1-based row of the table grid (header rows included)."""
+    column: int | None
+    """1-based column of the table grid."""
+    text: str
+    """The cell or phrase exactly as printed."""
+    bbox: BBox | None = None
+    row_label: str | None = None
+    column_header: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["bbox"] = [round(v, 1) for v in self.bbox] if self.bbox else None
+        return d
 
 
 @dataclass

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from auditor.audit import audit_document  # noqa: E402
 from auditor.readers import read_document  # noqa: E402
-from auditor.ruleset import load_ruleset  # noqa: E402
+from auditor.rulesets.loader import load_ruleset  # noqa: E402
 
 
 def _best(fn, repeat: int) -> float:

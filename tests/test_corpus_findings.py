@@ -38,7 +38,7 @@ from pathlib import Path
 
 from auditor.audit import audit_document
 from auditor.readers import read_document
-from auditor.ruleset import load_ruleset
+from auditor.rulesets.loader import load_ruleset
 
 VERIFIED = {
     ("CAP001", 108, "141,47%", "128,61"),

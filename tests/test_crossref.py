@@ -6,7 +6,7 @@ from pathlib import Path
 
 from auditor.audit import audit_document
 from auditor.readers.text_export import read_text_export
-from auditor.ruleset import load_ruleset
+from auditor.rulesets.loader import load_ruleset
 
 REPORT = """# LAPORAN KINERJA TAHUN 2022
 

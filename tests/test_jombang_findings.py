@@ -24,7 +24,7 @@ import pytest
 
 from auditor.audit import audit_document
 from auditor.readers import read_document
-from auditor.ruleset import load_ruleset
+from auditor.rulesets.loader import load_ruleset
 
 VERIFIED = {
     ("CAP001", 24, "98,30%", "99,90"),

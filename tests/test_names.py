@@ -7,7 +7,7 @@ appendices; and different ones whose names share most words.
 
 from __future__ import annotations
 
-from auditor.names import NameIndex
+from auditor.meaning.names import NameIndex
 
 SAME = [
     ("Persentase penurunan penduduk miskin", "Persentase penurunan jumlah penduduk miskin"),

@@ -8,10 +8,10 @@ import copy
 from pathlib import Path
 
 from auditor.audit import _table_views, audit_document
-from auditor.context import DocContext
+from auditor.meaning.context import DocContext
 from auditor.model import Document, Page, TextLine
 from auditor.readers.text_export import read_text_export
-from auditor.ruleset import RuleSet, load_ruleset
+from auditor.rulesets.loader import RuleSet, load_ruleset
 
 RULES = load_ruleset()
 

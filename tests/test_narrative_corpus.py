@@ -62,7 +62,7 @@ import pytest
 from auditor.audit import audit_document
 from auditor.readers import read_document
 from auditor.readers.text_export import read_text_export
-from auditor.ruleset import load_ruleset
+from auditor.rulesets.loader import load_ruleset
 
 RULES = load_ruleset()
 MINE = ["NAR", "CLM", "STR"]

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from auditor.numbers import dot_style, format_number, is_nil, parse_number
+from auditor.meaning.numbers import dot_style, format_number, is_nil, parse_number
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from render_pdf import render  # noqa: E402
 
 from auditor.audit import audit_document  # noqa: E402
 from auditor.readers import read_document  # noqa: E402
-from auditor.ruleset import load_ruleset  # noqa: E402
+from auditor.rulesets.loader import load_ruleset  # noqa: E402
 
 RULES = load_ruleset()
 

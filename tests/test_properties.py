@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from auditor.audit import TABLE_ENGINES, audit_document
-from auditor.findings import Finding
+from auditor.findings.records import Finding
 from auditor.readers.text_export import read_text_export
-from auditor.ruleset import load_ruleset
+from auditor.rulesets.loader import load_ruleset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 

@@ -15,7 +15,7 @@ from render_pdf import render
 
 from auditor.audit import audit_document
 from auditor.readers import read_document
-from auditor.ruleset import load_ruleset
+from auditor.rulesets.loader import load_ruleset
 
 RULES = load_ruleset()
 

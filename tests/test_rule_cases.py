@@ -17,9 +17,9 @@ import pytest
 import yaml
 
 from auditor.audit import audit_document
-from auditor.findings import Finding
+from auditor.findings.records import Finding
 from auditor.readers.text_export import read_text_export
-from auditor.ruleset import load_ruleset
+from auditor.rulesets.loader import load_ruleset
 
 CASE_DIR = Path(__file__).parent / "rule_cases"
 RULESET = load_ruleset()

@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
-from auditor.findings import Finding
-from auditor.intervals import Interval, interval_mean, interval_sum
-from auditor.numbers import Number, format_number, is_nil
-from auditor.ruleset import Rule
-from auditor.semantics import ADDITIVE_ROLES, RATIO_ROLES, Row, TableView
+from auditor.findings.records import Finding
+from auditor.meaning.intervals import Interval, interval_mean, interval_sum
+from auditor.meaning.numbers import Number, format_number, is_nil
+from auditor.meaning.semantics import ADDITIVE_ROLES, RATIO_ROLES, Row, TableView
+from auditor.rulesets.loader import Rule
 
 # Headers announcing amounts printed in a larger unit (Rp juta, ribu orang):
 # their integers are rounded, so they are not exact.

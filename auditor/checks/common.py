@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from auditor.findings import Finding, Location
-from auditor.ruleset import Rule
-from auditor.semantics import TableView
-
-
-def cell_location(view: TableView, r: int, c: int) -> Location:
-    cell = view.cell(r, c)
-    table = view.table
-    return Location(
-        page=cell.page if cell.page is not None else table.page,
-        line=cell.line,
-        table=table.id,
-        row=r + 1,
-        column=c + 1,
-        text=cell.text,
-        bbox=cell.bbox,
-        row_label=view.label(r) or None,
-        column_header=view.column_header(c),
-    )
+from auditor.findings.records import Finding
+from auditor.meaning.locations import cell_location
+from auditor.meaning.semantics import TableView
+from auditor.model import Location
+from auditor.rulesets.loader import Rule
 
 
 def make_finding(

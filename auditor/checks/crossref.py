@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from auditor.audit import register_document_engine
 from auditor.checks.common import text_finding
-from auditor.context import DocContext, Sentence
-from auditor.findings import Finding, Location
-from auditor.intervals import Interval
-from auditor.names import NameIndex, tokens
-from auditor.quantities import (
+from auditor.findings.records import Finding
+from auditor.meaning.context import DocContext, Sentence
+from auditor.meaning.intervals import Interval
+from auditor.meaning.names import NameIndex, tokens
+from auditor.meaning.quantities import (
     TOTAL_SUBJECT,
     Quantity,
     sentence_quantities,
@@ -32,7 +32,8 @@ from auditor.quantities import (
     table_quantities,
     total_quantities,
 )
-from auditor.ruleset import Rule
+from auditor.model import Location
+from auditor.rulesets.loader import Rule
 
 _STATE = "crossref"
 

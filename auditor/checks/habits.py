@@ -15,11 +15,11 @@ from auditor.audit import register_document_engine
 from auditor.checks.aggregates import closing_candidates, label_groups, mean_of_group_means_fits
 from auditor.checks.common import make_finding
 from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, year_hints
-from auditor.context import DocContext
-from auditor.findings import Finding
-from auditor.intervals import interval_mean
-from auditor.ruleset import Rule
-from auditor.semantics import TableView
+from auditor.findings.records import Finding
+from auditor.meaning.context import DocContext
+from auditor.meaning.intervals import interval_mean
+from auditor.meaning.semantics import TableView
+from auditor.rulesets.loader import Rule
 
 Use = tuple[str, TableView, int, int, list[int]]
 """(habit, view, row, column, input columns)."""

@@ -25,14 +25,17 @@ from itertools import pairwise
 from typing import Any
 
 from auditor.audit import register_document_engine
-from auditor.checks.common import cell_location, text_finding
-from auditor.context import DocContext, Sentence, TextNumber, _line_order, is_heading, table_order
-from auditor.findings import Finding, Location
-from auditor.formula import Expr, parse_expression
-from auditor.intervals import Interval, interval_mean, interval_sum
-from auditor.numbers import Number, format_number
-from auditor.ruleset import LINE_KEY, Rule, RuleSet
-from auditor.semantics import TableView
+from auditor.checks.common import text_finding
+from auditor.findings.records import Finding
+from auditor.meaning.context import DocContext, Sentence, TextNumber, _line_order, is_heading, table_order
+from auditor.meaning.formula import Expr, parse_expression
+from auditor.meaning.intervals import Interval, interval_mean, interval_sum
+from auditor.meaning.locations import cell_location
+from auditor.meaning.numbers import Number, format_number
+from auditor.meaning.semantics import TableView
+from auditor.model import Location
+from auditor.rulesets.loader import Rule, RuleSet
+from auditor.rulesets.yaml_lines import LINE_KEY
 
 HUNDRED = Interval.point(100)
 _NEXT_WORD = re.compile(r"\s*([^\W\d_][\w/-]*)")
@@ -346,7 +349,7 @@ def _rule_in_force(ctx: DocContext, code: str) -> Rule | None:
 
 @lru_cache(maxsize=8)
 def _shipped_rule(code: str) -> Rule | None:
-    from auditor.ruleset import load_ruleset
+    from auditor.rulesets.loader import load_ruleset
 
     return load_ruleset().get(code)
 

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
 from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, mixed_units, year_hints
-from auditor.findings import Finding
-from auditor.formula import Expr
-from auditor.intervals import Interval
-from auditor.numbers import format_number
-from auditor.ruleset import Rule
-from auditor.semantics import TableView
+from auditor.findings.records import Finding
+from auditor.meaning.formula import Expr
+from auditor.meaning.intervals import Interval
+from auditor.meaning.numbers import format_number
+from auditor.meaning.semantics import TableView
+from auditor.rulesets.loader import Rule
 
 
 def _fits(expr: Expr, view: TableView, binding: dict[str, int], r: int, printed: Interval) -> bool | None:

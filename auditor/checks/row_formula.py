@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator, Sequence
 
 from auditor.checks.common import make_finding
-from auditor.findings import Finding
-from auditor.formula import Expr
-from auditor.intervals import Interval
-from auditor.numbers import Number, format_number
-from auditor.ruleset import Rule
-from auditor.semantics import TableView
+from auditor.findings.records import Finding
+from auditor.meaning.formula import Expr
+from auditor.meaning.intervals import Interval
+from auditor.meaning.numbers import Number, format_number
+from auditor.meaning.semantics import TableView
+from auditor.rulesets.loader import Rule
 
 # subtotal rows (A. Program ..., summing its kegiatan) print their own ratio too
 CHECKED_KINDS = ("body", "total", "summary", "subtotal")

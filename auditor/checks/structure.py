@@ -18,11 +18,13 @@ from collections.abc import Iterator
 
 from auditor.audit import register_document_engine
 from auditor.checks.common import make_finding, text_finding
-from auditor.context import DocContext, is_heading
-from auditor.findings import Finding, Location
-from auditor.numbers import is_nil, parse_number
-from auditor.ruleset import LINE_KEY, Rule
-from auditor.semantics import TableView
+from auditor.findings.records import Finding
+from auditor.meaning.context import DocContext, is_heading
+from auditor.meaning.numbers import is_nil, parse_number
+from auditor.meaning.semantics import TableView
+from auditor.model import Location
+from auditor.rulesets.loader import Rule
+from auditor.rulesets.yaml_lines import LINE_KEY
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _SEPARATORS = ("subtotal", "total", "average", "summary")

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from auditor.checks.common import make_finding
-from auditor.findings import Finding
-from auditor.numbers import is_nil
-from auditor.ruleset import Rule
-from auditor.semantics import TableView
+from auditor.findings.records import Finding
+from auditor.meaning.numbers import is_nil
+from auditor.meaning.semantics import TableView
+from auditor.rulesets.loader import Rule
 
 FIGURE_ROWS = ("body", "total", "subtotal", "summary")
 

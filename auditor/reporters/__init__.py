@@ -1,13 +1,13 @@
 """Output formats. Each is a module with one ``report(result, out)`` function;
-all of them read the same list of findings (see auditor.result)."""
+all of them read the same list of findings (see auditor.findings.result)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TextIO
 
+from auditor.findings.result import AuditResult
 from auditor.reporters import csv_report, json_report, markdown_report, sarif_report, terminal
-from auditor.result import AuditResult
 
 Reporter = Callable[[AuditResult, TextIO], None]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from auditor.result import AuditResult
+from auditor.findings.result import AuditResult
 
 COLUMNS = [
     "no", "rule", "severity", "confidence", "page", "line", "table", "row", "column",

@@ -6,7 +6,7 @@ import json
 from typing import TextIO
 
 from auditor import __version__
-from auditor.result import AuditResult
+from auditor.findings.result import AuditResult
 
 
 def report(result: AuditResult, out: TextIO) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.findings import Finding, Location
+from auditor.findings.records import Finding
+from auditor.model import Location
 
 LABELS = {
     "id": {

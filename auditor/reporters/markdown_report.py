@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from auditor.findings.result import AuditResult
 from auditor.reporters.labels import describe_location, labels, summary_line
-from auditor.result import AuditResult
 
 
 def report(result: AuditResult, out: TextIO) -> None:

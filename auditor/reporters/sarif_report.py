@@ -10,8 +10,8 @@ import json
 from typing import TextIO
 
 from auditor import __version__
-from auditor.findings import Location
-from auditor.result import AuditResult
+from auditor.findings.result import AuditResult
+from auditor.model import Location
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 

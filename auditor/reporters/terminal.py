@@ -7,8 +7,8 @@ from typing import TextIO
 
 from tabulate import tabulate
 
+from auditor.findings.result import AuditResult
 from auditor.reporters.labels import describe_location, labels, summary_line
-from auditor.result import AuditResult
 
 
 def report(result: AuditResult, out: TextIO) -> None:

@@ -9,33 +9,12 @@ baseline of accepted findings survives edits elsewhere in the report.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.model import BBox
+from auditor.model import Location
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
-
-
-@dataclass(frozen=True)
-class Location:
-    page: int | None
-    line: int | None
-    table: str | None
-    row: int | None
-    """1-based row of the table grid (header rows included)."""
-    column: int | None
-    """1-based column of the table grid."""
-    text: str
-    """The cell or phrase exactly as printed."""
-    bbox: BBox | None = None
-    row_label: str | None = None
-    column_header: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["bbox"] = [round(v, 1) for v in self.bbox] if self.bbox else None
-        return d
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from auditor.findings import Location
-from auditor.model import Document, TextLine
-from auditor.numbers import Number, parse_number
-from auditor.ruleset import RoleVocabulary
-from auditor.semantics import TableView
+from auditor.meaning.numbers import Number, parse_number
+from auditor.meaning.semantics import TableView
+from auditor.meaning.vocabulary import RoleVocabulary
+from auditor.model import Document, Location, TextLine
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # A number as printed in running text: 1.234.567 | 0,80 | 1.58 | 20 % | Rp. 1.000,-

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from auditor.meaning.vocabulary import RoleVocabulary
 from auditor.model import Document, Table
-from auditor.ruleset import RoleVocabulary
 
 MAX_ROWS = 2
 

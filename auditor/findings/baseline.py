@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from auditor.errors import InputError
-from auditor.findings import Finding
+from auditor.findings.records import Finding
 
 
 def load_baseline(path: Path) -> set[str]:

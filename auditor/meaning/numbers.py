@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from auditor.intervals import Interval
+from auditor.meaning.intervals import Interval
 
 _NIL = {"", "-", "--", "—", "–", "n/a", "na", "#n/a", "nihil", "tidak ada", "0-"}
 

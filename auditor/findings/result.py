@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.findings import Finding, summarise
+from auditor.findings.records import Finding, summarise
 from auditor.model import Document
-from auditor.ruleset import Rule
+from auditor.rulesets.loader import Rule
 
 
 @dataclass

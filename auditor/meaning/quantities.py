@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.checks.common import cell_location
-from auditor.context import DocContext, Sentence, TextNumber, table_order
-from auditor.findings import Location
-from auditor.numbers import Number, format_number
-from auditor.semantics import TableView
+from auditor.meaning.context import DocContext, Sentence, TextNumber, table_order
+from auditor.meaning.locations import cell_location
+from auditor.meaning.numbers import Number, format_number
+from auditor.meaning.semantics import TableView
+from auditor.model import Location
 
 # measure of a column role, by the kind of table it stands in
 _MEASURES = {

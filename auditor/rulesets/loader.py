@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import RuleFileError
-from auditor.formula import Expr, FormulaError, parse_expression, parse_formula
-from auditor.yaml_lines import LINE_KEY, load_yaml
+from auditor.meaning.formula import Expr, FormulaError, parse_expression, parse_formula
+from auditor.meaning.vocabulary import RoleVocabulary
+from auditor.rulesets.yaml_lines import LINE_KEY, load_yaml
 
 SEVERITIES = ("error", "warning", "info")
 ENGINES = (
@@ -46,7 +47,7 @@ def rules_dir() -> Path:
     env = os.environ.get("LAKIP_RULES_DIR")
     candidates = [Path(env)] if env else []
     candidates += [
-        Path(__file__).resolve().parent.parent / "rules",
+        Path(__file__).resolve().parents[2] / "rules",
         Path(sys.prefix) / "share" / "lakip-auditor" / "rules",
     ]
     for c in candidates:
@@ -86,45 +87,6 @@ class Rule:
 class _Default(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-@dataclass
-class RoleVocabulary:
-    columns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
-    rows: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
-    polarity_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
-
-    def polarity(self, label: str) -> str | None:
-        """'lower' for an indicator where less is better, 'higher' where the
-        words say so explicitly (penurunan X: the decrease itself is counted)."""
-        h = " ".join(label.lower().split())
-        for kind in ("higher", "lower"):
-            if any(p.search(h) for p in self.polarity_patterns.get(kind, [])):
-                return kind
-        return None
-
-    def label_polarity(self, label: str) -> str | None:
-        """Polarity of a row named by several cells ("sasaran | indikator"):
-        only the indicator's own name (the last part) says its direction. A
-        sasaran states a goal ("Terkendalinya inflasi", "Menurunnya angka
-        kemiskinan"), whatever the direction of the indicators under it."""
-        return self.polarity(label.split(" | ")[-1])
-
-    def column_role(self, header: str, exclude: frozenset[str] = frozenset()) -> str | None:
-        h = " ".join(header.lower().split())
-        for role, pat in self.columns:
-            if role not in exclude and pat.search(h):
-                return role
-        return None
-
-    def row_role(self, label: str) -> str | None:
-        h = " ".join(label.lower().split())
-        if re.fullmatch(r"(\w )+\w", h):
-            h = h.replace(" ", "")  # letter-spaced "J U M L A H"
-        for role, pats in self.rows.items():
-            if any(p.search(h) for p in pats):
-                return role
-        return None
 
 
 @dataclass

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from auditor.meaning.numbers import Number, dot_style, is_nil, parse_number
+from auditor.meaning.vocabulary import RoleVocabulary
 from auditor.model import Cell, Table
-from auditor.numbers import Number, dot_style, is_nil, parse_number
-from auditor.ruleset import RoleVocabulary
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 MAX_HEADER_ROWS = 4

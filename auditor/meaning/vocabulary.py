@@ -1,0 +1,46 @@
+"""The words a report uses for its columns, rows and indicator directions
+(``column_roles``, ``row_roles`` and ``polarity`` of the rule files), compiled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RoleVocabulary:
+    columns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    rows: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    polarity_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+
+    def polarity(self, label: str) -> str | None:
+        """'lower' for an indicator where less is better, 'higher' where the
+        words say so explicitly (penurunan X: the decrease itself is counted)."""
+        h = " ".join(label.lower().split())
+        for kind in ("higher", "lower"):
+            if any(p.search(h) for p in self.polarity_patterns.get(kind, [])):
+                return kind
+        return None
+
+    def label_polarity(self, label: str) -> str | None:
+        """Polarity of a row named by several cells ("sasaran | indikator"):
+        only the indicator's own name (the last part) says its direction. A
+        sasaran states a goal ("Terkendalinya inflasi", "Menurunnya angka
+        kemiskinan"), whatever the direction of the indicators under it."""
+        return self.polarity(label.split(" | ")[-1])
+
+    def column_role(self, header: str, exclude: frozenset[str] = frozenset()) -> str | None:
+        h = " ".join(header.lower().split())
+        for role, pat in self.columns:
+            if role not in exclude and pat.search(h):
+                return role
+        return None
+
+    def row_role(self, label: str) -> str | None:
+        h = " ".join(label.lower().split())
+        if re.fullmatch(r"(\w )+\w", h):
+            h = h.replace(" ", "")  # letter-spaced "J U M L A H"
+        for role, pats in self.rows.items():
+            if any(p.search(h) for p in pats):
+                return role
+        return None
