@@ -1,57 +1,31 @@
-"""Run the selected rules over a document: document model in, findings out."""
+"""Run the selected rules over a document: document model in, findings out.
+
+The orchestrator: it loads the rule set against the engines of
+:mod:`auditor.checks.registry`, builds the run record and runs each rule's
+engine, table engines once per table and document engines once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from pathlib import Path
 
-from auditor.checks.aggregates import (
-    check_average_rows,
-    check_subtotal_rows,
-    check_summary_rows,
-    check_total_columns,
-    check_total_rows,
-)
-from auditor.checks.polarity import check_polarity
-from auditor.checks.row_formula import check_row_formula, derived_cells
-from auditor.checks.units import check_mixed_units, check_orphan_ratio, check_percent_cap
+from auditor.checks.registry import BY_NAME, ENGINE_NAMES
+from auditor.checks.row_formula import derived_cells
+from auditor.checks.run import Run
 from auditor.findings.records import Finding, sort_key
 from auditor.meaning.context import DocContext
 from auditor.meaning.semantics import TableView
 from auditor.meaning.tablejoin import join_total_tables
 from auditor.model import Document
-from auditor.rulesets.loader import Rule, RuleSet
-
-AggregateEngine = Callable[[Rule, TableView, str, set[tuple[int, int]]], Iterator[Finding]]
-AGGREGATE_ENGINES: dict[str, AggregateEngine] = {
-    "total-row": check_total_rows,
-    "summary-row": check_summary_rows,
-    "average-row": check_average_rows,
-    "subtotal-row": check_subtotal_rows,
-    "total-column": check_total_columns,
-    "percent-cap": check_percent_cap,
-    "orphan-ratio": check_orphan_ratio,
-    "mixed-units": check_mixed_units,
-}
+from auditor.rulesets.loader import Rule, RuleSet, read_ruleset
 
 
-TABLE_ENGINES = frozenset({"row-formula", "polarity", *AGGREGATE_ENGINES})
-"""Engines that look at one table at a time (the others read the document)."""
-
-DocumentEngine = Callable[[Rule, DocContext, str], Iterator[Finding]]
-DOCUMENT_ENGINES: dict[str, DocumentEngine] = {}
-"""Engines that read the whole document (cross-references, narrative claims,
-counts, structure); their modules register themselves here on import."""
+def load_ruleset(extra: list[Path] | None = None) -> RuleSet:
+    """The shipped rule files (and ``extra`` ones), checked against the engines there are."""
+    return read_ruleset(extra, engines=ENGINE_NAMES)
 
 
-def register_document_engine(name: str) -> Callable[[DocumentEngine], DocumentEngine]:
-    def deco(fn: DocumentEngine) -> DocumentEngine:
-        DOCUMENT_ENGINES[name] = fn
-        return fn
-
-    return deco
-
-
-def _table_views(doc: Document, ruleset: RuleSet) -> list[TableView]:
+def table_views(doc: Document, ruleset: RuleSet) -> list[TableView]:
     views = []
     for table in join_total_tables(doc, ruleset.vocabulary):
         try:
@@ -72,31 +46,22 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
     A table or rule that breaks is recorded in ``doc.warnings`` and skipped,
     so one odd table never stops the audit of the rest.
     """
-    import auditor.checks.document  # noqa: F401 - registers the document engines
-
     findings: list[Finding] = []
-    every_formula = [r for r in ruleset.rules if r.engine == "row-formula"]
-    views = _table_views(doc, ruleset)
+    views = table_views(doc, ruleset)
+    run = Run(lang=lang, ruleset=ruleset, context=DocContext(doc, ruleset.vocabulary, views))
+    engines = [(rule, BY_NAME.get(rule.engine)) for rule in rules]
+    table_rules = [(rule, e) for rule, e in engines if e is not None and e.scope == "table"]
+    document_rules = [(rule, e) for rule, e in engines if e is not None and e.scope == "document"]
     for view in views:
         try:
-            derived = derived_cells(every_formula, view)
-            for rule in rules:
-                if rule.engine == "row-formula":
-                    findings.extend(check_row_formula(rule, view, lang, every_formula))
-                elif rule.engine == "polarity":
-                    findings.extend(check_polarity(rule, view, lang))
-                elif rule.engine in AGGREGATE_ENGINES:
-                    findings.extend(AGGREGATE_ENGINES[rule.engine](rule, view, lang, derived))
+            run.derived[id(view)] = derived_cells(run.formula_rules, view)
+            for rule, engine in table_rules:
+                findings.extend(engine.check(rule, view, run))  # type: ignore[call-arg]
         except Exception as exc:  # noqa: BLE001 - one bad table must not stop the audit
             _skip(doc, f"Table {view.table.id}", view.table.page, view.table.line, exc)
-    ctx = DocContext(doc, ruleset.vocabulary, views)
-    ctx.cache["ruleset"] = ruleset  # rules that reuse another rule's formulas (NAR002: CAP001)
-    for rule in rules:
-        engine = DOCUMENT_ENGINES.get(rule.engine)
-        if engine is None:
-            continue
+    for rule, engine in document_rules:
         try:
-            findings.extend(engine(rule, ctx, lang))
+            findings.extend(engine.check(rule, run))  # type: ignore[call-arg]
         except Exception as exc:  # noqa: BLE001 - one rule must not stop the audit
             _skip(doc, f"Rule {rule.code}", None, None, exc)
     findings.sort(key=sort_key)

@@ -153,13 +153,12 @@ def _run_check(
     baseline: Path | None,
     write_baseline: Path | None,
 ) -> int:
-    from auditor.audit import audit_document
+    from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
     from auditor.findings.baseline import write_baseline as save_baseline
     from auditor.findings.result import AuditResult
     from auditor.readers import read_document
     from auditor.reporters import REPORTERS
-    from auditor.rulesets.loader import load_ruleset
 
     ruleset = load_ruleset(extra_rules)
     unknown = [
@@ -202,9 +201,9 @@ def show_tables(report: Path, page: int | None, table_id: str | None, images: Pa
 
     Use it to tell an extraction fault from a fault in the report.
     """
+    from auditor.audit import load_ruleset
     from auditor.meaning.table_dump import table_dump
     from auditor.readers import read_document
-    from auditor.rulesets.loader import load_ruleset
 
     try:
         doc = read_document(report)
@@ -242,6 +241,16 @@ def list_rules(fmt: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
     click.echo(render(ruleset.rules, lang))
 
 
+@main.command("engines")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+def list_engines(fmt: str) -> None:
+    """List every engine a rule can name: scope, settings and what it checks."""
+    from auditor.checks.engine_docs import engines_markdown, engines_table
+    from auditor.checks.registry import ENGINES
+
+    click.echo((engines_markdown if fmt == "markdown" else engines_table)(ENGINES))
+
+
 @main.command()
 @click.argument("code")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
@@ -259,7 +268,7 @@ def explain(code: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
 
 
 def _load_or_exit(extra_rules: tuple[Path, ...]) -> Any:
-    from auditor.rulesets.loader import load_ruleset
+    from auditor.audit import load_ruleset
 
     try:
         return load_ruleset(list(extra_rules))

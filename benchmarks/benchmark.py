@@ -26,9 +26,8 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from auditor.audit import audit_document  # noqa: E402
+from auditor.audit import audit_document, load_ruleset  # noqa: E402
 from auditor.readers import read_document  # noqa: E402
-from auditor.rulesets.loader import load_ruleset  # noqa: E402
 
 
 def _best(fn, repeat: int) -> float:

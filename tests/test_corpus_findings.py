@@ -36,9 +36,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.audit import audit_document
+from auditor.audit import audit_document, load_ruleset
 from auditor.readers import read_document
-from auditor.rulesets.loader import load_ruleset
 
 VERIFIED = {
     ("CAP001", 108, "141,47%", "128,61"),

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.audit import audit_document
+from auditor.audit import audit_document, load_ruleset
 from auditor.readers.text_export import read_text_export
-from auditor.rulesets.loader import load_ruleset
 
 REPORT = """# LAPORAN KINERJA TAHUN 2022
 

@@ -22,12 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import TABLE_ENGINES, audit_document
+from auditor.audit import audit_document, load_ruleset
+from auditor.checks.registry import TABLE_ENGINES
 from auditor.findings.records import Finding
 from auditor.meaning.numbers import parse_number
 from auditor.model import Document
 from auditor.readers.text_export import read_text_export
-from auditor.rulesets.loader import Rule, load_ruleset
+from auditor.rulesets.loader import Rule
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 

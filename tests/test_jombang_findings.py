@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_document
+from auditor.audit import audit_document, load_ruleset
 from auditor.readers import read_document
-from auditor.rulesets.loader import load_ruleset
 
 VERIFIED = {
     ("CAP001", 24, "98,30%", "99,90"),

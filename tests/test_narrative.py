@@ -7,11 +7,12 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from auditor.audit import _table_views, audit_document
+from auditor.audit import audit_document, load_ruleset
+from auditor.audit import table_views as _table_views
 from auditor.meaning.context import DocContext
 from auditor.model import Document, Page, TextLine
 from auditor.readers.text_export import read_text_export
-from auditor.rulesets.loader import RuleSet, load_ruleset
+from auditor.rulesets.loader import RuleSet
 
 RULES = load_ruleset()
 

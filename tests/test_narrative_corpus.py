@@ -59,10 +59,9 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_document
+from auditor.audit import audit_document, load_ruleset
 from auditor.readers import read_document
 from auditor.readers.text_export import read_text_export
-from auditor.rulesets.loader import load_ruleset
 
 RULES = load_ruleset()
 MINE = ["NAR", "CLM", "STR"]

@@ -15,9 +15,8 @@ sys.path.insert(0, str(ROOT / "fixtures"))
 from plant import CONSISTENT, PLANTS, Plant, line_of, planted  # noqa: E402
 from render_pdf import render  # noqa: E402
 
-from auditor.audit import audit_document  # noqa: E402
+from auditor.audit import audit_document, load_ruleset  # noqa: E402
 from auditor.readers import read_document  # noqa: E402
-from auditor.rulesets.loader import load_ruleset  # noqa: E402
 
 RULES = load_ruleset()
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from auditor.audit import TABLE_ENGINES, audit_document
+from auditor.audit import audit_document, load_ruleset
+from auditor.checks.registry import TABLE_ENGINES
 from auditor.findings.records import Finding
 from auditor.readers.text_export import read_text_export
-from auditor.rulesets.loader import load_ruleset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 

@@ -13,9 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 
 from render_pdf import render
 
-from auditor.audit import audit_document
+from auditor.audit import audit_document, load_ruleset
 from auditor.readers import read_document
-from auditor.rulesets.loader import load_ruleset
 
 RULES = load_ruleset()
 

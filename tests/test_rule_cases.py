@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from auditor.audit import audit_document
+from auditor.audit import audit_document, load_ruleset
 from auditor.findings.records import Finding
 from auditor.readers.text_export import read_text_export
-from auditor.rulesets.loader import load_ruleset
 
 CASE_DIR = Path(__file__).parent / "rule_cases"
 RULESET = load_ruleset()

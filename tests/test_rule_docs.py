@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from auditor.audit import load_ruleset
 from auditor.rulesets.docs import rules_markdown
-from auditor.rulesets.loader import load_ruleset
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 

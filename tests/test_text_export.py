@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from auditor.audit import load_ruleset
 from auditor.meaning.semantics import TableView
 from auditor.readers import read_document
 from auditor.readers.text_export import clean_cell
-from auditor.rulesets.loader import load_ruleset
 
 
 @pytest.fixture(scope="module")

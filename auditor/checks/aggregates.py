@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
+from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.intervals import Interval, interval_mean, interval_sum
 from auditor.meaning.numbers import Number, format_number, is_nil
@@ -124,8 +125,9 @@ def _sum_finding(rule: Rule, view: TableView, lang: str, row: Row, c: int, total
     return _closing_finding(rule, view, lang, row, c, total, _fmt(_point(parts, "sum"), total), count=parts.count)
 
 
-def check_total_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+def check_total_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """SUM001: additive columns of labelled total rows are sums."""
+    lang, derived = run.lang, run.derived_cells(view)
     for row in view.rows:
         if row.kind != "total":
             continue
@@ -142,9 +144,10 @@ def check_total_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[
             yield _sum_finding(rule, view, lang, row, c, total, parts)
 
 
-def check_summary_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+def check_summary_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """SUM002: an unlabelled bold closing row, or a percentage column of a total
     row that no ratio rule recomputes, must be the sum or the mean."""
+    lang, derived = run.lang, run.derived_cells(view)
     for row in view.rows:
         if row.kind not in ("summary", "total"):
             continue
@@ -222,8 +225,9 @@ def _mean_of_every_row_fits(view: TableView, closes: list[int], c: int, avg: Num
     return parts.usable and bool(parts.numbers) and interval_mean(parts.intervals(exact=False)).overlaps(avg.interval())
 
 
-def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+def check_average_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """AVG001: a RATA-RATA row is the mean of the rows it closes."""
+    lang, derived = run.lang, run.derived_cells(view)
     for row in view.rows:
         if row.kind != "average":
             continue
@@ -241,9 +245,10 @@ def check_average_rows(rule: Rule, view: TableView, lang: str, derived: set[tupl
             yield _closing_finding(rule, view, lang, row, c, avg, expected, count=parts.count)
 
 
-def check_subtotal_rows(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+def check_subtotal_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """SUM003: a numbered heading row (A. Program Utama) equals the sum of the
     numbered rows under it (1., 2., ...) in every amount or count column."""
+    lang, derived = run.lang, run.derived_cells(view)
     for row in view.rows:
         if row.kind != "subtotal":
             continue
@@ -269,8 +274,9 @@ def _part_columns(view: TableView, total_col: int) -> list[int]:
     return sorted(cols)
 
 
-def check_total_columns(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+def check_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """SUM004: a JUMLAH column equals the sum of the figure columns before it."""
+    lang = run.lang
     for col in view.columns:
         if col.role != "total":
             continue

@@ -18,15 +18,17 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from auditor.audit import register_document_engine
 from auditor.checks.common import text_finding
+from auditor.checks.engine import Setting
+from auditor.checks.run import Run
 from auditor.findings.records import Finding
-from auditor.meaning.context import DocContext, Sentence
+from auditor.meaning.context import Sentence
 from auditor.meaning.intervals import Interval
 from auditor.meaning.names import NameIndex, tokens
 from auditor.meaning.quantities import (
     TOTAL_SUBJECT,
     Quantity,
+    QuantityIndex,
     sentence_quantities,
     sentence_totals,
     table_quantities,
@@ -34,8 +36,6 @@ from auditor.meaning.quantities import (
 )
 from auditor.model import Location
 from auditor.rulesets.loader import Rule
-
-_STATE = "crossref"
 
 
 @dataclass
@@ -62,24 +62,24 @@ class Group:
         return clusters
 
 
-@dataclass
-class CrossRefState:
-    quantities: list[Quantity]
-    cluster_of: dict[str, int]
-    suspect_columns: dict[str, tuple[str, int | None, list[Quantity]]]
-    """origin -> (measure, year) its values really hold, and the copies."""
-    totals: list[Quantity] = field(default_factory=list)
-    """Whole-budget figures: TOTAL rows of budget tables and the narrative's."""
+SHORT_MIN = Setting("short_min", float, 0.85, "How alike two short names must be to name one subject.")
+LONG_MIN = Setting("long_min", float, 0.75, "How alike two long names must be to name one subject.")
+MEASURE_NAMES = Setting("measure_names", dict, {}, "Per language: how messages name each measure.")
+SUPPORT_NOTE = Setting("support_note", dict, {}, "Per language: the note naming the value recomputation supports.")
+TOTAL_NAME = Setting("total_subject", dict, {}, "Per language: how messages name the whole budget.")
+SETTINGS = (SHORT_MIN, LONG_MIN, MEASURE_NAMES, SUPPORT_NOTE, TOTAL_NAME)
 
 
 def _params(rule: Rule) -> tuple[float, float]:
-    return float(rule.params.get("short_min", 0.85)), float(rule.params.get("long_min", 0.75))
+    return float(SHORT_MIN.of(rule)), float(LONG_MIN.of(rule))
 
 
-def _state(ctx: DocContext, rule: Rule) -> CrossRefState:
-    cached = ctx.cache.get(_STATE)
-    if isinstance(cached, CrossRefState):
-        return cached
+def _state(run: Run, rule: Rule) -> QuantityIndex:
+    """The document's quantities, indexed once per audit (both rules of this
+    module read them)."""
+    if run.quantities is not None:
+        return run.quantities
+    ctx = run.context
     short_min, long_min = _params(rule)
     table_qs = [q for view in ctx.views for q in table_quantities(ctx, view)]
     index = NameIndex(sorted({q.subject for q in table_qs}))
@@ -95,9 +95,9 @@ def _state(ctx: DocContext, rule: Rule) -> CrossRefState:
     totals += [q for i, s in enumerate(ctx.sentences) if s.numbers for q in sentence_totals(ctx, s, i)]
     quantities = table_qs + text_qs
     cluster_of = _cluster_subjects(quantities, index, short_min, long_min)
-    state = CrossRefState(quantities, cluster_of, {}, totals)
+    state = QuantityIndex(quantities, cluster_of, {}, totals)
     state.suspect_columns = _suspect_columns(state)
-    ctx.cache[_STATE] = state
+    run.quantities = state
     return state
 
 
@@ -155,7 +155,7 @@ def _cluster_subjects(
     return cluster_of
 
 
-def _key(state: CrossRefState, q: Quantity) -> tuple[int, str, int | None]:
+def _key(state: QuantityIndex, q: Quantity) -> tuple[int, str, int | None]:
     return (state.cluster_of[q.subject], q.measure, q.year)
 
 
@@ -164,7 +164,7 @@ def _agrees(q: Quantity, others: list[Quantity]) -> bool:
     return any(iv.overlaps(o.number.interval()) for o in others)
 
 
-def _suspect_columns(state: CrossRefState) -> dict[str, tuple[str, int | None, list[Quantity]]]:
+def _suspect_columns(state: QuantityIndex) -> dict[str, tuple[str, int | None, list[Quantity]]]:
     """Columns holding another quantity than their header says.
 
     Two columns can accuse each other (a swapped pair); the column whose
@@ -195,7 +195,7 @@ def _suspect_columns(state: CrossRefState) -> dict[str, tuple[str, int | None, l
 
 
 def _column_verdict(
-    state: CrossRefState, origin: str, col: list[Quantity], by_key: dict[tuple[int, str, int | None], list[Quantity]]
+    state: QuantityIndex, origin: str, col: list[Quantity], by_key: dict[tuple[int, str, int | None], list[Quantity]]
 ) -> tuple[int, tuple[str, int | None]] | None:
     """(how many other places confirm it, the quantity the column really holds),
     or None when the column fits its header or cannot be judged."""
@@ -227,7 +227,7 @@ def _column_verdict(
     return len(witnesses[alt]), alt
 
 
-def _recomputed(state: CrossRefState, q: Quantity) -> bool | None:
+def _recomputed(state: QuantityIndex, q: Quantity) -> bool | None:
     """Do the target and capaian printed beside a realisasi (or target and
     realisasi beside a capaian) confirm it? None when they are not there."""
     row = [o for o in state.quantities if o.row_key == q.row_key and o.year == q.year]
@@ -249,9 +249,10 @@ def _describe(loc: Location) -> str:
     return f"hal. {loc.page} {where}" if loc.page is not None else where
 
 
-@register_document_engine("cross-reference")
-def check_cross_references(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
-    state = _state(ctx, rule)
+def check_cross_references(rule: Rule, run: Run) -> Iterator[Finding]:
+    """One quantity printed with values no rounding reconciles."""
+    lang = run.lang
+    state = _state(run, rule)
     yield from _total_conflicts(state, rule, lang)
     groups: dict[tuple[int, str, int | None], Group] = {}
     for q in state.quantities:
@@ -259,7 +260,7 @@ def check_cross_references(rule: Rule, ctx: DocContext, lang: str) -> Iterator[F
             continue
         key = _key(state, q)
         groups.setdefault(key, Group(q.subject, q.measure, q.year)).copies.append(q)
-    names = rule.params.get("measure_names", {}).get(lang, {})
+    names = MEASURE_NAMES.of(rule).get(lang, {})
     for group in groups.values():
         clusters = group.value_clusters()
         if len(clusters) < 2:
@@ -279,7 +280,7 @@ def check_cross_references(rule: Rule, ctx: DocContext, lang: str) -> Iterator[F
         support_note = ""
         if any(support.values()):
             best = max(support, key=lambda i: support[i])
-            support_note = rule.params.get("support_note", {}).get(lang, "").format(value=clusters[best][0].number.text)
+            support_note = SUPPORT_NOTE.of(rule).get(lang, "").format(value=clusters[best][0].number.text)
         locations = [q.location for cl in minority for q in cl] + [q.location for q in clusters[top]]
         yield text_finding(
             rule,
@@ -296,13 +297,13 @@ def check_cross_references(rule: Rule, ctx: DocContext, lang: str) -> Iterator[F
         )
 
 
-def _total_conflicts(state: CrossRefState, rule: Rule, lang: str) -> Iterator[Finding]:
+def _total_conflicts(state: QuantityIndex, rule: Rule, lang: str) -> Iterator[Finding]:
     """A whole-budget figure in the narrative that no budget TOTAL prints.
 
     Tables may total different scopes (per program, per sasaran), so they
     are not compared with each other here; the narrative must match one."""
-    names = rule.params.get("measure_names", {}).get(lang, {})
-    label = rule.params.get("total_subject", {}).get(lang, "total")
+    names = MEASURE_NAMES.of(rule).get(lang, {})
+    label = TOTAL_NAME.of(rule).get(lang, "total")
     for q in state.totals:
         if q.origin != "text":
             continue
@@ -327,10 +328,11 @@ def _total_conflicts(state: CrossRefState, rule: Rule, lang: str) -> Iterator[Fi
         )
 
 
-@register_document_engine("header-content")
-def check_header_content(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
-    state = _state(ctx, rule)
-    names = rule.params.get("measure_names", {}).get(lang, {})
+def check_header_content(rule: Rule, run: Run) -> Iterator[Finding]:
+    """A column holding, row after row, another quantity than its header says."""
+    lang = run.lang
+    state = _state(run, rule)
+    names = MEASURE_NAMES.of(rule).get(lang, {})
     for _origin, (measure, year, col) in state.suspect_columns.items():
         first = col[0]
         header = first.location.column_header or ""

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from auditor.audit import register_document_engine
 from auditor.checks.aggregates import closing_candidates, label_groups, mean_of_group_means_fits
 from auditor.checks.common import make_finding
+from auditor.checks.engine import Setting
 from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, year_hints
+from auditor.checks.run import Run
 from auditor.findings.records import Finding
-from auditor.meaning.context import DocContext
 from auditor.meaning.intervals import interval_mean
 from auditor.meaning.semantics import TableView
 from auditor.rulesets.loader import Rule
@@ -96,13 +96,16 @@ def _report_minority(rule: Rule, uses: list[Use], lang: str, names: dict[str, st
         )
 
 
-@register_document_engine("formula-habit")
-def check_formula_habit(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
-    uses = [u for view in ctx.views for u in _lower_formula_uses(rule, view)]
-    yield from _report_minority(rule, uses, lang, {})
+NAMES = Setting("names", dict, {}, "Per language: how messages name each habit.")
 
 
-@register_document_engine("average-habit")
-def check_average_habit(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
-    uses = [u for view in ctx.views for u in _average_uses(view)]
-    yield from _report_minority(rule, uses, lang, rule.params.get("names", {}).get(lang, {}))
+def check_formula_habit(rule: Rule, run: Run) -> Iterator[Finding]:
+    """Capaian rows that use, of the accepted formulas, another than most rows do."""
+    uses = [u for view in run.context.views for u in _lower_formula_uses(rule, view)]
+    yield from _report_minority(rule, uses, run.lang, {})
+
+
+def check_average_habit(rule: Rule, run: Run) -> Iterator[Finding]:
+    """Average rows that take, of the accepted means, another than most do."""
+    uses = [u for view in run.context.views for u in _average_uses(view)]
+    yield from _report_minority(rule, uses, run.lang, NAMES.of(rule).get(run.lang, {}))

@@ -20,25 +20,24 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from auditor.audit import register_document_engine
 from auditor.checks.common import text_finding
+from auditor.checks.run import Run
 from auditor.findings.records import Finding
-from auditor.meaning.context import DocContext, Sentence, TextNumber, _line_order, is_heading, table_order
+from auditor.meaning.context import DocContext, Sentence, table_order
+from auditor.meaning.figures import ChangeClaim, Conventions, Figure, pattern, read_figures, rounded
 from auditor.meaning.formula import Expr, parse_expression
 from auditor.meaning.intervals import Interval, interval_mean, interval_sum
 from auditor.meaning.locations import cell_location
 from auditor.meaning.numbers import Number, format_number
 from auditor.meaning.semantics import TableView
 from auditor.model import Location
-from auditor.rulesets.loader import Rule, RuleSet
+from auditor.rulesets.loader import Rule
 from auditor.rulesets.yaml_lines import LINE_KEY
 
 HUNDRED = Interval.point(100)
-_NEXT_WORD = re.compile(r"\s*([^\W\d_][\w/-]*)")
 _NOTES = {
     "truncated": {
         "id": "Nilai tercetak hanya cocok jika hasilnya dipotong (bukan dibulatkan).",
@@ -67,11 +66,6 @@ def _clean(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=512)
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 def _alt(words: list[str]) -> str:
     """A regex alternation of words or phrases, longest first."""
     return "|".join(sorted((str(w) for w in words), key=len, reverse=True))
@@ -88,135 +82,16 @@ def _note(key: str, lang: str, **args: object) -> str:
 # -- figures of a sentence ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A number of running text that states a quantity (not a year, an
-    enumerator "(1)", a regulation number or one end of a range)."""
-
-    tn: TextNumber
-    iv: Interval
-    unit: str
-    """The word after it, lower-cased: "orang", "kk"; "%" or "rp" for percentages and rupiah."""
-    factor: int = 1
-    """10 juta: 1.000.000."""
-
-    @property
-    def scaled(self) -> bool:
-        return self.factor != 1
-
-    @property
-    def value(self) -> Fraction:
-        """The printed value (times its scale word)."""
-        return self.tn.number.value * self.factor
-
-    @property
-    def num(self) -> Number:
-        return self.tn.number
-
-    @property
-    def start(self) -> int:
-        return self.tn.start
-
-    @property
-    def end(self) -> int:
-        return self.tn.end
-
-    @property
-    def text(self) -> str:
-        return self.tn.number.text
-
-    @property
-    def location(self) -> Location:
-        return self.tn.location
+def _conventions(rule: Rule) -> Conventions:
+    return Conventions.of(_param(rule, "numbers", {}) or {})
 
 
-@dataclass(frozen=True)
-class Conventions:
-    """How running text prints quantities (``params.numbers`` of a rule)."""
-
-    key: str
-    scales: dict[str, int]
-    count_units: frozenset[str]
-    synonyms: tuple[frozenset[str], ...]
-    reference: re.Pattern[str]
-    range_between: re.Pattern[str]
-
-    @staticmethod
-    def of(rule: Rule) -> Conventions:
-        p = _param(rule, "numbers", {}) or {}
-        return Conventions(
-            key=repr(sorted(p.items())),
-            scales={str(k).lower(): int(v) for k, v in (p.get("scale_words") or {}).items()},
-            count_units=frozenset(str(u).lower() for u in p.get("count_units") or []),
-            synonyms=tuple(frozenset(str(u).lower() for u in g) for g in p.get("unit_synonyms") or []),
-            reference=_rx(p.get("reference_before") or r"(?!x)x"),
-            range_between=_rx(p.get("range_between") or r"^\s*-\s*$"),
-        )
-
-    def same_unit(self, a: Figure, b: Figure) -> bool:
-        """Two counts of one thing: "orang" and "orang", "orang" and "jiwa"."""
-        if a.unit == b.unit:
-            return bool(a.unit)
-        return any(a.unit in g and b.unit in g for g in self.synonyms)
-
-    def different_counts(self, a: Figure, b: Figure) -> bool:
-        """Counts of different things: "desa" and "orang"."""
-        return a.unit in self.count_units and b.unit in self.count_units and not self.same_unit(a, b)
-
-
-def figures(ctx: DocContext, sentence: Sentence, conv: Conventions) -> list[Figure]:
+def figures(run: Run, sentence: Sentence, conv: Conventions) -> list[Figure]:
     """The quantities a sentence states, read once per audit."""
-    cache: dict[tuple[str, int], list[Figure]] = ctx.cache.setdefault("narrative-figures", {})  # type: ignore[assignment]
     key = (conv.key, id(sentence))
-    if key not in cache:
-        cache[key] = _figures(sentence, conv)
-    return cache[key]
-
-
-def _figures(sentence: Sentence, conv: Conventions) -> list[Figure]:
-    text = sentence.text
-    low = text.lower()
-    nums = sentence.numbers
-    in_range: set[int] = set()
-    for i in range(len(nums) - 1):
-        if conv.range_between.match(text[nums[i].end : nums[i + 1].start]):
-            in_range |= {i, i + 1}
-    out: list[Figure] = []
-    for i, tn in enumerate(nums):
-        n = tn.number
-        if i in in_range or tn.is_year:
-            continue
-        before = low[max(0, tn.start - 30) : tn.start]
-        after = text[tn.end : tn.end + 60]
-        if before.endswith("(") and after.startswith(")") and n.decimals == 0 and not n.percent and n.value < 100:
-            continue  # an enumerator: (1), (2)
-        if conv.reference.search(before):
-            continue  # Nomor 46, Pasal 25, ayat (1), tahap ke-2
-        if re.search(r"[/:]\s*$", before) or re.match(r"\s*[/:]\s*\d", after):
-            continue  # dates and times: 20/10, 10:41
-        m = _NEXT_WORD.match(after)
-        word = m.group(1).lower() if m else ""
-        scale = conv.scales.get(word)
-        if scale:
-            m2 = _NEXT_WORD.match(after[m.end() :]) if m else None
-            word = m2.group(1).lower() if m2 else ""
-        unit = "%" if n.percent else "rp" if n.currency or word == "rupiah" else word
-        if scale:
-            base = n.interval()
-            iv = Interval(base.lo * scale, base.hi * scale)
-        elif n.percent:
-            iv = rounded(n)  # 1.191% is a rounded ratio even with a thousands dot
-        else:
-            exact = n.decimals == 0 and (unit in conv.count_units or unit == "rp")
-            iv = n.interval(exact_integers=exact)
-        out.append(Figure(tn, iv, unit, scale or 1))
-    return out
-
-
-def rounded(n: Number) -> Interval:
-    """The values a printed figure stands for when it was rounded."""
-    half = n.unit / 2
-    return Interval(n.value - half, n.value + half)
+    if key not in run.figures:
+        run.figures[key] = read_figures(sentence, conv)
+    return run.figures[key]
 
 
 def _words(text: str) -> int:
@@ -252,7 +127,6 @@ def _plain(f: Figure) -> str:
 
 def _finding(
     rule: Rule,
-    ctx: DocContext,
     lang: str,
     sentence: Sentence,
     figs: list[Figure],
@@ -284,20 +158,20 @@ def _finding(
 # -- NAR001: X atau Y% dari Z --------------------------------------------------------
 
 
-@register_document_engine("narrative-share")
-def check_share(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_share(rule: Rule, run: Run) -> Iterator[Finding]:
     """``X orang atau Y% dari populasi Z``: Y = X / Z x 100. The whole may
     also come first: ``dari pagu Rp Z ... Rp X atau Y%``, or ``Z orang, dan
     dari jumlah tersebut ... X jiwa atau Y%``."""
-    conv = Conventions.of(rule)
-    link = _rx(_param(rule, "link", r"^\s*(?:[^\W\d]+\s+){0,3}?atau\s+(?:sekitar\s+|sebesar\s+)?$"))
-    after_base = _rx(_param(rule, "base_after", r"^\s*(?:dari|terhadap)\b"))
-    before_base = _rx(_param(rule, "base_before", r"\bdari\s+((?:[\w/()-]+\s+){0,4})$"))
-    base_words = _rx(_param(rule, "base_words", r"jumlah|total|populasi"))
-    back_ref = _rx(_param(rule, "base_reference", r"\bdari\s+(?:jumlah|total)\s+(?:tersebut|itu)\b"))
+    ctx, lang = run.context, run.lang
+    conv = _conventions(rule)
+    link = pattern(_param(rule, "link", r"^\s*(?:[^\W\d]+\s+){0,3}?atau\s+(?:sekitar\s+|sebesar\s+)?$"))
+    after_base = pattern(_param(rule, "base_after", r"^\s*(?:dari|terhadap)\b"))
+    before_base = pattern(_param(rule, "base_before", r"\bdari\s+((?:[\w/()-]+\s+){0,4})$"))
+    base_words = pattern(_param(rule, "base_words", r"jumlah|total|populasi"))
+    back_ref = pattern(_param(rule, "base_reference", r"\bdari\s+(?:jumlah|total)\s+(?:tersebut|itu)\b"))
     max_gap = int(_param(rule, "max_words", 8))
     for s in ctx.sentences:
-        figs = figures(ctx, s, conv)
+        figs = figures(run, s, conv)
         if len(figs) < 3:
             continue
         low = s.text.lower()
@@ -329,29 +203,13 @@ def check_share(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
             if fit == "round":
                 continue
             yield _finding(
-                rule, ctx, lang, s, [y, x, z],
+                rule, lang, s, [y, x, z],
                 printed=y.text, expected=_fmt(x.value / z.value * 100, y, ratio=True), kind="share", fit=fit,
                 part=x.text, whole=z.text,
             )  # fmt: skip
 
 
 # -- NAR002: target, realisasi and capaian in one sentence ------------------------------
-
-
-def _rule_in_force(ctx: DocContext, code: str) -> Rule | None:
-    """Another rule of the audit's rule set (CAP001 and its formulas), else
-    of the shipped rule files (a rule code cannot be defined twice)."""
-    ruleset = ctx.cache.get("ruleset")
-    if isinstance(ruleset, RuleSet):
-        return ruleset.get(code)
-    return _shipped_rule(code)
-
-
-@lru_cache(maxsize=8)
-def _shipped_rule(code: str) -> Rule | None:
-    from auditor.rulesets.loader import load_ruleset
-
-    return load_ruleset().get(code)
 
 
 def _role_figures(
@@ -371,25 +229,25 @@ def _role_figures(
     return out
 
 
-@register_document_engine("narrative-capaian")
-def check_capaian_sentence(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_capaian_sentence(rule: Rule, run: Run) -> Iterator[Finding]:
     """``target T ... realisasi R ... capaian C``: C follows from T and R by
     the formulas of the capaian rule (CAP001: higher or lower is better)."""
-    conv = Conventions.of(rule)
-    source = _rule_in_force(ctx, str(_param(rule, "formulas_from", "CAP001")))
+    ctx, lang = run.context, run.lang
+    conv = _conventions(rule)
+    source = run.ruleset.get(str(_param(rule, "formulas_from", "CAP001")))  # another rule's formulas
     if source is None or source.formula is None or source.output is None:
         return
     formulas: list[Expr] = [source.formula, *source.alternatives]
-    keywords = {k: _rx(v) for k, v in (_param(rule, "keywords", {}) or {}).items()}
+    keywords = {k: pattern(v) for k, v in (_param(rule, "keywords", {}) or {}).items()}
     out_name = source.output
     inputs = [n for n in source.formula.names]
     if set(keywords) != {out_name, *inputs}:
         return
-    skip = _rx(_param(rule, "threshold_before", r"(?!x)x"))
-    count_nouns = _rx(rf"^(?:{_alt(_param(rule, 'count_nouns', ['indikator']))})\b")
+    skip = pattern(_param(rule, "threshold_before", r"(?!x)x"))
+    count_nouns = pattern(rf"^(?:{_alt(_param(rule, 'count_nouns', ['indikator']))})\b")
     max_gap = int(_param(rule, "max_words", 10))
     for s in ctx.sentences:
-        figs = figures(ctx, s, conv)
+        figs = figures(run, s, conv)
         if len(figs) < 3:
             continue
         low = s.text.lower()
@@ -413,7 +271,7 @@ def check_capaian_sentence(rule: Rule, ctx: DocContext, lang: str) -> Iterator[F
         for name, f in ins.items():
             shown = re.sub(rf"\b{re.escape(name)}\b", _plain(f), shown)
         yield _finding(
-            rule, ctx, lang, s, [c, *ins.values()],
+            rule, lang, s, [c, *ins.values()],
             printed=c.text, expected=_fmt(source.formula.evaluate_point({n: f.value for n, f in ins.items()}), c, ratio=True),
             kind="capaian",
             fit="truncated" if "truncated" in fits else None,
@@ -424,18 +282,19 @@ def check_capaian_sentence(rule: Rule, ctx: DocContext, lang: str) -> Iterator[F
 # -- NAR003: pagu awal + tambahan = pagu akhir -------------------------------------------
 
 
-@register_document_engine("narrative-budget")
-def check_budget_change(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
-    conv = Conventions.of(rule)
-    base = _rx(_param(rule, "base", r"\bpagu\b"))
-    add = _rx(_param(rule, "add", r"\b(?:penambahan|tambahan)\b"))
-    sub = _rx(_param(rule, "subtract", r"(?!x)x"))
-    result = _rx(_param(rule, "result", r"\b(?:pagu akhir|menjadi)\b"))
+def check_budget_change(rule: Rule, run: Run) -> Iterator[Finding]:
+    """``pagu awal Rp A ... penambahan Rp B ... pagu akhir Rp C``: C = A + B (or A - B)."""
+    ctx, lang = run.context, run.lang
+    conv = _conventions(rule)
+    base = pattern(_param(rule, "base", r"\bpagu\b"))
+    add = pattern(_param(rule, "add", r"\b(?:penambahan|tambahan)\b"))
+    sub = pattern(_param(rule, "subtract", r"(?!x)x"))
+    result = pattern(_param(rule, "result", r"\b(?:pagu akhir|menjadi)\b"))
     for s in ctx.sentences:
         low = s.text.lower()
         if not base.search(low):
             continue
-        amounts = [f for f in figures(ctx, s, conv) if f.unit == "rp" or f.scaled]
+        amounts = [f for f in figures(run, s, conv) if f.unit == "rp" or f.scaled]
         if len(amounts) < 3:
             continue
         for m in [*add.finditer(low), *sub.finditer(low)]:
@@ -454,7 +313,7 @@ def check_budget_change(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Find
             if fit == "round":
                 continue
             yield _finding(
-                rule, ctx, lang, s, [c, a, b],
+                rule, lang, s, [c, a, b],
                 printed=c.text, expected=_fmt(a.value + sign * b.value, c), kind="budget", fit=fit,
                 first=a.text, change=b.text, op="+" if sign > 0 else "-",
             )  # fmt: skip
@@ -464,19 +323,19 @@ def check_budget_change(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Find
 # -- NAR004: a total and its parts ------------------------------------------------------
 
 
-@register_document_engine("narrative-parts")
-def check_parts(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_parts(rule: Rule, run: Run) -> Iterator[Finding]:
     """``sebanyak N orang, terdiri dari A orang ... dan B orang`` or ``Dari N
     orang tersebut, A orang ... dan B orang``: N = A + B (+ C ...)."""
-    conv = Conventions.of(rule)
-    total_before = _rx(_param(rule, "total_before", r"\b(?:sebanyak|berjumlah)\s+$"))
-    list_start = _rx(_param(rule, "list_start", r"\bterdiri\s+(?:dari|atas)\b"))
-    from_total = _rx(_param(rule, "from_total", r"^\s*dari\s+$"))
-    from_close = _rx(_param(rule, "from_total_close", r"\b(?:tersebut|itu)\b"))
-    last_item = _rx(_param(rule, "last_item_before", r"\b(?:dan|serta)\s+(?:[^\W\d]+\s+)?$"))
-    partial = _rx(_param(rule, "partial", r"\b(?:antara lain|di ?antaranya)\b"))
+    ctx, lang = run.context, run.lang
+    conv = _conventions(rule)
+    total_before = pattern(_param(rule, "total_before", r"\b(?:sebanyak|berjumlah)\s+$"))
+    list_start = pattern(_param(rule, "list_start", r"\bterdiri\s+(?:dari|atas)\b"))
+    from_total = pattern(_param(rule, "from_total", r"^\s*dari\s+$"))
+    from_close = pattern(_param(rule, "from_total_close", r"\b(?:tersebut|itu)\b"))
+    last_item = pattern(_param(rule, "last_item_before", r"\b(?:dan|serta)\s+(?:[^\W\d]+\s+)?$"))
+    partial = pattern(_param(rule, "partial", r"\b(?:antara lain|di ?antaranya)\b"))
     for s in ctx.sentences:
-        figs = figures(ctx, s, conv)
+        figs = figures(run, s, conv)
         if len(figs) < 3:
             continue
         low = s.text.lower()
@@ -508,7 +367,7 @@ def check_parts(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
             if fit == "round":
                 continue
             yield _finding(
-                rule, ctx, lang, s, [n, *parts],
+                rule, lang, s, [n, *parts],
                 printed=n.text, expected=_fmt(sum((p.value for p in parts), Fraction(0)), n), kind="parts", fit=fit,
                 inputs=" + ".join(p.text for p in parts),
             )  # fmt: skip
@@ -517,18 +376,18 @@ def check_parts(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
 # -- NAR005: rata-rata of listed values ----------------------------------------------
 
 
-@register_document_engine("narrative-average")
-def check_average(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_average(rule: Rule, run: Run) -> Iterator[Finding]:
     """``... A ... dan B ... sehingga rata-rata sebesar M``: M is the mean of
     some run of the values listed before it. Only a mean that no run of them
     gives, while lying near their range, is reported."""
-    conv = Conventions.of(rule)
-    keyword = _rx(_param(rule, "keyword", r"\b(?:rata-rata|rerata)\b"))
-    link = _rx(_param(rule, "link", r"^\s*(?:[^\W\d]+\s+){0,3}$"))
+    ctx, lang = run.context, run.lang
+    conv = _conventions(rule)
+    keyword = pattern(_param(rule, "keyword", r"\b(?:rata-rata|rerata)\b"))
+    link = pattern(_param(rule, "link", r"^\s*(?:[^\W\d]+\s+){0,3}$"))
     for s in ctx.sentences:
         low = s.text.lower()
         for m in keyword.finditer(low):
-            figs = figures(ctx, s, conv)
+            figs = figures(run, s, conv)
             after = [f for f in figs if f.start >= m.end()]
             if not after or not link.match(low[m.end() : after[0].start]):
                 continue
@@ -545,7 +404,7 @@ def check_average(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
             if not Interval(lo - reach, hi + reach).overlaps(mean.iv):
                 continue  # far from every listed value: they list something else
             yield _finding(
-                rule, ctx, lang, s, [mean, *values],
+                rule, lang, s, [mean, *values],
                 printed=mean.text, expected=_fmt(sum((v.value for v in values), Fraction(0)) / len(values), mean, ratio=True),
                 kind="average",
                 values=", ".join(v.text for v in values),
@@ -567,35 +426,24 @@ _RATIO = parse_expression("new / old * 100")
 _POINTS = parse_expression("new - old")
 
 
-@dataclass
-class ChangeClaim:
-    sentence: Sentence
-    claim: Figure
-    old: Figure
-    new: Figure
-    said_points: bool
-    """The claim says "poin" (percentage points), not percent."""
-
-
-def _change_claims(ctx: DocContext, rule: Rule) -> list[ChangeClaim]:
-    conv = Conventions.of(rule)
+def _change_claims(run: Run, rule: Rule) -> list[ChangeClaim]:
+    conv = _conventions(rule)
     key = "narrative-change:" + repr(sorted((k, v) for k, v in rule.params.items() if k != "report"))
-    cached = ctx.cache.get(key)
-    if isinstance(cached, list):
-        return cached
-    keyword = _rx(_param(rule, "keyword", r"\b(?:meningkat|naik|kenaikan|peningkatan|menurun|turun|penurunan)\b"))
-    filler = _rx(_param(rule, "claim_link", r"^\s*(?:sebesar\s+|sekitar\s+)?$"))
-    from_to = _rx(_param(rule, "from_to", r"\bdari\s+(?:[^\W\d]+\s+){0,3}$"))
-    to = _rx(_param(rule, "to", r"\bmenjadi\s+(?:[^\W\d]+\s+){0,3}$"))
-    compared = _rx(_param(rule, "compared", r"\b(?:dibandingkan|dibanding)\b"))
+    if key in run.change_claims:
+        return run.change_claims[key]
+    keyword = pattern(_param(rule, "keyword", r"\b(?:meningkat|naik|kenaikan|peningkatan|menurun|turun|penurunan)\b"))
+    filler = pattern(_param(rule, "claim_link", r"^\s*(?:sebesar\s+|sekitar\s+)?$"))
+    from_to = pattern(_param(rule, "from_to", r"\bdari\s+(?:[^\W\d]+\s+){0,3}$"))
+    to = pattern(_param(rule, "to", r"\bmenjadi\s+(?:[^\W\d]+\s+){0,3}$"))
+    compared = pattern(_param(rule, "compared", r"\b(?:dibandingkan|dibanding)\b"))
     max_gap = int(_param(rule, "max_words", 8))
-    points = _rx(_param(rule, "points_after", r"^\s*(?:poin|point|pp)\b"))
+    points = pattern(_param(rule, "points_after", r"^\s*(?:poin|point|pp)\b"))
     out: list[ChangeClaim] = []
-    for s in ctx.sentences:
+    for s in run.context.sentences:
         low = s.text.lower()
         if not keyword.search(low):
             continue
-        figs = figures(ctx, s, conv)
+        figs = figures(run, s, conv)
         if len(figs) < 3:
             continue
         for m in keyword.finditer(low):
@@ -624,7 +472,7 @@ def _change_claims(ctx: DocContext, rule: Rule) -> list[ChangeClaim]:
             if (old.unit == "rp") != (new.unit == "rp") or conv.different_counts(old, new):
                 continue
             out.append(ChangeClaim(s, x, old, new, said_points))
-    ctx.cache[key] = out
+    run.change_claims[key] = out
     return out
 
 
@@ -683,15 +531,15 @@ def _classify(c: ChangeClaim) -> tuple[str, Number, str | None]:
     return best
 
 
-@register_document_engine("narrative-change")
-def check_change(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_change(rule: Rule, run: Run) -> Iterator[Finding]:
     """``meningkat X% dibandingkan ...`` with ``dari A menjadi B`` or the two
     compared figures in the sentence: X = (B - A) / A x 100, or B - A in
     percentage points. ``params.report`` picks which outcome this rule
     reports: "wrong" (fits nothing), "ratio" (X = B / A x 100, a ratio called
     a change) or "points" (percentage points printed as percent)."""
+    lang = run.lang
     report = str(_param(rule, "report", "wrong"))
-    for c in _change_claims(ctx, rule):
+    for c in _change_claims(run, rule):
         verdict, num, shown = _classify(c)
         if verdict != report:
             continue
@@ -701,7 +549,7 @@ def check_change(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
         change = abs(c.new.value - c.old.value) / c.old.value * 100
         percents = c.old.num.percent or c.new.num.percent
         yield _finding(
-            rule, ctx, lang, c.sentence, [c.claim, c.old, c.new],
+            rule, lang, c.sentence, [c.claim, c.old, c.new],
             printed=c.claim.text, expected=format_number(change, num.decimals, num.decimal_sep),
             kind="change", note=note, old=c.old.text, new=c.new.text, points=pts,
             points_note=_note("points", lang, points=pts) if percents else "",
@@ -711,18 +559,18 @@ def check_change(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
 # -- NAR009: households and persons --------------------------------------------------
 
 
-def _household_ratio(ctx: DocContext, rule: Rule, conv: Conventions) -> tuple[Interval, Figure, Sentence] | None:
+def _household_ratio(run: Run, rule: Rule, conv: Conventions) -> tuple[Interval, Figure, Sentence] | None:
     """The number of persons per household the document states, if any."""
-    patterns = [_rx(p) for p in _param(rule, "ratio_patterns", []) or []]
-    limit = _rx(_param(rule, "limit_before", r"(?!x)x"))
-    for s in ctx.sentences:
+    patterns = [pattern(p) for p in _param(rule, "ratio_patterns", []) or []]
+    limit = pattern(_param(rule, "limit_before", r"(?!x)x"))
+    for s in run.context.sentences:
         low = s.text.lower()
         for rx in patterns:
             for m in rx.finditer(low):
                 if limit.search(low[max(0, m.start() - 25) : m.start()]):
                     continue
                 at = m.start("n")
-                fig = next((f for f in figures(ctx, s, conv) if f.start <= at < f.end), None)
+                fig = next((f for f in figures(run, s, conv) if f.start <= at < f.end), None)
                 if fig is None:
                     fig = next((Figure(tn, tn.number.interval(exact_integers=True), "") for tn in s.numbers
                                 if tn.start <= at < tn.end), None)  # fmt: skip
@@ -731,20 +579,20 @@ def _household_ratio(ctx: DocContext, rule: Rule, conv: Conventions) -> tuple[In
     return None
 
 
-@register_document_engine("narrative-household")
-def check_household(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_household(rule: Rule, run: Run) -> Iterator[Finding]:
     """``X KK atau Y jiwa``: checked only where the report states how many
     persons it counts per household (``1 KK = 4 jiwa``); otherwise skipped."""
-    conv = Conventions.of(rule)
-    stated = _household_ratio(ctx, rule, conv)
+    ctx, lang = run.context, run.lang
+    conv = _conventions(rule)
+    stated = _household_ratio(run, rule, conv)
     if stated is None:
         return
     ratio, ratio_fig, _ = stated
     households = {str(u).lower() for u in _param(rule, "household_units", ["kk"])}
     persons = {str(u).lower() for u in _param(rule, "person_units", ["jiwa"])}
-    link = _rx(_param(rule, "link", r"^\s*(?:[^\W\d]+\s+){0,2}?atau\s+$"))
+    link = pattern(_param(rule, "link", r"^\s*(?:[^\W\d]+\s+){0,2}?atau\s+$"))
     for s in ctx.sentences:
-        figs = figures(ctx, s, conv)
+        figs = figures(run, s, conv)
         low = s.text.lower()
         for a, b in pairwise(figs):
             if a.unit not in households or b.unit not in persons or a is ratio_fig:
@@ -756,7 +604,7 @@ def check_household(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]
             if fit == "round":
                 continue
             yield _finding(
-                rule, ctx, lang, s, [b, a, ratio_fig],
+                rule, lang, s, [b, a, ratio_fig],
                 printed=b.text, expected=_fmt(a.value * ratio_fig.value, b), kind="household", fit=fit,
                 households=a.text, ratio=ratio_fig.text,
             )  # fmt: skip
@@ -802,17 +650,8 @@ class Described:
     rows: list[int]
 
 
-def _sections(ctx: DocContext) -> list[tuple[float, float, float]]:
-    cached = ctx.cache.get("narrative-sections")
-    if isinstance(cached, list):
-        return cached
-    heads = sorted(_line_order(ln) for ln in ctx.doc.lines if is_heading(ln))
-    ctx.cache["narrative-sections"] = heads
-    return heads
-
-
 def _section_of(ctx: DocContext, order: tuple[float, float, float]) -> int:
-    return bisect_right(_sections(ctx), order)
+    return bisect_right(ctx.section_starts, order)
 
 
 def noun_column(view: TableView, noun: re.Pattern[str], others: list[re.Pattern[str]]) -> int | None:
@@ -915,8 +754,8 @@ class ClaimWords:
         return ClaimWords(
             count=count,
             words=words,
-            nouns={k: _rx(str(v["text"])) for k, v in nouns.items()},
-            headers={k: _rx(str(v.get("header", v["text"]))) for k, v in nouns.items()},
+            nouns={k: pattern(str(v["text"])) for k, v in nouns.items()},
+            headers={k: pattern(str(v.get("header", v["text"]))) for k, v in nouns.items()},
             subject=str(p.get("subject", "indikator")),
             verbs=verbs,
             negation=str(p.get("negation", "belum|tidak")),
@@ -975,20 +814,20 @@ def _claim_regex(cw: ClaimWords, *, all_form: bool) -> re.Pattern[str]:
         head = rf"(?<!tidak\s)(?<!belum\s)\b(?:semua|seluruh)\s+(?:[^\W\d]+\s+){{0,2}}?(?:{cw.subject})\b"
     else:
         head = rf"(?<![\w.,])(?P<n>{cw.count})\s+(?:{cw.subject})\b"
-    return _rx(head + middle + tail)
+    return pattern(head + middle + tail)
 
 
 def _capaian_cells(d: Described, col: int, rows: list[int]) -> list[Location]:
     return [cell_location(d.view, r, col) for r in rows]
 
 
-@register_document_engine("claim-all-indicators")
-def check_all_indicators(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_all_indicators(rule: Rule, run: Run) -> Iterator[Finding]:
     """``semua indikator telah mencapai target``: every indicator of the
     described table has capaian >= 100 (> 100 for "melebihi")."""
+    ctx, lang = run.context, run.lang
     cw = ClaimWords.of(rule)
     rx = _claim_regex(cw, all_form=True)
-    noun = cw.headers.get("indikator") or _rx(cw.subject)
+    noun = cw.headers.get("indikator") or pattern(cw.subject)
     others = [v for k, v in cw.headers.items() if k != "indikator"]
     for s in ctx.sentences:
         for m in rx.finditer(s.text):
@@ -1012,13 +851,13 @@ def check_all_indicators(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Fin
             )  # fmt: skip
 
 
-@register_document_engine("claim-indicators-achieved")
-def check_indicators_achieved(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_indicators_achieved(rule: Rule, run: Run) -> Iterator[Finding]:
     """``3 indikator melebihi target``, ``2 indikator belum memenuhi target``:
     the count of indicators of the described table whose capaian passes."""
+    ctx, lang = run.context, run.lang
     cw = ClaimWords.of(rule)
     rx = _claim_regex(cw, all_form=False)
-    noun = cw.headers.get("indikator") or _rx(cw.subject)
+    noun = cw.headers.get("indikator") or pattern(cw.subject)
     others = [v for k, v in cw.headers.items() if k != "indikator"]
     for s in ctx.sentences:
         for m in rx.finditer(s.text):
@@ -1049,16 +888,16 @@ def check_indicators_achieved(rule: Rule, ctx: DocContext, lang: str) -> Iterato
             )  # fmt: skip
 
 
-@register_document_engine("claim-count")
-def check_counts(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+def check_counts(rule: Rule, run: Run) -> Iterator[Finding]:
     """``diukur melalui 2 indikator``, ``7 program``, ``33 kegiatan``, ``2
     sasaran strategis``: the described table lists that many items."""
+    ctx, lang = run.context, run.lang
     cw = ClaimWords.of(rule)
     p = _param(rule, "claims", {}) or {}
-    before = _rx(str(p.get("count_before", r"(?!x)x")))
-    not_after = _rx(str(p.get("not_after", r"(?!x)x")))
-    not_before = _rx(str(p.get("not_before", r"(?!x)x")))
-    by_noun = {k: _rx(rf"(?<![\w.,])(?P<n>{cw.count})\s+(?P<noun>{v.pattern})\b") for k, v in cw.nouns.items()}
+    before = pattern(str(p.get("count_before", r"(?!x)x")))
+    not_after = pattern(str(p.get("not_after", r"(?!x)x")))
+    not_before = pattern(str(p.get("not_before", r"(?!x)x")))
+    by_noun = {k: pattern(rf"(?<![\w.,])(?P<n>{cw.count})\s+(?P<noun>{v.pattern})\b") for k, v in cw.nouns.items()}
     needs_verb = {str(k) for k in p.get("nouns_needing_verb") or []}
     for s in ctx.sentences:
         low = s.text.lower()

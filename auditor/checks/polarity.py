@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
 from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, mixed_units, year_hints
+from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.formula import Expr
 from auditor.meaning.intervals import Interval
@@ -42,8 +43,10 @@ def _cross_year(view: TableView, binding: dict[str, int]) -> bool:
     return len(years) > 1
 
 
-def check_polarity(rule: Rule, view: TableView, lang: str) -> Iterator[Finding]:
+def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
+    """A capaian that fits only the formula of the other direction than the indicator's."""
     assert rule.formula is not None
+    lang = run.lang
     for row in view.rows:
         if row.kind not in CHECKED_KINDS:
             continue

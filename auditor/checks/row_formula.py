@@ -9,9 +9,10 @@ the report truncates instead of rounding is reported at lower severity.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
+from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.formula import Expr
 from auditor.meaning.intervals import Interval
@@ -155,10 +156,13 @@ def formula_bindings(
                 break
 
 
-def check_row_formula(rule: Rule, view: TableView, lang: str, peers: Sequence[Rule] = ()) -> Iterator[Finding]:
-    """``peers`` are the other formula rules: a cell that one of them explains
-    (a "Capaian %" under an "Anggaran" header is realisasi / anggaran, not
-    realisasi / target) is not reported by this one."""
+def check_row_formula(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
+    """A row's result that no rounding of its printed inputs gives.
+
+    A cell that another formula rule of the rule set explains (a "Capaian %"
+    under an "Anggaran" header is realisasi / anggaran, not realisasi /
+    target) is not reported by this one."""
+    lang, peers = run.lang, run.formula_rules
     for row in view.rows:
         if row.kind not in CHECKED_KINDS:
             continue

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.audit import register_document_engine
 from auditor.checks.common import make_finding, text_finding
+from auditor.checks.engine import Setting
+from auditor.checks.run import Run, TableLayout
 from auditor.findings.records import Finding
-from auditor.meaning.context import DocContext, is_heading
+from auditor.meaning.context import is_heading
 from auditor.meaning.numbers import is_nil, parse_number
 from auditor.meaning.semantics import TableView
 from auditor.model import Location
@@ -43,7 +44,7 @@ def _numbering(view: TableView) -> int | None:
     for col in view.columns:
         if col.role == "number":
             return col.index
-    return view._numbering_col
+    return view.numbering_col
 
 
 def _repeated_header(view: TableView, r: int) -> bool:
@@ -137,19 +138,20 @@ def _figures(view: TableView, r: int, label: int) -> dict[int, str]:
     }
 
 
-def _layout(ctx: DocContext, view: TableView) -> tuple[list[list[int]], dict[int, tuple[int, str]]]:
-    cache: dict[int, tuple[list[list[int]], dict[int, tuple[int, str]]]] = ctx.cache.setdefault("structure", {})  # type: ignore[assignment]
+def _layout(run: Run, view: TableView) -> TableLayout:
+    """Blocks and row labels of a table, read once per audit for both rules."""
     key = id(view)
-    if key not in cache:
-        cache[key] = (blocks(view), row_labels(view))
-    return cache[key]
+    if key not in run.layouts:
+        run.layouts[key] = (blocks(view), row_labels(view))
+    return run.layouts[key]
 
 
-@register_document_engine("duplicate-rows")
-def check_duplicate_rows(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
-    for view in ctx.views:
+def check_duplicate_rows(rule: Rule, run: Run) -> Iterator[Finding]:
+    """A row printed twice inside one block of a table."""
+    lang = run.lang
+    for view in run.context.views:
         header = {_row_key(view, r) for r in range(view.header_rows)}
-        table_blocks, labels = _layout(ctx, view)
+        table_blocks, labels = _layout(run, view)
         for block in table_blocks:
             first_of: dict[tuple[str, ...], int] = {}
             for r in block:
@@ -173,10 +175,11 @@ def check_duplicate_rows(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Fin
                 )  # fmt: skip
 
 
-@register_document_engine("repeated-labels")
-def check_repeated_labels(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
-    for view in ctx.views:
-        table_blocks, labels = _layout(ctx, view)
+def check_repeated_labels(rule: Rule, run: Run) -> Iterator[Finding]:
+    """A row label repeated with other figures inside one block of a table."""
+    lang = run.lang
+    for view in run.context.views:
+        table_blocks, labels = _layout(run, view)
         for block in table_blocks:
             first_of: dict[tuple[object, ...], int] = {}
             for r in block:
@@ -223,17 +226,22 @@ def _clean(value: object) -> object:
     return value
 
 
-@register_document_engine("heading-year")
-def check_heading_year(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Finding]:
+RESULTS = Setting("results", str, r"\bcapaian\b", "A heading about the report's own results matches this.")
+EXCLUDE = Setting("exclude", str, r"(?!x)x", "Headings matching this (plans, agreements, periods) are left alone.")
+HEADING_YEAR = (RESULTS, EXCLUDE)
+
+
+def check_heading_year(rule: Rule, run: Run) -> Iterator[Finding]:
     """A heading that says what year the report's own results are for
     ("Capaian Kinerja Tahun 2017") must name the report year. Headings about
     plans, agreements for next year, comparisons, Renstra periods or ranges
     are not about the results and are left alone."""
+    ctx, lang = run.context, run.lang
     year = ctx.report_year
     if year is None:
         return
-    results = re.compile(str(_clean(rule.params.get("results", r"\bcapaian\b"))), re.IGNORECASE)
-    exclude = re.compile(str(_clean(rule.params.get("exclude", r"(?!x)x"))), re.IGNORECASE)
+    results = re.compile(str(_clean(RESULTS.of(rule))), re.IGNORECASE)
+    exclude = re.compile(str(_clean(EXCLUDE.of(rule))), re.IGNORECASE)
     for ln in ctx.doc.lines:
         if not is_heading(ln):
             continue

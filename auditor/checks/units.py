@@ -4,36 +4,46 @@ printed without its realisasi, counts and percentages mixed in a column)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from fractions import Fraction
 
 from auditor.checks.common import make_finding
+from auditor.checks.engine import Setting
+from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.numbers import is_nil
 from auditor.meaning.semantics import TableView
 from auditor.rulesets.loader import Rule
 
 FIGURE_ROWS = ("body", "total", "subtotal", "summary")
+COLUMNS = Setting("columns", list, [], "The column roles checked.")
+WHEN_TABLE_HAS = Setting("when_table_has", list, [], "Only tables with a column of one of these roles.")
+WHEN_LABEL = Setting("when_label", re.Pattern, None, "Only rows whose label matches (a regex).")
+LIMIT = Setting("limit", float, 100, "The cap a share may not exceed.")
+NEEDS = Setting("needs", list, [], "The input column roles a ratio needs beside it.")
+PERCENT_CAP = (COLUMNS, WHEN_TABLE_HAS, WHEN_LABEL, LIMIT)
+ORPHAN_RATIO = (COLUMNS, NEEDS)
 
 
 def _table_has(view: TableView, roles: list[str]) -> bool:
     return not roles or any(col.role in roles for col in view.columns)
 
 
-def check_percent_cap(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+def check_percent_cap(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """A share of a whole above its cap (100 by default)."""
-    p = rule.params
-    if not _table_has(view, p.get("when_table_has", [])):
+    lang = run.lang
+    if not _table_has(view, WHEN_TABLE_HAS.of(rule)):
         return
-    limit = Fraction(str(p.get("limit", 100)))
-    label_pat = p.get("when_label")
+    limit = Fraction(str(LIMIT.of(rule)))
+    label_pat = WHEN_LABEL.of(rule)
     for row in view.rows:
         if row.kind not in FIGURE_ROWS:
             continue
         if label_pat is not None and not label_pat.search(view.label(row.index)):
             continue
         for col in view.columns:
-            if col.role not in p.get("columns", []):
+            if col.role not in COLUMNS.of(rule):
                 continue
             n = view.number(row.index, col.index)
             if n is None or n.qualitative or n.interval().lo <= limit:
@@ -43,10 +53,10 @@ def check_percent_cap(rule: Rule, view: TableView, lang: str, derived: set[tuple
             )
 
 
-def check_orphan_ratio(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+def check_orphan_ratio(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """A ratio printed in a row whose inputs are blank: where does it come from?"""
-    p = rule.params
-    needs = p.get("needs", [])
+    lang = run.lang
+    needs = NEEDS.of(rule)
     figure_rows = [row.index for row in view.rows if row.kind in FIGURE_ROWS]
     # a column blank in every row says the table's layout, not this row, is odd
     need_cols = {
@@ -63,7 +73,7 @@ def check_orphan_ratio(rule: Rule, view: TableView, lang: str, derived: set[tupl
         if row.kind not in FIGURE_ROWS:
             continue
         for col in view.columns:
-            if col.role not in p.get("columns", []) or view.number(row.index, col.index) is None:
+            if col.role not in COLUMNS.of(rule) or view.number(row.index, col.index) is None:
                 continue
             for cols in need_cols.values():
                 blank = [c for c in cols if _blank(view, row.index, c)]
@@ -87,8 +97,9 @@ def _blank(view: TableView, r: int, c: int) -> bool:
     return not cell.is_span_copy and (not cell.text.strip() or is_nil(cell.text))
 
 
-def check_mixed_units(rule: Rule, view: TableView, lang: str, derived: set[tuple[int, int]]) -> Iterator[Finding]:
+def check_mixed_units(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """One column holding percentages in some rows and counts or rupiah in others."""
+    lang = run.lang
     for col in view.columns:
         pct, amount = [], []
         for row in view.rows:

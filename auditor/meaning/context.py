@@ -70,7 +70,7 @@ class Sentence:
         )
 
 
-def _line_order(ln: TextLine) -> tuple[float, float, float]:
+def line_order(ln: TextLine) -> tuple[float, float, float]:
     if ln.page is not None:
         return (ln.page, ln.bbox[1] if ln.bbox else 0.0, ln.bbox[0] if ln.bbox else 0.0)
     return (0, float(ln.line or 0), 0.0)
@@ -127,7 +127,7 @@ def split_sentences(lines: list[TextLine]) -> list[Sentence]:
     def flush() -> None:
         nonlocal buf_text, buf_lines, buf_offsets
         if buf_text.strip():
-            out.append(Sentence(buf_text, buf_lines, buf_offsets, _line_order(buf_lines[0]), heading))
+            out.append(Sentence(buf_text, buf_lines, buf_offsets, line_order(buf_lines[0]), heading))
         buf_text, buf_lines, buf_offsets = "", [], []
 
     prev: TextLine | None = None
@@ -197,8 +197,6 @@ class DocContext:
     doc: Document
     vocab: RoleVocabulary
     views: list[TableView]
-    cache: dict[str, object] = field(default_factory=dict)
-    """Results several engines share (the quantities of the document ...)."""
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -215,6 +213,11 @@ class DocContext:
             years = Counter(int(y) for ln in self.doc.lines[:200] for y in _YEAR.findall(ln.text))
         return years.most_common(1)[0][0] if years else None
 
+    @cached_property
+    def section_starts(self) -> list[tuple[float, float, float]]:
+        """Where each section begins (its heading), in reading order."""
+        return sorted(line_order(ln) for ln in self.doc.lines if is_heading(ln))
+
     def context_year(self, order: tuple[float, float, float]) -> int | None:
         """The year of the nearest heading before a place (Perjanjian Kinerja
         Tahun 2019 in a 2018 report). Only the years next to the report year
@@ -223,7 +226,7 @@ class DocContext:
         best = None
         year = self.report_year
         for ln in self.doc.lines:
-            if _line_order(ln) > order:
+            if line_order(ln) > order:
                 break
             if is_heading(ln):
                 ys = _YEAR.findall(ln.text)

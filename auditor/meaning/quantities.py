@@ -11,7 +11,7 @@ heading that names one (Perjanjian Kinerja Tahun 2019), else the report year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.meaning.context import DocContext, Sentence, TextNumber, table_order
 from auditor.meaning.locations import cell_location
@@ -41,6 +41,18 @@ class Quantity:
     """"T3:5" for a table column (table id, column), "text" for narrative."""
     row_key: str
     """The row or sentence it stands in: figures of one row recompute each other."""
+
+
+@dataclass
+class QuantityIndex:
+    """Every quantity of a document, its subjects clustered by name."""
+
+    quantities: list[Quantity]
+    cluster_of: dict[str, int]
+    suspect_columns: dict[str, tuple[str, int | None, list[Quantity]]]
+    """origin -> (measure, year) its values really hold, and the copies."""
+    totals: list[Quantity] = field(default_factory=list)
+    """Whole-budget figures: TOTAL rows of budget tables and the narrative's."""
 
 
 def table_kind(view: TableView) -> str | None:

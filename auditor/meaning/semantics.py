@@ -344,7 +344,7 @@ class TableView:
         Only the numbering column (or a first column used as one) counts: a
         roman numeral in a 'Golongan' column is a label, not an outline.
         """
-        c = self._numbering_col
+        c = self.numbering_col
         if c is None:
             return None
         cell = self.table.rows[r][c]
@@ -357,7 +357,7 @@ class TableView:
         return 5
 
     @cached_property
-    def _numbering_col(self) -> int | None:
+    def numbering_col(self) -> int | None:
         for col in self.columns:
             if col.role == "number":
                 return col.index
@@ -370,7 +370,7 @@ class TableView:
     def _mark_subtotals(self, rows: list[Row]) -> None:
         """A numbered row with figures followed by deeper rows with figures is
         a subtotal of them; totals then close only the rows no subtotal covers."""
-        if self._numbering_col is None:
+        if self.numbering_col is None:
             return
         children_of: dict[int, list[int]] = {}
         for i, row in enumerate(rows):
@@ -401,7 +401,7 @@ class TableView:
     def _shares_group_label(self, r: int, k: int) -> bool:
         """Row k continues row r's group (its label cells span from r): then r
         is the first row of a group, not a heading that sums what follows."""
-        c_num = self._numbering_col
+        c_num = self.numbering_col
         parent = self.table.rows[r]
         label_cols = {col.index for col in self.columns if col.role == "label"}
         return any(
@@ -435,7 +435,7 @@ class TableView:
         return headless or self._numbering_starts_late()
 
     def _numbering_starts_late(self) -> bool:
-        c = self._numbering_col
+        c = self.numbering_col
         if c is None:
             return False
         for row in self.table.rows[self.header_rows :]:
@@ -461,7 +461,7 @@ class TableView:
         row = self.table.rows[r]
         if not any(c.bold for c in row if c.text.strip()):
             return False
-        if self._numbering_col is not None and (self.level(r) or 5) < 5:
+        if self.numbering_col is not None and (self.level(r) or 5) < 5:
             return False  # "3. Jabatan Fungsional Umum": a numbered heading, bold like its siblings
         if pending and all(any(self.table.rows[p][c].bold for c in range(len(row))) for p in pending):
             return False  # the whole table is bold: boldness says nothing

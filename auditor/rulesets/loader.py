@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,18 +22,6 @@ from auditor.meaning.vocabulary import RoleVocabulary
 from auditor.rulesets.yaml_lines import LINE_KEY, load_yaml
 
 SEVERITIES = ("error", "warning", "info")
-ENGINES = (
-    "row-formula",
-    "polarity",
-    "total-row",
-    "summary-row",
-    "average-row",
-    "subtotal-row",
-    "total-column",
-    "percent-cap",
-    "orphan-ratio",
-    "mixed-units",
-)
 _RULE_KEYS = {
     "code", "name", "title", "title_en", "engine", "severity", "message", "explain", "formula",
     "alternatives", "bind", "same_units", "polarity", "columns", "when_table_has", "when_label",
@@ -107,7 +96,9 @@ class RuleSet:
         return [r for r in out if not ignore or not hit(r, ignore)]
 
 
-def load_ruleset(extra: list[Path] | None = None) -> RuleSet:
+def read_ruleset(extra: list[Path] | None = None, *, engines: Collection[str]) -> RuleSet:
+    """The shipped rule files and ``extra`` ones; a rule must name one of ``engines``
+    (the orchestrator passes the names of the engines it runs)."""
     base = rules_dir()
     files = [base / "vocabulary.yaml", *sorted(p for p in base.glob("*.yaml") if p.name != "vocabulary.yaml")]
     vocab = RoleVocabulary()
@@ -127,7 +118,7 @@ def load_ruleset(extra: list[Path] | None = None) -> RuleSet:
             )
         _load_vocabulary(path, data, vocab)
         for entry in data.get("rules") or []:
-            rule = _load_rule(path, entry)
+            rule = _load_rule(path, entry, engines)
             if any(r.code == rule.code for r in rules):
                 raise RuleFileError(f"{path}:{entry.get(LINE_KEY, 1)}: rule code {rule.code} is defined twice.")
             rules.append(rule)
@@ -167,15 +158,7 @@ def _load_vocabulary(path: Path, data: dict[str, Any], vocab: RoleVocabulary) ->
         vocab.polarity_patterns.setdefault(kind, []).extend(_compile(path, line, p) for p in polarity.get(kind) or [])
 
 
-def known_engines() -> set[str]:
-    """Table engines plus the document engines registered by their modules."""
-    from auditor.audit import DOCUMENT_ENGINES
-    from auditor.checks import document  # noqa: F401 - registers them
-
-    return set(ENGINES) | set(DOCUMENT_ENGINES)
-
-
-def _load_rule(path: Path, entry: Any) -> Rule:
+def _load_rule(path: Path, entry: Any, engines: Collection[str]) -> Rule:
     if not isinstance(entry, dict):
         raise RuleFileError(f"{path}: each rule must be a mapping.")
     line = entry.get(LINE_KEY, 1)
@@ -189,7 +172,6 @@ def _load_rule(path: Path, entry: Any) -> Rule:
         raise RuleFileError(f"{where}: rule {code}: unknown key(s) {', '.join(sorted(map(str, unknown)))}.")
     if not _CODE.match(code):
         raise RuleFileError(f"{where}: rule code {code!r} must be 2-5 capitals and 3 digits, e.g. CAP001.")
-    engines = known_engines()
     if entry["engine"] not in engines:
         raise RuleFileError(
             f"{where}: rule {code}: unknown engine {entry['engine']!r}; use one of {', '.join(sorted(engines))}."

@@ -1,0 +1,48 @@
+"""Every engine, in one list: a new engine is its module and one line here.
+
+The rule loader accepts a rule whose ``engine:`` names one of these (the
+orchestrator passes it :data:`ENGINE_NAMES`), ``auditor.audit`` runs them
+and ``audit engines`` documents them from this list.
+"""
+
+from __future__ import annotations
+
+from auditor.checks import aggregates, crossref, habits, narrative, polarity, row_formula, structure, units
+from auditor.checks.engine import Engine
+
+ENGINES: tuple[Engine, ...] = (
+    # one table at a time: check(rule, view, run)
+    Engine("row-formula", "table", row_formula.check_row_formula),
+    Engine("polarity", "table", polarity.check_polarity),
+    Engine("total-row", "table", aggregates.check_total_rows),
+    Engine("summary-row", "table", aggregates.check_summary_rows),
+    Engine("average-row", "table", aggregates.check_average_rows),
+    Engine("subtotal-row", "table", aggregates.check_subtotal_rows),
+    Engine("total-column", "table", aggregates.check_total_columns),
+    Engine("percent-cap", "table", units.check_percent_cap, units.PERCENT_CAP),
+    Engine("orphan-ratio", "table", units.check_orphan_ratio, units.ORPHAN_RATIO),
+    Engine("mixed-units", "table", units.check_mixed_units),
+    # the whole document: check(rule, run)
+    Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
+    Engine("header-content", "document", crossref.check_header_content, (crossref.MEASURE_NAMES,)),
+    Engine("duplicate-rows", "document", structure.check_duplicate_rows),
+    Engine("repeated-labels", "document", structure.check_repeated_labels),
+    Engine("heading-year", "document", structure.check_heading_year, structure.HEADING_YEAR),
+    Engine("formula-habit", "document", habits.check_formula_habit),
+    Engine("average-habit", "document", habits.check_average_habit, (habits.NAMES,)),
+    Engine("narrative-share", "document", narrative.check_share),
+    Engine("narrative-capaian", "document", narrative.check_capaian_sentence),
+    Engine("narrative-budget", "document", narrative.check_budget_change),
+    Engine("narrative-parts", "document", narrative.check_parts),
+    Engine("narrative-average", "document", narrative.check_average),
+    Engine("narrative-change", "document", narrative.check_change),
+    Engine("narrative-household", "document", narrative.check_household),
+    Engine("claim-all-indicators", "document", narrative.check_all_indicators),
+    Engine("claim-indicators-achieved", "document", narrative.check_indicators_achieved),
+    Engine("claim-count", "document", narrative.check_counts),
+)
+
+ENGINE_NAMES: tuple[str, ...] = tuple(e.name for e in ENGINES)
+BY_NAME: dict[str, Engine] = {e.name: e for e in ENGINES}
+TABLE_ENGINES = frozenset(e.name for e in ENGINES if e.scope == "table")
+"""Engines that look at one table at a time (the others read the document)."""
