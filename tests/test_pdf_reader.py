@@ -18,7 +18,8 @@ from reportlab.pdfgen import canvas
 from auditor.errors import InputError
 from auditor.model import Document, Table
 from auditor.readers import read_document
-from auditor.readers.pdf_tables import Line, Word, find_text_tables, group_lines, join_text
+from auditor.readers.pdftables.borderless import find_text_tables
+from auditor.readers.pdftables.words import Line, Word, group_lines, join_text
 
 JOMBANG = "jombang-inspektorat-lkjip-2022.pdf"
 PAGE_W, PAGE_H = A4

@@ -7,8 +7,9 @@ and ``audit engines`` documents them from this list.
 
 from __future__ import annotations
 
-from auditor.checks import aggregates, crossref, habits, narrative, polarity, row_formula, structure, units
+from auditor.checks import aggregates, crossref, habits, polarity, row_formula, structure, units
 from auditor.checks.engine import Engine
+from auditor.checks.narrative import arithmetic, changes, claims
 
 ENGINES: tuple[Engine, ...] = (
     # one table at a time: check(rule, view, run)
@@ -30,16 +31,16 @@ ENGINES: tuple[Engine, ...] = (
     Engine("heading-year", "document", structure.check_heading_year, structure.HEADING_YEAR),
     Engine("formula-habit", "document", habits.check_formula_habit),
     Engine("average-habit", "document", habits.check_average_habit, (habits.NAMES,)),
-    Engine("narrative-share", "document", narrative.check_share),
-    Engine("narrative-capaian", "document", narrative.check_capaian_sentence),
-    Engine("narrative-budget", "document", narrative.check_budget_change),
-    Engine("narrative-parts", "document", narrative.check_parts),
-    Engine("narrative-average", "document", narrative.check_average),
-    Engine("narrative-change", "document", narrative.check_change),
-    Engine("narrative-household", "document", narrative.check_household),
-    Engine("claim-all-indicators", "document", narrative.check_all_indicators),
-    Engine("claim-indicators-achieved", "document", narrative.check_indicators_achieved),
-    Engine("claim-count", "document", narrative.check_counts),
+    Engine("narrative-share", "document", arithmetic.check_share),
+    Engine("narrative-capaian", "document", arithmetic.check_capaian_sentence),
+    Engine("narrative-budget", "document", arithmetic.check_budget_change),
+    Engine("narrative-parts", "document", arithmetic.check_parts),
+    Engine("narrative-average", "document", arithmetic.check_average),
+    Engine("narrative-change", "document", changes.check_change),
+    Engine("narrative-household", "document", changes.check_household),
+    Engine("claim-all-indicators", "document", claims.check_all_indicators),
+    Engine("claim-indicators-achieved", "document", claims.check_indicators_achieved),
+    Engine("claim-count", "document", claims.check_counts),
 )
 
 ENGINE_NAMES: tuple[str, ...] = tuple(e.name for e in ENGINES)

@@ -8,7 +8,7 @@ of a table: a group title, subtotal or total row starts a new block, since
 "Laki-laki" under "Pusat" and again under "Daerah" is no slip.
 
 The counts a sentence gives for a table's items ("diukur melalui 2
-indikator") are checked by CLM003 (auditor/checks/narrative.py).
+indikator") are checked by CLM003 (auditor/checks/narrative/claims.py).
 """
 
 from __future__ import annotations

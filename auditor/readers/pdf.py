@@ -3,7 +3,7 @@
 The PDF is opened once with pdfplumber; each page is parsed once (its words
 are extracted a single time and shared by table finding and text lines).
 Ruled tables come from pdfplumber's ruling-line detection, borderless ones
-from word alignment (see :mod:`auditor.readers.pdf_tables`). Words that no
+from word alignment (see :mod:`auditor.readers.pdftables`). Words that no
 table takes become text lines. A page that fails is recorded in the warnings
 and skipped; a file that cannot be used at all raises :class:`InputError`.
 
@@ -35,18 +35,12 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from auditor.errors import InputError
 from auditor.model import BBox, Document, Page, Table, TextLine
-from auditor.readers.pdf_tables import (
-    Line,
-    PageTable,
-    Word,
-    append_continuation,
-    continuation_header_rows,
-    find_text_tables,
-    group_lines,
-    is_bold_font,
-    ruled_grid,
-    shaded_bands,
-)
+from auditor.readers.pdftables.blocks import shaded_bands
+from auditor.readers.pdftables.borderless import find_text_tables
+from auditor.readers.pdftables.continuation import append_continuation, continuation_header_rows
+from auditor.readers.pdftables.grid import PageTable
+from auditor.readers.pdftables.ruled import ruled_grid
+from auditor.readers.pdftables.words import Line, Word, group_lines, is_bold_font
 
 _TITLE_START = re.compile(r"^(tabel|table)\b", re.IGNORECASE)
 _NOT_TITLE = re.compile(r"^(gambar|grafik|figure|sumber|source|keterangan|ket\.|catatan)\b", re.IGNORECASE)

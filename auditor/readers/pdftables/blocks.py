@@ -1,0 +1,230 @@
+"""Borderless tables, first step: blocks of lines whose words align into
+columns, separated by gutters, and the shaded bands that hint at rows."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from auditor.readers.pdftables.words import Line
+
+MARKER = re.compile(
+    r"^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxlcIVXLC]{1,6}[.)]|[.•\-–·▪●○■□*➢✓]|no\.?)$",
+    re.IGNORECASE,
+)
+"""List markers and the "No" header: "1.", "a)", "iv.", bullets."""
+NUMBER = re.compile(r"^[(]?[-+]?(rp\.?)?\d[\d.,]*%?[)]?[,;]?$", re.IGNORECASE)
+_STOP = re.compile(r"^(sumber|source|keterangan|ket\s*[.:]|catatan)\b", re.IGNORECASE)
+_NOTE_COLON = re.compile(r"^\S+(\s+\S+)?\s*:")
+_CAPTION = re.compile(r"^(tabel|table|gambar|grafik|figure|diagram)\s+[\dIVXLC]+([.\-]\d+)*\b", re.IGNORECASE)
+"""A numbered caption ("Tabel 3.2 ..."): it opens the next element."""
+MAX_CELL_WORDS = 36
+"""Without other evidence, a cell longer than this is prose, not a table cell."""
+
+
+@dataclass
+class Block:
+    """Consecutive lines whose words leave the same vertical white gutters."""
+
+    lines: list[Line]
+    gutters: list[tuple[float, float]]
+    spanning: set[int] = field(default_factory=set)
+    """Indices (into ``lines``) of single-segment lines crossing gutters."""
+    loose: set[int] = field(default_factory=set)
+    """Indices of header lines whose words did not shape the gutters: their
+    runs of words may reach into a gutter and are placed by their centre."""
+
+
+def line_segments(line: Line, min_gap: float) -> list[tuple[float, float]]:
+    """x-intervals of the runs of words separated by less than ``min_gap``."""
+    segs: list[list[float]] = []
+    for w in line.words:
+        if segs and w.x0 - segs[-1][1] < min_gap:
+            segs[-1][1] = max(segs[-1][1], w.x1)
+        else:
+            segs.append([w.x0, w.x1])
+    return [(a, b) for a, b in segs]
+
+
+def merge_cover(cover: list[tuple[float, float]], add: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Union of x-intervals, as a sorted list of disjoint intervals."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted([*cover, *add]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def gutters_of(cover: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
+    return [(a[1], b[0]) for a, b in itertools.pairwise(cover) if b[0] - a[1] >= min_gap]
+
+
+def _is_note(line: Line, segs: Sequence[tuple[float, float]]) -> bool:
+    """A line that ends a table: the next element's numbered caption, or a
+    source note or remark under the table ("Sumber: BPS", "Keterangan :").
+
+    The keyword alone is not enough: "Sumber Daya Manusia" is a common row
+    label. A note is one run of text, or has its colon right after the
+    keyword ("Sumber Data : ...").
+    """
+    if _CAPTION.match(line.text):
+        return True
+    return bool(_STOP.match(line.text)) and (len(segs) == 1 or bool(_NOTE_COLON.match(line.text)))
+
+
+def _refines(old: Sequence[tuple[float, float]], new: Sequence[tuple[float, float]]) -> bool:
+    """Every old gutter still holds a gutter of the new layout."""
+    return all(any(o[0] <= n[0] and n[1] <= o[1] for n in new) for o in old)
+
+
+def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -> Block:
+    """Extend a block downwards while every added line keeps the gutters open.
+
+    Prose kills gutters within a line or two because its word gaps fall at
+    different places on each line; table columns keep them. A single-segment
+    line that crosses the gutters (a group label spanning the table) is kept
+    when the line after it is a multi-column row fitting the gutters again.
+    """
+    cover = merge_cover([], line_segments(lines[start], min_gap))
+    gutters = gutters_of(cover, min_gap)
+    block = Block([lines[start]], gutters)
+    widest_gap = 0.0  # above the multi-column lines taken so far
+    j = start + 1
+    while j < len(lines) and gutters:
+        line = lines[j]
+        segs = line_segments(line, min_gap)
+        if line.top - block.lines[-1].bottom > max_vgap or _is_note(line, segs):
+            break
+        ncols = len(gutters) + 1
+        if len(block.lines) >= 2 and len(segs) >= 2 * ncols and len(segs) - ncols >= 2:
+            break  # a row of a wider table: another layout starts here
+        new_cover = merge_cover(cover, segs)
+        new_gutters = gutters_of(new_cover, min_gap)
+        # The second line may open a column the first left blank (an empty
+        # header cell). Once three lines agree on the layout (past a header,
+        # whose lines open columns in any order), a line may open one column
+        # where every line so far was blank (a chapter number beside its
+        # sections) if its other runs sit in the columns there are, and it
+        # keeps every gutter and the row spacing: prose closes gutters, and
+        # the next table stands further off.
+        fits = len(new_gutters) == len(gutters) or (
+            len(new_gutters) > len(gutters)
+            and (
+                len(block.lines) == 1
+                or (
+                    len(block.lines) - len(block.spanning) >= 3
+                    and len(new_gutters) == len(gutters) + 1
+                    and sum(1 for a, b in segs if not any(a < y and x < b for x, y in cover)) == 1
+                    and all(sum(1 for a, b in segs if x <= a and b <= y) <= 1 for x, y in new_cover)
+                    and _refines(gutters, new_gutters)
+                    and line.top - block.lines[-1].bottom <= widest_gap + 1.0
+                )
+            )
+        )
+        if fits:
+            cover, gutters = new_cover, new_gutters
+            if len(segs) >= 2:
+                widest_gap = max(widest_gap, line.top - block.lines[-1].bottom)
+            block.lines.append(line)
+            j += 1
+            continue
+        nxt = lines[j + 1] if j + 1 < len(lines) else None
+        if (
+            len(segs) == 1
+            and nxt is not None
+            and nxt.top - line.bottom <= max_vgap
+            and len(block.lines) >= 2
+            and len(line_segments(nxt, min_gap)) >= 2
+            and len(gutters_of(merge_cover(cover, line_segments(nxt, min_gap)), min_gap)) == len(gutters)
+        ):
+            block.spanning.add(len(block.lines))
+            block.lines.append(line)
+            j += 1
+            continue
+        break
+    block.gutters = gutters
+    # Short lines after the last row (a note, a signature, a legend) fit the
+    # gutters too; unlike a wrapped cell they stand a row gap apart.
+    while len(block.lines) > 2:
+        last, prev = block.lines[-1], block.lines[-2]
+        trailing_text = len(line_segments(last, min_gap)) == 1 and last.top - prev.bottom > 0.6 * min_gap
+        if len(block.lines) - 1 not in block.spanning and not trailing_text:
+            break
+        block.spanning.discard(len(block.lines) - 1)
+        block.lines.pop()
+    return block
+
+
+def _is_white(color: object) -> bool:
+    """Whether a fill colour is white (or unknown: patterns, named spaces).
+
+    Only a visibly tinted fill is evidence of a shaded table row; anything
+    we cannot read as a grey, RGB or CMYK value is treated as no shading.
+    """
+    if isinstance(color, (int, float)):
+        values = [float(color)]
+    elif isinstance(color, (tuple, list)) and all(isinstance(v, (int, float)) for v in color) and color:
+        values = [float(v) for v in color]
+    else:
+        return True
+    if len(values) == 4:  # CMYK: white is no ink
+        return all(v <= 0.05 for v in values)
+    return all(v >= 0.95 for v in values)
+
+
+def shaded_bands(rects: Iterable[dict], page_height: float) -> list[tuple[float, float, float, float]]:
+    """Filled, non-white rectangles that can mark table rows.
+
+    Rectangles drawn per cell are merged when they share top and bottom, so a
+    row painted cell by cell becomes one band. Page-sized backgrounds and thin
+    rules are ignored.
+    """
+    boxes: list[tuple[float, float, float, float]] = []
+    for r in rects:
+        if not r.get("fill") or _is_white(r.get("non_stroking_color")):
+            continue
+        h = r["bottom"] - r["top"]
+        if h < 4 or h > 0.5 * page_height:
+            continue
+        boxes.append((r["x0"], r["top"], r["x1"], r["bottom"]))
+    merged: list[tuple[float, float, float, float]] = []
+    for b in sorted(boxes, key=lambda b: (round(b[1]), round(b[3]), b[0])):
+        if merged:
+            m = merged[-1]
+            if abs(m[1] - b[1]) < 1 and abs(m[3] - b[3]) < 1 and b[0] <= m[2] + 2:
+                merged[-1] = (m[0], m[1], max(m[2], b[2]), m[3])
+                continue
+        merged.append(b)
+    return merged
+
+
+def column_of(gutters: Sequence[tuple[float, float]], x: float) -> int:
+    return sum(1 for g in gutters if g[0] < x)
+
+
+def word_columns(block: Block, min_gap: float) -> list[list[int]]:
+    """Column of every word of every line of the block.
+
+    Words of lines that shaped the gutters never lie in one. A loose header
+    line's run of words (``Realisasi 2018`` centred over its column, ``2018``
+    centred over two) is placed as a whole by its centre, against the
+    gutters' middles.
+    """
+    gutters = block.gutters
+    mids = [(a + b) / 2 for a, b in gutters]
+    out: list[list[int]] = []
+    for i, line in enumerate(block.lines):
+        if i not in block.loose:
+            out.append([column_of(gutters, w.cx) for w in line.words])
+            continue
+        cols: list[int] = []
+        for a, b in line_segments(line, min_gap):
+            c = bisect.bisect_left(mids, (a + b) / 2)
+            cols.extend(c for w in line.words if a <= w.x0 and w.x1 <= b)
+        out.append(cols)
+    return out

@@ -1,0 +1,130 @@
+"""Ruled tables: the cell boxes pdfplumber finds between ruling lines turned into
+a full grid, merged cells resolved into ``span_origin`` copies."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from auditor.model import BBox, Cell
+from auditor.readers.pdftables.grid import PageTable, cluster_edges, edge_band, nearest_edge
+from auditor.readers.pdftables.words import Word, is_mostly_bold, join_text
+
+THIN_BAND = 7.5
+"""A row or column band this narrow and empty comes from a doubled rule."""
+
+
+def _inner_frame_edge(cell_boxes: Sequence[BBox], y: float) -> bool:
+    """Whether the row edge at ``y`` only divides a frame drawn inside a cell.
+
+    A text box pasted into a cell draws its own rectangle a few points inside
+    the cell's rulings; where it is split into lines, those lines must not
+    become table rows. Such an edge is drawn only by boxes lying inside a
+    cell that runs on across ``y``: between two thin slivers (frame to
+    ruling) that do, or within a box that does.
+    """
+    starts = [b for b in cell_boxes if abs(b[1] - y) < 1.0]
+    crossing = [b for b in cell_boxes if b[1] < y - 1.0 and b[3] > y + 1.0]
+    if not starts or not crossing:
+        return False
+    slivers = [b for b in crossing if b[2] - b[0] < THIN_BAND]
+
+    def framed(s: BBox) -> bool:
+        left = any(abs(b[2] - s[0]) < 1.0 for b in slivers)
+        right = any(abs(b[0] - s[2]) < 1.0 for b in slivers)
+        return (left and right) or any(b[0] - 1.0 <= s[0] and s[2] <= b[2] + 1.0 for b in crossing)
+
+    return all(framed(s) for s in starts)
+
+
+def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int) -> PageTable | None:
+    """Build a full grid from pdfplumber's cell boxes and the words inside.
+
+    Row bands start at every distinct cell top and column bands at every
+    distinct cell x0 (as pdfplumber's ``Table.rows`` does). A cell box that
+    reaches over several bands is a merged cell: its top-left slot holds the
+    text and every other slot it covers becomes a copy with ``span_origin``.
+    Narrow empty bands (doubled ruling lines) are dropped first. Returns None
+    for degenerate tables (one row, one column, or no text).
+    """
+    row_edges = [y for y in cluster_edges([b[1] for b in cell_boxes], 1.0) if not _inner_frame_edge(cell_boxes, y)]
+    col_edges = cluster_edges([b[0] for b in cell_boxes], 1.0)
+    row_edges.append(max(bbox[3], row_edges[-1] + 1))
+    col_edges.append(max(bbox[2], col_edges[-1] + 1))
+    nrows, ncols = len(row_edges) - 1, len(col_edges) - 1
+
+    slot_words: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        slot = (edge_band(row_edges, w.cy), edge_band(col_edges, w.cx))
+        slot_words.setdefault(slot, []).append(w)
+    rows_with_text = {r for r, _ in slot_words}
+    cols_with_text = {c for _, c in slot_words}
+    keep_rows = [r for r in range(nrows) if r in rows_with_text or row_edges[r + 1] - row_edges[r] >= THIN_BAND]
+    keep_cols = [c for c in range(ncols) if c in cols_with_text or col_edges[c + 1] - col_edges[c] >= THIN_BAND]
+    if len(keep_rows) < 2 or len(keep_cols) < 2:
+        return None
+    new_row = {r: i for i, r in enumerate(keep_rows)}
+    new_col = {c: i for i, c in enumerate(keep_cols)}
+
+    # owner[(r, c)] = index of the cell box covering that kept slot
+    owner: dict[tuple[int, int], int] = {}
+    spans: list[tuple[list[int], list[int]]] = []
+    for k, box in enumerate(cell_boxes):
+        r0, r1 = nearest_edge(row_edges, box[1]), nearest_edge(row_edges, box[3])
+        c0, c1 = nearest_edge(col_edges, box[0]), nearest_edge(col_edges, box[2])
+        rs = [r for r in range(r0, max(r1, r0 + 1)) if r in new_row]
+        cs = [c for c in range(c0, max(c1, c0 + 1)) if c in new_col]
+        spans.append((rs, cs))
+        for r in rs:
+            for c in cs:
+                owner.setdefault((r, c), k)
+
+    grid: list[list[Cell | None]] = [[None] * len(keep_cols) for _ in keep_rows]
+    for k, box in enumerate(cell_boxes):
+        rs, cs = spans[k]
+        mine = [(r, c) for r in rs for c in cs if owner.get((r, c)) == k]
+        if not mine:
+            continue
+        cell_words = [w for slot in mine for w in slot_words.get(slot, [])]
+        origin = (new_row[mine[0][0]], new_col[mine[0][1]])
+        text, bold = join_text(cell_words), is_mostly_bold(cell_words)
+        for r, c in mine:
+            slot = (new_row[r], new_col[c])
+            if slot == origin:
+                grid[slot[0]][slot[1]] = Cell(
+                    row=slot[0], col=slot[1], text=text, bbox=tuple(box), page=page, bold=bold
+                )
+            else:
+                grid[slot[0]][slot[1]] = Cell(
+                    row=slot[0],
+                    col=slot[1],
+                    text=text,
+                    bbox=(col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1]),
+                    page=page,
+                    bold=bold,
+                    span_origin=origin,
+                )
+    # Slots no cell box covers (irregular rulings) keep whatever words fall there.
+    for i, r in enumerate(keep_rows):
+        for j, c in enumerate(keep_cols):
+            if grid[i][j] is None:
+                ws = slot_words.get((r, c), [])
+                grid[i][j] = Cell(
+                    row=i,
+                    col=j,
+                    text=join_text(ws),
+                    bbox=(col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1]),
+                    page=page,
+                    bold=is_mostly_bold(ws),
+                )
+    rows: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
+    if not any(c.text for row in rows for c in row):
+        return None
+    return PageTable(
+        rows=rows,
+        bbox=tuple(bbox),
+        page=page,
+        source="ruled",
+        col_gaps=[(col_edges[a + 1] - 2, col_edges[c] + 2) for a, c in itertools.pairwise(keep_cols)],
+        words=list(words),
+    )
