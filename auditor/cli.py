@@ -44,6 +44,7 @@ def main() -> None:
       audit REPORT.pdf --format json   machine-readable output
       audit rules                      every rule with its code
       audit explain CAP001             what a rule checks, with an example
+      audit engines                    every engine a rule can name
 
     Run `audit check --help` for all options of the main job.
     """

@@ -25,6 +25,10 @@ MAX_CELL_WORDS = 36
 """Without other evidence, a cell longer than this is prose, not a table cell."""
 
 
+Cover = list[tuple[float, float]]
+"""Runs (x0, x1) along a line: the text a line covers, or the gutters between."""
+
+
 @dataclass
 class Block:
     """Consecutive lines whose words leave the same vertical white gutters."""
@@ -82,6 +86,62 @@ def _refines(old: Sequence[tuple[float, float]], new: Sequence[tuple[float, floa
     return all(any(o[0] <= n[0] and n[1] <= o[1] for n in new) for o in old)
 
 
+def _fits(
+    block: Block, cover: Cover, new_cover: Cover, segs: Cover, line: Line, widest_gap: float, min_gap: float
+) -> bool:
+    """Does a line keep the block's layout (its gutters) when added?
+
+    The second line may open a column the first left blank (an empty header
+    cell). Once three lines agree on the layout (past a header, whose lines
+    open columns in any order), a line may open one column where every line
+    so far was blank (a chapter number beside its sections) if its other
+    runs sit in the columns there are, and it keeps every gutter and the row
+    spacing: prose closes gutters, and the next table stands further off.
+    """
+    gutters, new_gutters = block.gutters, gutters_of(new_cover, min_gap)
+    return len(new_gutters) == len(gutters) or (
+        len(new_gutters) > len(gutters)
+        and (
+            len(block.lines) == 1
+            or (
+                len(block.lines) - len(block.spanning) >= 3
+                and len(new_gutters) == len(gutters) + 1
+                and sum(1 for a, b in segs if not any(a < y and x < b for x, y in cover)) == 1
+                and all(sum(1 for a, b in segs if x <= a and b <= y) <= 1 for x, y in new_cover)
+                and _refines(gutters, new_gutters)
+                and line.top - block.lines[-1].bottom <= widest_gap + 1.0
+            )
+        )
+    )
+
+
+def _spanning_label(
+    block: Block, cover: Cover, line: Line, segs: Cover, nxt: Line | None, min_gap: float, max_vgap: float
+) -> bool:
+    """A single-segment line crossing the gutters (a group label spanning the
+    table), followed by a multi-column row that fits the gutters again."""
+    return (
+        len(segs) == 1
+        and nxt is not None
+        and nxt.top - line.bottom <= max_vgap
+        and len(block.lines) >= 2
+        and len(line_segments(nxt, min_gap)) >= 2
+        and len(gutters_of(merge_cover(cover, line_segments(nxt, min_gap)), min_gap)) == len(block.gutters)
+    )
+
+
+def _drop_trailing(block: Block, min_gap: float) -> None:
+    """Short lines after the last row (a note, a signature, a legend) fit the
+    gutters too; unlike a wrapped cell they stand a row gap apart."""
+    while len(block.lines) > 2:
+        last, prev = block.lines[-1], block.lines[-2]
+        trailing_text = len(line_segments(last, min_gap)) == 1 and last.top - prev.bottom > 0.6 * min_gap
+        if len(block.lines) - 1 not in block.spanning and not trailing_text:
+            break
+        block.spanning.discard(len(block.lines) - 1)
+        block.lines.pop()
+
+
 def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -> Block:
     """Extend a block downwards while every added line keeps the gutters open.
 
@@ -91,72 +151,30 @@ def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -
     when the line after it is a multi-column row fitting the gutters again.
     """
     cover = merge_cover([], line_segments(lines[start], min_gap))
-    gutters = gutters_of(cover, min_gap)
-    block = Block([lines[start]], gutters)
+    block = Block([lines[start]], gutters_of(cover, min_gap))
     widest_gap = 0.0  # above the multi-column lines taken so far
-    j = start + 1
-    while j < len(lines) and gutters:
+    for j in range(start + 1, len(lines)):
+        if not block.gutters:
+            break
         line = lines[j]
         segs = line_segments(line, min_gap)
         if line.top - block.lines[-1].bottom > max_vgap or _is_note(line, segs):
             break
-        ncols = len(gutters) + 1
+        ncols = len(block.gutters) + 1
         if len(block.lines) >= 2 and len(segs) >= 2 * ncols and len(segs) - ncols >= 2:
             break  # a row of a wider table: another layout starts here
         new_cover = merge_cover(cover, segs)
-        new_gutters = gutters_of(new_cover, min_gap)
-        # The second line may open a column the first left blank (an empty
-        # header cell). Once three lines agree on the layout (past a header,
-        # whose lines open columns in any order), a line may open one column
-        # where every line so far was blank (a chapter number beside its
-        # sections) if its other runs sit in the columns there are, and it
-        # keeps every gutter and the row spacing: prose closes gutters, and
-        # the next table stands further off.
-        fits = len(new_gutters) == len(gutters) or (
-            len(new_gutters) > len(gutters)
-            and (
-                len(block.lines) == 1
-                or (
-                    len(block.lines) - len(block.spanning) >= 3
-                    and len(new_gutters) == len(gutters) + 1
-                    and sum(1 for a, b in segs if not any(a < y and x < b for x, y in cover)) == 1
-                    and all(sum(1 for a, b in segs if x <= a and b <= y) <= 1 for x, y in new_cover)
-                    and _refines(gutters, new_gutters)
-                    and line.top - block.lines[-1].bottom <= widest_gap + 1.0
-                )
-            )
-        )
-        if fits:
-            cover, gutters = new_cover, new_gutters
+        if _fits(block, cover, new_cover, segs, line, widest_gap, min_gap):
+            cover, block.gutters = new_cover, gutters_of(new_cover, min_gap)
             if len(segs) >= 2:
                 widest_gap = max(widest_gap, line.top - block.lines[-1].bottom)
             block.lines.append(line)
-            j += 1
-            continue
-        nxt = lines[j + 1] if j + 1 < len(lines) else None
-        if (
-            len(segs) == 1
-            and nxt is not None
-            and nxt.top - line.bottom <= max_vgap
-            and len(block.lines) >= 2
-            and len(line_segments(nxt, min_gap)) >= 2
-            and len(gutters_of(merge_cover(cover, line_segments(nxt, min_gap)), min_gap)) == len(gutters)
-        ):
+        elif _spanning_label(block, cover, line, segs, lines[j + 1] if j + 1 < len(lines) else None, min_gap, max_vgap):
             block.spanning.add(len(block.lines))
             block.lines.append(line)
-            j += 1
-            continue
-        break
-    block.gutters = gutters
-    # Short lines after the last row (a note, a signature, a legend) fit the
-    # gutters too; unlike a wrapped cell they stand a row gap apart.
-    while len(block.lines) > 2:
-        last, prev = block.lines[-1], block.lines[-2]
-        trailing_text = len(line_segments(last, min_gap)) == 1 and last.top - prev.bottom > 0.6 * min_gap
-        if len(block.lines) - 1 not in block.spanning and not trailing_text:
+        else:
             break
-        block.spanning.discard(len(block.lines) - 1)
-        block.lines.pop()
+    _drop_trailing(block, min_gap)
     return block
 
 

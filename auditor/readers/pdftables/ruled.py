@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from auditor.model import BBox, Cell
 from auditor.readers.pdftables.grid import PageTable, cluster_edges, edge_band, nearest_edge
@@ -37,22 +38,35 @@ def _inner_frame_edge(cell_boxes: Sequence[BBox], y: float) -> bool:
     return all(framed(s) for s in starts)
 
 
-def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int) -> PageTable | None:
-    """Build a full grid from pdfplumber's cell boxes and the words inside.
+@dataclass
+class _Bands:
+    """The row and column bands of a ruled table, the narrow empty ones dropped."""
 
-    Row bands start at every distinct cell top and column bands at every
-    distinct cell x0 (as pdfplumber's ``Table.rows`` does). A cell box that
-    reaches over several bands is a merged cell: its top-left slot holds the
-    text and every other slot it covers becomes a copy with ``span_origin``.
-    Narrow empty bands (doubled ruling lines) are dropped first. Returns None
-    for degenerate tables (one row, one column, or no text).
-    """
+    row_edges: list[float]
+    col_edges: list[float]
+    keep_rows: list[int]
+    keep_cols: list[int]
+    slot_words: dict[tuple[int, int], list[Word]]
+    """Words by the (row, column) band they stand in (original band indexes)."""
+
+    @property
+    def new_row(self) -> dict[int, int]:
+        return {r: i for i, r in enumerate(self.keep_rows)}
+
+    @property
+    def new_col(self) -> dict[int, int]:
+        return {c: i for i, c in enumerate(self.keep_cols)}
+
+    def slot_box(self, r: int, c: int) -> BBox:
+        return (self.col_edges[c], self.row_edges[r], self.col_edges[c + 1], self.row_edges[r + 1])
+
+
+def _bands(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word]) -> _Bands | None:
     row_edges = [y for y in cluster_edges([b[1] for b in cell_boxes], 1.0) if not _inner_frame_edge(cell_boxes, y)]
     col_edges = cluster_edges([b[0] for b in cell_boxes], 1.0)
     row_edges.append(max(bbox[3], row_edges[-1] + 1))
     col_edges.append(max(bbox[2], col_edges[-1] + 1))
     nrows, ncols = len(row_edges) - 1, len(col_edges) - 1
-
     slot_words: dict[tuple[int, int], list[Word]] = {}
     for w in words:
         slot = (edge_band(row_edges, w.cy), edge_band(col_edges, w.cx))
@@ -63,29 +77,33 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
     keep_cols = [c for c in range(ncols) if c in cols_with_text or col_edges[c + 1] - col_edges[c] >= THIN_BAND]
     if len(keep_rows) < 2 or len(keep_cols) < 2:
         return None
-    new_row = {r: i for i, r in enumerate(keep_rows)}
-    new_col = {c: i for i, c in enumerate(keep_cols)}
+    return _Bands(row_edges, col_edges, keep_rows, keep_cols, slot_words)
 
-    # owner[(r, c)] = index of the cell box covering that kept slot
+
+def _box_slots(cell_boxes: Sequence[BBox], bands: _Bands) -> list[list[tuple[int, int]]]:
+    """Per cell box, the kept slots it owns: those it covers that no earlier box took."""
+    new_row, new_col = bands.new_row, bands.new_col
     owner: dict[tuple[int, int], int] = {}
     spans: list[tuple[list[int], list[int]]] = []
     for k, box in enumerate(cell_boxes):
-        r0, r1 = nearest_edge(row_edges, box[1]), nearest_edge(row_edges, box[3])
-        c0, c1 = nearest_edge(col_edges, box[0]), nearest_edge(col_edges, box[2])
+        r0, r1 = nearest_edge(bands.row_edges, box[1]), nearest_edge(bands.row_edges, box[3])
+        c0, c1 = nearest_edge(bands.col_edges, box[0]), nearest_edge(bands.col_edges, box[2])
         rs = [r for r in range(r0, max(r1, r0 + 1)) if r in new_row]
         cs = [c for c in range(c0, max(c1, c0 + 1)) if c in new_col]
         spans.append((rs, cs))
         for r in rs:
             for c in cs:
                 owner.setdefault((r, c), k)
+    return [[(r, c) for r in rs for c in cs if owner.get((r, c)) == k] for k, (rs, cs) in enumerate(spans)]
 
-    grid: list[list[Cell | None]] = [[None] * len(keep_cols) for _ in keep_rows]
-    for k, box in enumerate(cell_boxes):
-        rs, cs = spans[k]
-        mine = [(r, c) for r in rs for c in cs if owner.get((r, c)) == k]
+
+def _fill_boxes(grid: list[list[Cell | None]], cell_boxes: Sequence[BBox], bands: _Bands, page: int) -> None:
+    """Each cell box's text in its top-left slot, copied (``span_origin``) into the rest."""
+    new_row, new_col = bands.new_row, bands.new_col
+    for box, mine in zip(cell_boxes, _box_slots(cell_boxes, bands), strict=True):
         if not mine:
             continue
-        cell_words = [w for slot in mine for w in slot_words.get(slot, [])]
+        cell_words = [w for slot in mine for w in bands.slot_words.get(slot, [])]
         origin = (new_row[mine[0][0]], new_col[mine[0][1]])
         text, bold = join_text(cell_words), is_mostly_bold(cell_words)
         for r, c in mine:
@@ -96,30 +114,42 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
                 )
             else:
                 grid[slot[0]][slot[1]] = Cell(
-                    row=slot[0],
-                    col=slot[1],
-                    text=text,
-                    bbox=(col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1]),
-                    page=page,
-                    bold=bold,
+                    row=slot[0], col=slot[1], text=text, bbox=bands.slot_box(r, c), page=page, bold=bold,
                     span_origin=origin,
-                )
-    # Slots no cell box covers (irregular rulings) keep whatever words fall there.
-    for i, r in enumerate(keep_rows):
-        for j, c in enumerate(keep_cols):
+                )  # fmt: skip
+
+
+def _fill_uncovered(grid: list[list[Cell | None]], bands: _Bands, page: int) -> None:
+    """Slots no cell box covers (irregular rulings) keep whatever words fall there."""
+    for i, r in enumerate(bands.keep_rows):
+        for j, c in enumerate(bands.keep_cols):
             if grid[i][j] is None:
-                ws = slot_words.get((r, c), [])
+                ws = bands.slot_words.get((r, c), [])
                 grid[i][j] = Cell(
-                    row=i,
-                    col=j,
-                    text=join_text(ws),
-                    bbox=(col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1]),
-                    page=page,
-                    bold=is_mostly_bold(ws),
+                    row=i, col=j, text=join_text(ws), bbox=bands.slot_box(r, c), page=page, bold=is_mostly_bold(ws)
                 )
+
+
+def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int) -> PageTable | None:
+    """Build a full grid from pdfplumber's cell boxes and the words inside.
+
+    Row bands start at every distinct cell top and column bands at every
+    distinct cell x0 (as pdfplumber's ``Table.rows`` does). A cell box that
+    reaches over several bands is a merged cell: its top-left slot holds the
+    text and every other slot it covers becomes a copy with ``span_origin``.
+    Narrow empty bands (doubled ruling lines) are dropped first. Returns None
+    for degenerate tables (one row, one column, or no text).
+    """
+    bands = _bands(cell_boxes, bbox, words)
+    if bands is None:
+        return None
+    grid: list[list[Cell | None]] = [[None] * len(bands.keep_cols) for _ in bands.keep_rows]
+    _fill_boxes(grid, cell_boxes, bands, page)
+    _fill_uncovered(grid, bands, page)
     rows: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     if not any(c.text for row in rows for c in row):
         return None
+    col_edges, keep_cols = bands.col_edges, bands.keep_cols
     return PageTable(
         rows=rows,
         bbox=tuple(bbox),
