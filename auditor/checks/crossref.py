@@ -33,6 +33,7 @@ from auditor.quantities import (
     total_quantities,
 )
 from auditor.ruleset import Rule
+from auditor.semantics import TableView
 
 _STATE = "crossref"
 
@@ -92,12 +93,48 @@ def _state(ctx: DocContext, rule: Rule) -> CrossRefState:
             text_qs.extend(sentence_quantities(ctx, sentence, subject, i))
     totals = [q for view in ctx.views for q in total_quantities(ctx, view)]
     totals += [q for i, s in enumerate(ctx.sentences) if s.numbers for q in sentence_totals(ctx, s, i)]
-    quantities = table_qs + text_qs
+    quantities = _identified(table_qs, _table_families(ctx.views)) + text_qs
     cluster_of = _cluster_subjects(quantities, index, short_min, long_min)
     state = CrossRefState(quantities, cluster_of, {}, totals)
     state.suspect_columns = _suspect_columns(state)
     ctx.cache[_STATE] = state
     return state
+
+
+def _table_families(views: list[TableView]) -> dict[str, str]:
+    """Table id -> id of the table it continues: a table on the same or the
+    next page with the same column headers is one table cut by a page break."""
+    family: dict[str, str] = {}
+    last: dict[frozenset[str], tuple[str, int]] = {}
+    for view in views:
+        page = view.table.page or 0
+        # as a set: a column split in two by the reader repeats a header
+        header = frozenset(f"{c.role}:{c.header.lower()}" for c in view.columns if c.header.strip())
+        prev = last.get(header)
+        first = prev[0] if prev and view.table.page is not None and page - prev[1] <= 1 else view.table.id
+        family[view.table.id] = first
+        last[header] = (first, page)
+    return family
+
+
+def _identified(table_qs: list[Quantity], family: dict[str, str]) -> list[Quantity]:
+    """The table figures whose row label names one item.
+
+    Rows of one table (and of its continuation on the next page) are
+    different items: a label printed on two rows of one table ("Program" |
+    "Program", the first line of two wrapped names) does not say which item
+    it is, so neither row is a copy of anything (a repeated label is the
+    structure rule's business)."""
+
+    def key(q: Quantity) -> tuple[str, tuple[str, ...]]:
+        table = q.origin.split(":")[0]
+        return family.get(table, table), tuple(tokens(q.subject))
+
+    rows: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for q in table_qs:
+        rows.setdefault(key(q), set()).add(q.row_key)
+    repeated = {k for k, keys in rows.items() if len(keys) > 1}
+    return [q for q in table_qs if key(q) not in repeated]
 
 
 def _sentence_subject(
