@@ -9,6 +9,7 @@ for _name in (
     "auditor.checks.narrative",
     "auditor.checks.structure",
     "auditor.checks.habits",
+    "auditor.checks.malformed",
 ):
     try:
         importlib.import_module(_name)
