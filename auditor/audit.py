@@ -11,6 +11,7 @@ from auditor.checks.aggregates import (
     check_total_columns,
     check_total_rows,
 )
+from auditor.checks.evidence import merge_evidence
 from auditor.checks.polarity import check_polarity
 from auditor.checks.row_formula import check_row_formula, derived_cells
 from auditor.checks.units import check_mixed_units, check_orphan_ratio, check_percent_cap
@@ -99,5 +100,6 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
             findings.extend(engine(rule, ctx, lang))
         except Exception as exc:  # noqa: BLE001 - one rule must not stop the audit
             _skip(doc, f"Rule {rule.code}", None, None, exc)
+    findings = merge_evidence(findings, views, ruleset, lang)
     findings.sort(key=sort_key)
     return findings

@@ -167,3 +167,23 @@ def test_a_count_of_what_the_indicator_counts_is_its_value(tmp_path: Path) -> No
     )
     assert [f.printed for f in _xrf(text, tmp_path)] == ["13"]
 
+
+def _all(text: str, tmp_path: Path) -> list:
+    doc = read_text_export(tmp_path / "r.md", text, "0")
+    rules = load_ruleset()
+    return audit_document(doc, rules, rules.selected(["XRF", "CAP001"], None))
+
+
+def test_a_wrong_input_is_one_finding_with_its_formula_as_evidence(tmp_path: Path) -> None:
+    """Bab III prints realisasi 1,85 where every other place prints 1,58, and
+    its capaian 197,50 = 1,58 / 0,80 x 100: the realisasi is the defect, so
+    CAP001 ("capaian should be 231,25") is folded into the XRF001 finding."""
+    text = REPORT.replace("jumlah penduduk miskin\t0,80\t1,58\t197,50", "jumlah penduduk miskin\t0,80\t1,85\t197,50")
+    (f,) = _all(text, tmp_path)
+    assert (f.rule, f.printed, f.expected) == ("XRF001", "1,85", "1,58")
+    assert "231,25" not in f.message and "CAP001" in f.message and "yang keliru adalah 1,85" in f.message
+    # the capaian cell is among the evidence
+    assert ("T2", 2, 4) in {(loc.table, loc.row, loc.column) for loc in f.locations}
+    # a capaian that the majority value does not explain either is its own defect
+    text = text.replace("jumlah penduduk miskin\t0,80\t1,85\t197,50", "jumlah penduduk miskin\t0,80\t1,85\t150,00")
+    assert sorted(f.rule for f in _all(text, tmp_path)) == ["CAP001", "XRF001", "XRF001"]

@@ -4,7 +4,9 @@ verified by hand against the printed pages:
 - page 24, Tabel 3.2: Nilai Evaluasi AKIP PD is printed as realisasi
   "Nilai A (82,92)" with capaian 98,30%; 82,92 / 83 x 100 = 99,90, and every
   other table (pages 29, 31, 33, 39) prints the realisasi as 81,59, which
-  gives 98,30 (82,92 is the 2021 value, page 31).
+  gives 98,30 (82,92 is the 2021 value, page 31). One defect, one finding:
+  the wrong realisasi (XRF001), with the capaian that CAP001 could not
+  recompute from it as evidence, not a CAP001 "capaian should be 99,90".
 - pages 43-44, Lampiran realisasi anggaran: the % of the three programmes is
   87,2 / 70,16 / 84,01, but 11.534.782.463 / 12.281.319.513 = 93,92,
   524.058.289 / 630.395.770 = 83,13 and 382.861.036 / 441.438.630 = 86,73
@@ -27,7 +29,6 @@ from auditor.readers import read_document
 from auditor.ruleset import load_ruleset
 
 VERIFIED = {
-    ("CAP001", 24, "98,30%", "99,90"),
     ("XRF001", 24, "Nilai A (82,92)", "Nilai A (81,59)"),
     ("ANG001", 43, "87,2", "93,92"),
     ("ANG001", 44, "70,16", "83,13"),
@@ -47,6 +48,15 @@ def findings(corpus_dir: Path):
 def test_jombang_findings_are_the_verified_ones(findings) -> None:
     _, found = findings
     assert {(f.rule, f.locations[0].page, f.printed, f.expected) for f in found} == VERIFIED
+
+
+def test_the_wrong_realisasi_carries_its_capaian_as_evidence(findings) -> None:
+    _, found = findings
+    (xrf,) = [f for f in found if f.rule == "XRF001"]
+    wrong = xrf.locations[0]
+    capaian = [loc for loc in xrf.locations if loc.text.strip() == "98,30%"]
+    assert [(c.page, c.table, c.row) for c in capaian] == [(wrong.page, wrong.table, wrong.row)]
+    assert "CAP001" in xrf.message and "99,90" not in xrf.message
 
 
 def test_pdf_findings_carry_page_and_bounding_box(findings) -> None:
