@@ -187,3 +187,23 @@ def test_a_wrong_input_is_one_finding_with_its_formula_as_evidence(tmp_path: Pat
     # a capaian that the majority value does not explain either is its own defect
     text = text.replace("jumlah penduduk miskin\t0,80\t1,85\t197,50", "jumlah penduduk miskin\t0,80\t1,85\t150,00")
     assert sorted(f.rule for f in _all(text, tmp_path)) == ["CAP001", "XRF001", "XRF001"]
+
+
+def test_a_table_continued_on_the_next_page_is_one_table(tmp_path: Path) -> None:
+    """Same column headers at the head of the next page, nothing said in
+    between: one table cut by the page break. A sentence between them, or a
+    page in between, makes them two tables."""
+    from dataclasses import replace
+
+    from auditor.checks.crossref import _table_families
+    from auditor.context import Sentence
+    from auditor.semantics import TableView
+
+    grid = "NO\tPROGRAM\tTARGET\tREALISASI\t%\n1\tProgram\t3.090.875.000,00\t3.073.563.517,00\t99,44\n"
+    doc = read_text_export(tmp_path / "r.md", f"# BAB III\n\n{grid}\nTeks.\n\n{grid}\nTeks.\n\n{grid}", "0")
+    vocab = load_ruleset().vocabulary
+    pages = [(50, (50.0, 500.0, 550.0, 800.0)), (51, (50.0, 40.0, 550.0, 700.0)), (53, (50.0, 40.0, 550.0, 700.0))]
+    views = [TableView(replace(t, page=p, bbox=b), vocab) for t, (p, b) in zip(doc.tables, pages, strict=True)]
+    assert _table_families(views, []) == {"T1": "T1", "T2": "T1", "T3": "T3"}
+    between = Sentence("Tabel berikut menyajikan realisasi program lainnya.", [], [0], (51, 20.0, 50.0))
+    assert _table_families(views, [between])["T2"] == "T2"

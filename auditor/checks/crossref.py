@@ -93,7 +93,7 @@ def _state(ctx: DocContext, rule: Rule) -> CrossRefState:
             text_qs.extend(sentence_quantities(ctx, sentence, subject, i))
     totals = [q for view in ctx.views for q in total_quantities(ctx, view)]
     totals += [q for i, s in enumerate(ctx.sentences) if s.numbers for q in sentence_totals(ctx, s, i)]
-    quantities = _identified(table_qs, _table_families(ctx.views)) + text_qs
+    quantities = _identified(table_qs, _table_families(ctx.views, ctx.sentences)) + text_qs
     cluster_of = _cluster_subjects(quantities, index, short_min, long_min)
     state = CrossRefState(quantities, cluster_of, {}, totals)
     state.suspect_columns = _suspect_columns(state)
@@ -101,20 +101,31 @@ def _state(ctx: DocContext, rule: Rule) -> CrossRefState:
     return state
 
 
-def _table_families(views: list[TableView]) -> dict[str, str]:
-    """Table id -> id of the table it continues: a table on the same or the
-    next page with the same column headers is one table cut by a page break."""
+def _table_families(views: list[TableView], sentences: list[Sentence]) -> dict[str, str]:
+    """Table id -> id of the table it continues: a table at the head of the
+    next page with the same column headers, no sentence between the two, is
+    one table cut by a page break."""
     family: dict[str, str] = {}
-    last: dict[frozenset[str], tuple[str, int]] = {}
+    last: dict[frozenset[str], tuple[str, TableView]] = {}
     for view in views:
-        page = view.table.page or 0
         # as a set: a column split in two by the reader repeats a header
         header = frozenset(f"{c.role}:{c.header.lower()}" for c in view.columns if c.header.strip())
         prev = last.get(header)
-        first = prev[0] if prev and view.table.page is not None and page - prev[1] <= 1 else view.table.id
+        first = prev[0] if prev and _continues(prev[1], view, sentences) else view.table.id
         family[view.table.id] = first
-        last[header] = (first, page)
+        last[header] = (first, view)
     return family
+
+
+def _continues(a: TableView, b: TableView, sentences: list[Sentence]) -> bool:
+    """Is ``b`` the rest of ``a`` after a page break: on the next page, and
+    no sentence of several words (a running header or page number aside)
+    printed between them?"""
+    ta, tb = a.table, b.table
+    if ta.page is None or tb.page is None or tb.page - ta.page != 1 or not ta.bbox or not tb.bbox:
+        return False
+    end, start = (ta.page, ta.bbox[3]), (tb.page, tb.bbox[1])
+    return not any(len(s.text.split()) >= 5 and end < (s.order[0], s.order[1]) < start for s in sentences)
 
 
 def _identified(table_qs: list[Quantity], family: dict[str, str]) -> list[Quantity]:
