@@ -96,3 +96,20 @@ def test_malformed_amounts_and_their_readings() -> None:
     not_amounts = ("3.10.6", "1.1.2", "31.12.2015", "2.0.1", "1.2.3.4", "70,00 127 370.000", "77 90,4 100,10 5.5")
     for text in valid + not_amounts:
         assert malformed_readings(text) is None, text
+
+
+def test_a_malformed_amount_is_reported_once_and_used_nowhere(tmp_path) -> None:
+    """The total and the ratio beside 2.807.870.000.00 cannot be checked: the
+    only finding is NUM001 (a sum that left the cell out would be false)."""
+    from auditor.audit import audit_document
+    from auditor.readers.text_export import read_text_export
+    from auditor.ruleset import load_ruleset
+
+    text = (
+        "Tabel uji\n\nKEGIATAN\tANGGARAN\tREALISASI\t%\nRapat\t100.000,00\t90.000,00\t90,00\n"
+        "Jasa\t2.807.870.000,00\t2.807.870.000.00\t100,00\nJUMLAH\t2.807.970.000,00\t2.807.960.000,00\t100,00\n"
+    )
+    rules = load_ruleset()
+    doc = read_text_export(tmp_path / "r.md", text, "0")
+    found = audit_document(doc, rules, rules.rules)
+    assert [(f.rule, f.printed) for f in found] == [("NUM001", "2.807.870.000.00")]
