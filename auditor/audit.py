@@ -16,7 +16,7 @@ from auditor.checks.polarity import check_polarity
 from auditor.checks.row_formula import check_row_formula, derived_cells
 from auditor.checks.units import check_mixed_units, check_orphan_ratio, check_percent_cap
 from auditor.context import DocContext
-from auditor.findings import Finding, sort_key
+from auditor.findings import Finding, distinct_fingerprints, sort_key
 from auditor.model import Document
 from auditor.ruleset import Rule, RuleSet
 from auditor.semantics import TableView
@@ -102,4 +102,4 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
             _skip(doc, f"Rule {rule.code}", None, None, exc)
     findings = merge_evidence(findings, views, ruleset, lang)
     findings.sort(key=sort_key)
-    return findings
+    return distinct_fingerprints(findings)
