@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from auditor.checks.evidence import merge_evidence
 from auditor.checks.registry import BY_NAME, ENGINE_NAMES
 from auditor.checks.row_formula import derived_cells
 from auditor.checks.run import Run
-from auditor.findings.records import Finding, sort_key
+from auditor.findings.records import Finding, distinct_fingerprints, sort_key
 from auditor.meaning.context import DocContext
 from auditor.meaning.semantics import TableView
 from auditor.meaning.tablejoin import join_total_tables
@@ -64,5 +65,6 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
             findings.extend(engine.check(rule, run))  # type: ignore[call-arg]
         except Exception as exc:  # noqa: BLE001 - one rule must not stop the audit
             _skip(doc, f"Rule {rule.code}", None, None, exc)
+    findings = merge_evidence(findings, views, ruleset, lang)
     findings.sort(key=sort_key)
-    return findings
+    return distinct_fingerprints(findings)

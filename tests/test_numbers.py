@@ -80,3 +80,35 @@ def test_format_number_rounds_half_up_in_the_report_style() -> None:
     assert format_number(Fraction(41234132871044), 0) == "41.234.132.871.044"
     assert format_number(Fraction("1.5"), 2, ".") == "1.50"
     assert format_number(Fraction("-3.157"), 3) == "-3,157"
+
+
+def test_malformed_amounts_and_their_readings() -> None:
+    """Valid in neither convention: refused by the parser, with readings."""
+    from auditor.meaning.numbers import malformed_readings
+
+    assert malformed_readings("2.807.870.000.00") == ["2.807.870.000,00", "280.787.000.000"]
+    assert malformed_readings("133.825.00,00") == ["13.382.500,00", "1.338.250.000"]
+    assert malformed_readings("9.871.1466.000") == ["98.711.466.000"]
+    for bad in ("2.807.870.000.00", "133.825.00,00", "650.290.147.50", "9.871.1466.000"):
+        assert parse_number(bad) is None and parse_number(bad, True) is None
+    valid = ("97.86", "19.76", "1.087", "0.612", "1,234.00", "Rp43.393.136.929.000,-", "(3,157)", "1,291%")
+    # several figures in one cell are not one malformed figure
+    not_amounts = ("3.10.6", "1.1.2", "31.12.2015", "2.0.1", "1.2.3.4", "70,00 127 370.000", "77 90,4 100,10 5.5")
+    for text in valid + not_amounts:
+        assert malformed_readings(text) is None, text
+
+
+def test_a_malformed_amount_is_reported_once_and_used_nowhere(tmp_path) -> None:
+    """The total and the ratio beside 2.807.870.000.00 cannot be checked: the
+    only finding is NUM001 (a sum that left the cell out would be false)."""
+    from auditor.audit import audit_document, load_ruleset
+    from auditor.readers.text_export import read_text_export
+
+    text = (
+        "Tabel uji\n\nKEGIATAN\tANGGARAN\tREALISASI\t%\nRapat\t100.000,00\t90.000,00\t90,00\n"
+        "Jasa\t2.807.870.000,00\t2.807.870.000.00\t100,00\nJUMLAH\t2.807.970.000,00\t2.807.960.000,00\t100,00\n"
+    )
+    rules = load_ruleset()
+    doc = read_text_export(tmp_path / "r.md", text, "0")
+    found = audit_document(doc, rules, rules.rules)
+    assert [(f.rule, f.printed) for f in found] == [("NUM001", "2.807.870.000.00")]

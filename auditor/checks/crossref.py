@@ -34,6 +34,7 @@ from auditor.meaning.quantities import (
     table_quantities,
     total_quantities,
 )
+from auditor.meaning.semantics import TableView
 from auditor.model import Location
 from auditor.rulesets.loader import Rule
 
@@ -93,12 +94,59 @@ def _state(run: Run, rule: Rule) -> QuantityIndex:
             text_qs.extend(sentence_quantities(ctx, sentence, subject, i))
     totals = [q for view in ctx.views for q in total_quantities(ctx, view)]
     totals += [q for i, s in enumerate(ctx.sentences) if s.numbers for q in sentence_totals(ctx, s, i)]
-    quantities = table_qs + text_qs
+    quantities = _identified(table_qs, _table_families(ctx.views, ctx.sentences)) + text_qs
     cluster_of = _cluster_subjects(quantities, index, short_min, long_min)
     state = QuantityIndex(quantities, cluster_of, {}, totals)
     state.suspect_columns = _suspect_columns(state)
     run.quantities = state
     return state
+
+
+def _table_families(views: list[TableView], sentences: list[Sentence]) -> dict[str, str]:
+    """Table id -> id of the table it continues: a table at the head of the
+    next page with the same column headers, no sentence between the two, is
+    one table cut by a page break."""
+    family: dict[str, str] = {}
+    last: dict[frozenset[str], tuple[str, TableView]] = {}
+    for view in views:
+        # as a set: a column split in two by the reader repeats a header
+        header = frozenset(f"{c.role}:{c.header.lower()}" for c in view.columns if c.header.strip())
+        prev = last.get(header)
+        first = prev[0] if prev and _continues(prev[1], view, sentences) else view.table.id
+        family[view.table.id] = first
+        last[header] = (first, view)
+    return family
+
+
+def _continues(a: TableView, b: TableView, sentences: list[Sentence]) -> bool:
+    """Is ``b`` the rest of ``a`` after a page break: on the next page, and
+    no sentence of several words (a running header or page number aside)
+    printed between them?"""
+    ta, tb = a.table, b.table
+    if ta.page is None or tb.page is None or tb.page - ta.page != 1 or not ta.bbox or not tb.bbox:
+        return False
+    end, start = (ta.page, ta.bbox[3]), (tb.page, tb.bbox[1])
+    return not any(len(s.text.split()) >= 5 and end < (s.order[0], s.order[1]) < start for s in sentences)
+
+
+def _identified(table_qs: list[Quantity], family: dict[str, str]) -> list[Quantity]:
+    """The table figures whose row label names one item.
+
+    Rows of one table (and of its continuation on the next page) are
+    different items: a label printed on two rows of one table ("Program" |
+    "Program", the first line of two wrapped names) does not say which item
+    it is, so neither row is a copy of anything (a repeated label is the
+    structure rule's business)."""
+
+    def key(q: Quantity) -> tuple[str, tuple[str, ...]]:
+        table = q.origin.split(":")[0]
+        return family.get(table, table), tuple(tokens(q.subject))
+
+    rows: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for q in table_qs:
+        rows.setdefault(key(q), set()).add(q.row_key)
+    repeated = {k for k, keys in rows.items() if len(keys) > 1}
+    return [q for q in table_qs if key(q) not in repeated]
 
 
 def _sentence_subject(

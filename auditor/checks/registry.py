@@ -7,7 +7,7 @@ and ``audit engines`` documents them from this list.
 
 from __future__ import annotations
 
-from auditor.checks import aggregates, crossref, habits, polarity, row_formula, structure, units
+from auditor.checks import aggregates, crossref, habits, malformed, polarity, row_formula, structure, units
 from auditor.checks.engine import Engine
 from auditor.checks.narrative import arithmetic, changes, claims
 
@@ -41,6 +41,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("claim-all-indicators", "document", claims.check_all_indicators),
     Engine("claim-indicators-achieved", "document", claims.check_indicators_achieved),
     Engine("claim-count", "document", claims.check_counts),
+    Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 
 ENGINE_NAMES: tuple[str, ...] = tuple(e.name for e in ENGINES)

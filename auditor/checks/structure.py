@@ -175,35 +175,80 @@ def check_duplicate_rows(rule: Rule, run: Run) -> Iterator[Finding]:
                 )  # fmt: skip
 
 
+def _repeats(run: Run, view: TableView) -> list[tuple[int, int, int]]:
+    """(first row, repeating row, label column) of every label printed again
+    in one block with other figures, rows of a keyed list left out."""
+    out: list[tuple[int, int, int]] = []
+    table_blocks, labels = _layout(run, view)
+    for block in table_blocks:
+        first_of: dict[tuple[object, ...], int] = {}
+        for r in block:
+            if r not in labels:
+                continue
+            c, name = labels[r]
+            label = _norm(name)
+            if not label:
+                continue
+            key = (_group_context(view, r, c), label)
+            if key not in first_of:
+                first_of[key] = r
+                continue
+            first = first_of[key]
+            a, b = _figures(view, first, c), _figures(view, r, c)
+            if not b or not _differ(view, first, r, a, b) or _row_key(view, first) == _row_key(view, r):
+                continue
+            if _keyed(view, first, r, c):
+                continue
+            out.append((first, r, c))
+    return out
+
+
+_YEARLIKE = re.compile(r"^\s*(19[5-9]\d|20\d\d)\s*$")
+
+
+def _keyed(view: TableView, r1: int, r2: int, label: int) -> bool:
+    """Two rows of a list keyed by another column than the label (a year,
+    a unit, a group: "IKU A | 2020 | ...", "IKU A | 2021 | ..."): the same
+    label on other keys is no duplicate."""
+    skip = _numbering(view)
+    for c in range(view.table.ncols):
+        if c in (skip, label) or c >= len(view.table.rows[r1]) or c >= len(view.table.rows[r2]):
+            continue
+        t1, t2 = (view.table.rows[r][c].text.strip() for r in (r1, r2))
+        if not t1 or not t2 or _norm(t1) == _norm(t2):
+            continue
+        years = _YEARLIKE.match(t1) and _YEARLIKE.match(t2)
+        texts = parse_number(t1) is None and parse_number(t2) is None and not is_nil(t1) and not is_nil(t2)
+        if years or texts:
+            return True
+    return False
+
+
 def check_repeated_labels(rule: Rule, run: Run) -> Iterator[Finding]:
-    """A row label repeated with other figures inside one block of a table."""
+    """One finding per table, naming every repeated label and its rows."""
     lang = run.lang
     for view in run.context.views:
-        table_blocks, labels = _layout(run, view)
-        for block in table_blocks:
-            first_of: dict[tuple[object, ...], int] = {}
-            for r in block:
-                if r not in labels:
-                    continue
-                c, name = labels[r]
-                label = _norm(name)
-                if not label:
-                    continue
-                key = (_group_context(view, r, c), label)
-                if key not in first_of:
-                    first_of[key] = r
-                    continue
-                first = first_of[key]
-                a, b = _figures(view, first, c), _figures(view, r, c)
-                if not b or not _differ(view, first, r, a, b) or _row_key(view, first) == _row_key(view, r):
-                    continue
-                yield make_finding(
-                    rule, view, lang,
-                    cells=[(r, c), *((r, cc) for cc in b), (first, c), *((first, cc) for cc in a)],
-                    printed=view.cell(r, c).text, expected=None,
-                    table=view.table.id, first=first + 1, dup=r + 1,
-                    first_values=", ".join(a.values()) or "-", dup_values=", ".join(b.values()),
-                )  # fmt: skip
+        repeats = _repeats(run, view)
+        if not repeats:
+            continue
+        first, r, c = repeats[0]
+        a, b = _figures(view, first, c), _figures(view, r, c)
+        cells = [(r, c), *((r, cc) for cc in b), (first, c), *((first, cc) for cc in a)]
+        others = repeats[1:]
+        for f2, r2, c2 in others:
+            cells += [(r2, c2), (f2, c2)]
+        item = rule.params.get("more_item", {})
+        item_t = str(item.get(lang) or item.get("id") or '"{label}" ({first}, {dup})')
+        more = "; ".join(item_t.format(label=view.cell(r2, c2).text, first=f2 + 1, dup=r2 + 1) for f2, r2, c2 in others)
+        notes = rule.params.get("more_note", {})
+        note = str(notes.get(lang) or notes.get("id") or "{more}").format(more=more) if others else ""
+        yield make_finding(
+            rule, view, lang,
+            cells=cells,
+            printed=view.cell(r, c).text, expected=None, note=note,
+            table=view.table.id, first=first + 1, dup=r + 1,
+            first_values=", ".join(a.values()) or "-", dup_values=", ".join(b.values()),
+        )  # fmt: skip
 
 
 def _differ(view: TableView, r1: int, r2: int, a: dict[int, str], b: dict[int, str]) -> bool:

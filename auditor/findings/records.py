@@ -9,7 +9,7 @@ baseline of accepted findings survives edits elsewhere in the report.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from auditor.model import Location
@@ -29,6 +29,9 @@ class Finding:
     title: str = ""
     meaning: tuple[str, ...] = field(default=(), compare=False)
     """What the fingerprint is made of: table title, row and column names."""
+    occurrence: int = field(default=0, compare=False)
+    """Which of several distinct findings of one meaning this is (0: the
+    first), so that distinct findings never share a fingerprint."""
 
     @property
     def page(self) -> int | None:
@@ -37,6 +40,8 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         parts = (self.rule, *self.meaning, self.printed or "", self.expected or "")
+        if self.occurrence:
+            parts = (*parts, f"#{self.occurrence}")
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +56,30 @@ class Finding:
             "fingerprint": self.fingerprint,
             "locations": [loc.to_dict() for loc in self.locations],
         }
+
+
+def distinct_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """``findings`` (in reading order) with exact repeats dropped and the
+    later of several distinct findings that share a meaning numbered.
+
+    The meaning (rule, table, row and column names, values) is what keeps a
+    fingerprint stable across edits; two rows printing the same duplicate
+    ("row 11 = row 5", "row 17 = row 5") share it, and a baseline that
+    accepts one must not silently accept the other. Numbering them in
+    reading order keeps the first one's fingerprint unchanged.
+    """
+    out: list[Finding] = []
+    seen: set[Finding] = set()
+    count: dict[str, int] = {}
+    for f in findings:
+        if f in seen:
+            continue
+        seen.add(f)
+        base = f.fingerprint
+        n = count.get(base, 0)
+        count[base] = n + 1
+        out.append(replace(f, occurrence=n) if n else f)
+    return out
 
 
 def summarise(findings: list[Finding]) -> dict[str, int]:

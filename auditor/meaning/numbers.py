@@ -201,3 +201,35 @@ def format_number(value: Fraction, decimals: int, decimal_sep: str = ",") -> str
     if decimals:
         return f"{sign}{whole_s}{decimal_sep}{frac:0{decimals}d}"
     return f"{sign}{whole_s}"
+
+
+_SEPARATED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
+_DATE = re.compile(r"^\d{1,2}[.,]\d{1,2}[.,](?:19|20)\d\d$")
+
+
+def malformed_readings(text: str) -> list[str] | None:
+    """The figures a malformed amount could have meant, or None when ``text``
+    is a valid number (in either convention) or no amount at all.
+
+    ``133.825.00,00`` and ``2.807.870.000.00`` are valid neither as
+    ``1.234.567,89`` nor as ``1,234,567.89``: a typing slip whose value
+    nobody can know, so :func:`parse_number` refuses it and arithmetic never
+    uses it. Outline codes (``3.10.6``) and dates (``31.12.2015``) are not
+    amounts: too few digits, or the shape of a date. The readings are the
+    last separator as the decimal one, and every separator as thousands.
+    """
+    if re.search(r"[\d.,]\s+[\d.,]", text):
+        return None  # several figures in one cell: a reading problem, not a slip
+    core = _core(" ".join(text.split()))
+    if core is None or text.strip().startswith("(") or not _SEPARATED.match(core) or _DATE.match(core):
+        return None
+    if parse_number(text) is not None or parse_number(text, True) is not None:
+        return None
+    groups = re.split(r"[.,]", core)
+    if sum(len(g) for g in groups) < 6 or not any(len(g) == 3 for g in groups[1:]):
+        return None
+    whole, frac = "".join(groups[:-1]), groups[-1]
+    as_thousands = format_number(Fraction(int("".join(groups))), 0)
+    if len(frac) == 3:  # a last group of three is a thousands group
+        return [as_thousands]
+    return [format_number(_decimal(f"{whole},{frac}", ","), len(frac)), as_thousands]

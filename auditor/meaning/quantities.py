@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from auditor.meaning.context import DocContext, Sentence, TextNumber, table_order
 from auditor.meaning.locations import cell_location
+from auditor.meaning.names import tokens
 from auditor.meaning.numbers import Number, format_number
 from auditor.meaning.semantics import TableView
 from auditor.model import Location
@@ -174,6 +175,57 @@ _CONTRAST = re.compile(
 )
 
 
+# "rumus ke 2", "ke-2", "Tabel 3.2", "Pasal 5", "nomor 2": an ordinal or a reference, not a figure
+_REFERENCE_BEFORE = re.compile(
+    r"\b(ke|ke-|tabel|table|gambar|grafik|bab|pasal|ayat|butir|nomor|no\.?|lampiran|rumus|tahap|hal\.?|halaman)\s*-?\s*$",
+    re.IGNORECASE,
+)
+# "penurunan target kinerja sebesar 9,92%": a change of the target, not the target
+_CHANGE_BEFORE = re.compile(
+    r"\b(penurunan|kenaikan|peningkatan|perubahan|selisih|pertumbuhan|pergeseran|naik|turun|menurun|meningkat)\s*$",
+    re.IGNORECASE,
+)
+# "13 kecamatan", "11 wilayah", "5 orang": a count of things, with its own noun
+_COUNTED = re.compile(
+    r"^\s*(orang|jiwa|kk|kecamatan|kelurahan|desa|wilayah|daerah|kabupaten|kota|unit|buah|titik|lokasi|paket|"
+    r"kegiatan|program|indikator|sasaran|dokumen|laporan|kali|hari|minggu|bulan|opd|skpd|instansi|sekolah|rumah|"
+    r"ruas|km|ha|hektar|ton|kg|m2|m3|meter)\b",
+    re.IGNORECASE,
+)
+
+
+def is_reference(sentence: Sentence, num: TextNumber) -> bool:
+    """An ordinal or a reference to a table, article or formula (``rumus ke
+    2``, ``Tabel 3.2``): it names something, it is not a measured figure."""
+    return bool(_REFERENCE_BEFORE.search(sentence.text[max(0, num.start - 12) : num.start]))
+
+
+def counted_noun(sentence: Sentence, num: TextNumber) -> str | None:
+    """The noun right after a plain (non-%) figure that says what it counts:
+    such a figure is a value of an indicator only if the indicator counts
+    that noun ("Jumlah kecamatan terlayani": 13 kecamatan)."""
+    if num.number.percent:
+        return None
+    m = _COUNTED.match(sentence.text[num.end :])
+    return m.group(1).lower() if m else None
+
+
+def _governs(sentence: Sentence, measure: str, start: int, gap: str, subject: str) -> bool:
+    """Does the measure word at ``start`` govern the figure after ``gap``?
+
+    Not when a change word precedes it ("penurunan target ... 9,92%": the
+    change of the target), and not for "capaian" followed by the indicator's
+    own name ("capaian kemantapan jalan adalah 76,37%": the level achieved,
+    i.e. the realisasi, not the capaian ratio): attribution needs evidence."""
+    if _CHANGE_BEFORE.search(sentence.text[max(0, start - 30) : start]):
+        return False
+    if measure == "capaian":
+        named = set(tokens(subject)) & set(tokens(gap))
+        if named:
+            return False
+    return True
+
+
 def sentence_quantities(ctx: DocContext, sentence: Sentence, subject: str, idx: int) -> list[Quantity]:
     """Figures a sentence attributes to ``subject``: a measure word, at most a
     few plain words, then the number. A figure followed by "untuk ..." is
@@ -190,11 +242,16 @@ def sentence_quantities(ctx: DocContext, sentence: Sentence, subject: str, idx: 
     for measure, words in _MEASURE_WORDS.items():
         for m in re.finditer(rf"\b(?:{words})\b", sentence.text, re.IGNORECASE):
             num = _first_number_after(sentence, m.end())
-            if num is None or num.start in taken:
+            if num is None or num.start in taken or is_reference(sentence, num):
                 continue
             gap = sentence.text[m.end() : num.start]
             if not re.fullmatch(_GAP, _YEAR.sub("", gap)) or _other_measure_in(gap, measure) or _COMPARISON.search(gap):
                 continue
+            if not _governs(sentence, measure, m.start(), gap, subject):
+                continue
+            noun = counted_noun(sentence, num)
+            if noun and noun not in tokens(subject):
+                continue  # "13 kecamatan" counts kecamatan, the indicator measures something else
             if measure == "capaian" and _OTHER_BASE.search(sentence.text):
                 continue  # "dibandingkan dengan target 2019 ... capaiannya 50,6%": another base
             if _AFTER_BREAKS.match(sentence.text[num.end :]) or _LABEL_BEFORE.search(sentence.text[: num.start]):

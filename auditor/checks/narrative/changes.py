@@ -126,7 +126,9 @@ def _classify(c: ChangeClaim) -> tuple[str, Number, str | None]:
         x = rounded(num)
         x = Interval(abs(x.lo), abs(x.hi)) if x.lo >= 0 else Interval(Fraction(0), max(abs(x.lo), abs(x.hi)))
         if said_points:
-            verdict = "ok" if percents and x.overlaps(pts_abs) else None
+            # "menurun sebesar 0,005 poin" (0,344 -> 0,339): a change in points
+            # is the absolute difference, whatever the unit of the figures
+            verdict = "ok" if x.overlaps(pts_abs) else None
         elif x.overlaps(rel_abs):
             verdict = "ok"
         elif x.overlaps(ratio):
