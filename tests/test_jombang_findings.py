@@ -14,6 +14,9 @@ verified by hand against the printed pages:
   94,24% (Maturitas SPIP) and 98,30% (Nilai Evaluasi AKIP PD).
 - page 24: "terdapat satu sasaran strategis dengan 3 indikator" while the
   table lists two sasaran strategis.
+- page 35, after Tabel 3.6: "lebih unggul 0,13 poin" for Maturitas SPIP
+  1,157 vs 1,141 (0,016; the table's 3,157 vs 3,141 also give 0,016), and
+  "lebih unggul ... 7,45 poin" for AKIP PD 81,59 vs 72,14 (9,45).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ VERIFIED = {
     ("ANG001", 44, "84,01", "86,73"),
     ("CLM001", 24, "semua realisasi indikator telah mencapai target", None),
     ("CLM003", 24, "satu", "2"),
+    ("DOC001", 35, "0,13", "0,016"),
+    ("DOC001", 35, "7,45", "9,45"),
 }
 
 

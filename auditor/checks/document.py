@@ -9,6 +9,7 @@ for _name in (
     "auditor.checks.narrative",
     "auditor.checks.structure",
     "auditor.checks.habits",
+    "auditor.checks.difference",
 ):
     try:
         importlib.import_module(_name)
