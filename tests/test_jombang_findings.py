@@ -17,6 +17,9 @@ verified by hand against the printed pages:
 - page 35, after Tabel 3.6: "lebih unggul 0,13 poin" for Maturitas SPIP
   1,157 vs 1,141 (0,016; the table's 3,157 vs 3,141 also give 0,016), and
   "lebih unggul ... 7,45 poin" for AKIP PD 81,59 vs 72,14 (9,45).
+- page 22, the Bab III opening of this 2022 report: "kinerja selama Tahun
+  2021" and "diperjanjikan pada Tahun 2021"; page 40, after Tabel 3.8 (TA
+  2022): "rata-rata capaian anggaran tahun 2023 sebesar 93,17%".
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ VERIFIED = {
     ("CLM003", 24, "satu", "2"),
     ("DOC001", 35, "0,13", "0,016"),
     ("DOC001", 35, "7,45", "9,45"),
+    ("DOC002", 22, "2021", "2022"),
+    ("DOC002", 40, "2023", "2022"),
 }
 
 

@@ -10,6 +10,7 @@ for _name in (
     "auditor.checks.structure",
     "auditor.checks.habits",
     "auditor.checks.difference",
+    "auditor.checks.period",
 ):
     try:
         importlib.import_module(_name)
