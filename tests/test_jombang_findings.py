@@ -20,6 +20,10 @@ verified by hand against the printed pages:
 - page 22, the Bab III opening of this 2022 report: "kinerja selama Tahun
   2021" and "diperjanjikan pada Tahun 2021"; page 40, after Tabel 3.8 (TA
   2022): "rata-rata capaian anggaran tahun 2023 sebesar 93,17%".
+- page 25: "Hasil Nilai Evaluasi AKIP PD ... dengan nilai 3,157 (A)": every
+  table gives AKIP PD 81,59; 3,157 is the Maturitas SPIP score.
+- page 35: Maturitas SPIP "tercapai 1,157" and Jawa Timur "1,141", where
+  Tabel 3.6 prints 3,157 and 3,141 (the first digit changed).
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ VERIFIED = {
     ("DOC001", 35, "7,45", "9,45"),
     ("DOC002", 22, "2021", "2022"),
     ("DOC002", 40, "2023", "2022"),
+    ("DOC004", 25, "3,157", None),
+    ("DOC004", 35, "1,157", "3,157"),
+    ("DOC004", 35, "1,141", "3,141"),
 }
 
 

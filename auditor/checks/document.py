@@ -11,6 +11,7 @@ for _name in (
     "auditor.checks.habits",
     "auditor.checks.difference",
     "auditor.checks.period",
+    "auditor.checks.slips",
 ):
     try:
         importlib.import_module(_name)
