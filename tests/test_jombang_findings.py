@@ -24,6 +24,9 @@ verified by hand against the printed pages:
   table gives AKIP PD 81,59; 3,157 is the Maturitas SPIP score.
 - page 35: Maturitas SPIP "tercapai 1,157" and Jawa Timur "1,141", where
   Tabel 3.6 prints 3,157 and 3,141 (the first digit changed).
+- page 4, Ringkasan Eksekutif: "1 (satu) sasaran dengan ... 3 (tiga)
+  indikator ... dalam dokumen Perjanjian Kinerja", while Tabel 2.1 (the
+  Perjanjian Kinerja, p20) numbers two sasaran (1. and 2.).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ VERIFIED = {
     ("DOC004", 25, "3,157", None),
     ("DOC004", 35, "1,157", "3,157"),
     ("DOC004", 35, "1,141", "3,141"),
+    ("DOC005", 4, "1 (satu)", "2"),
 }
 
 

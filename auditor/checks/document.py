@@ -12,6 +12,7 @@ for _name in (
     "auditor.checks.difference",
     "auditor.checks.period",
     "auditor.checks.slips",
+    "auditor.checks.summary_counts",
 ):
     try:
         importlib.import_module(_name)
