@@ -53,4 +53,4 @@ def test_a_sentence_whose_end_is_printed_bold_is_read_whole(tmp_path: Path) -> N
     doc = read_text_export(tmp_path / "r.md", text, "0")
     found = audit_document(doc, RULES, RULES.selected(["DOC004"], None))
     assert [(f.printed, f.locations[0].line) for f in found] == [("3,157", 8)]
-    assert "Maturitas SPIP" in found[0].message
+    assert "Maturitas SPIP" in found[0].message and "81,59" in found[0].message

@@ -16,6 +16,7 @@ so that small round numbers never match by chance.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -160,7 +161,22 @@ def _verdict(
     return None
 
 
-def _slips(rule: Rule, ctx: DocContext) -> Iterator[tuple[Sentence, Figure, str, str, str, str | None]]:
+def _own_value(f: Figure, own: list[Number]) -> str:
+    """The indicator's commonest table value printed like the figure (same
+    decimals, else any decimals; both or neither a percentage): what the
+    sentence should say."""
+    for same_decimals in (True, False):
+        like = Counter(
+            format_number(n.value, n.decimals, f.num.decimal_sep)
+            for n in own
+            if n.percent == f.num.percent and (n.decimals == f.num.decimals if same_decimals else n.decimals > 0)
+        )
+        if like:
+            return like.most_common(1)[0][0]
+    return "-"
+
+
+def _slips(rule: Rule, ctx: DocContext) -> Iterator[tuple[Sentence, Figure, str, str, str, str | None, str]]:
     conv = Conventions.of(rule)
     min_digits = int(_param(rule, "min_digits", 3))
     rows = _row_values(ctx.views)
@@ -178,7 +194,7 @@ def _slips(rule: Rule, ctx: DocContext) -> Iterator[tuple[Sentence, Figure, str,
                 continue
             verdict = _verdict(f, own, rows, index, subject)
             if verdict:
-                yield s, f, subject, *verdict
+                yield s, f, subject, *verdict, _own_value(f, own)
 
 
 @register_document_engine("figure-slip")
@@ -186,7 +202,7 @@ def check_figure_slips(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Findi
     """A sentence's figure for an indicator that is another indicator's
     table value, or a one-slip variant of the indicator's own table value."""
     notes = _param(rule, "kinds", {}) or {}
-    for _s, f, subject, kind, value, other in _slips(rule, ctx):
+    for _s, f, subject, kind, value, other, own in _slips(rule, ctx):
         how = (notes.get(kind) or {}).get(lang) or (notes.get(kind) or {}).get("id") or kind
         yield text_finding(
             rule,
@@ -196,6 +212,6 @@ def check_figure_slips(rule: Rule, ctx: DocContext, lang: str) -> Iterator[Findi
             expected=None if kind == "other" else value,
             meaning=("figure-slip", subject.lower(), f.text),
             subject=subject,
-            how=how.format(value=value, other=other or ""),
+            how=how.format(value=value, other=other or "", own=own),
         )
 
