@@ -63,6 +63,15 @@ def test_terminal_report_groups_and_summarises(broken: Path) -> None:
     assert res.output.rstrip().splitlines()[-1] == "2 error, 0 warning, 0 info"
 
 
+def test_terminal_report_prints_a_decimal_comma_before_three_digits(tmp_path: Path) -> None:
+    # "0,016" looks like a thousands-grouped integer to the table printer
+    p = tmp_path / "diff.md"
+    p.write_text("Skor kabupaten 3,157 dan skor provinsi 3,141 sehingga kabupaten lebih unggul 0,13 poin.\n")
+    res = run(p, "--select", "DOC001")
+    assert res.exit_code == 1, res.output
+    assert "0,016" in res.output
+
+
 def test_consistent_report_exits_zero(consistent: Path) -> None:
     res = run(consistent)
     assert res.exit_code == 0, res.output

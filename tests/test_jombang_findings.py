@@ -16,6 +16,19 @@ verified by hand against the printed pages:
   94,24% (Maturitas SPIP) and 98,30% (Nilai Evaluasi AKIP PD).
 - page 24: "terdapat satu sasaran strategis dengan 3 indikator" while the
   table lists two sasaran strategis.
+- page 35, after Tabel 3.6: "lebih unggul 0,13 poin" for Maturitas SPIP
+  1,157 vs 1,141 (0,016; the table's 3,157 vs 3,141 also give 0,016), and
+  "lebih unggul ... 7,45 poin" for AKIP PD 81,59 vs 72,14 (9,45).
+- page 22, the Bab III opening of this 2022 report: "kinerja selama Tahun
+  2021" and "diperjanjikan pada Tahun 2021"; page 40, after Tabel 3.8 (TA
+  2022): "rata-rata capaian anggaran tahun 2023 sebesar 93,17%".
+- page 25: "Hasil Nilai Evaluasi AKIP PD ... dengan nilai 3,157 (A)": every
+  table gives AKIP PD 81,59; 3,157 is the Maturitas SPIP score.
+- page 35: Maturitas SPIP "tercapai 1,157" and Jawa Timur "1,141", where
+  Tabel 3.6 prints 3,157 and 3,141 (the first digit changed).
+- page 4, Ringkasan Eksekutif: "1 (satu) sasaran dengan ... 3 (tiga)
+  indikator ... dalam dokumen Perjanjian Kinerja", while Tabel 2.1 (the
+  Perjanjian Kinerja, p20) numbers two sasaran (1. and 2.).
 """
 
 from __future__ import annotations
@@ -34,6 +47,14 @@ VERIFIED = {
     ("ANG001", 44, "84,01", "86,73"),
     ("CLM001", 24, "semua realisasi indikator telah mencapai target", None),
     ("CLM003", 24, "satu", "2"),
+    ("DOC001", 35, "0,13", "0,016"),
+    ("DOC001", 35, "7,45", "9,45"),
+    ("DOC002", 22, "2021", "2022"),
+    ("DOC002", 40, "2023", "2022"),
+    ("DOC004", 25, "3,157", None),
+    ("DOC004", 35, "1,157", "3,157"),
+    ("DOC004", 35, "1,141", "3,141"),
+    ("DOC005", 4, "1 (satu)", "2"),
 }
 
 

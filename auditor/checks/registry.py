@@ -7,7 +7,20 @@ and ``audit engines`` documents them from this list.
 
 from __future__ import annotations
 
-from auditor.checks import aggregates, crossref, habits, malformed, polarity, row_formula, structure, units
+from auditor.checks import (
+    aggregates,
+    crossref,
+    difference,
+    habits,
+    malformed,
+    period,
+    polarity,
+    row_formula,
+    slips,
+    structure,
+    summary_counts,
+    units,
+)
 from auditor.checks.engine import Engine
 from auditor.checks.narrative import arithmetic, changes, claims
 
@@ -41,6 +54,11 @@ ENGINES: tuple[Engine, ...] = (
     Engine("claim-all-indicators", "document", claims.check_all_indicators),
     Engine("claim-indicators-achieved", "document", claims.check_indicators_achieved),
     Engine("claim-count", "document", claims.check_counts),
+    Engine("narrative-difference", "document", difference.check_difference),
+    Engine("own-period-year", "document", period.check_own_period_year),
+    Engine("period-ordinal-year", "document", period.check_period_ordinal),
+    Engine("figure-slip", "document", slips.check_figure_slips),
+    Engine("summary-count", "document", summary_counts.check_summary_counts),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from itertools import groupby
 from typing import TextIO
 
@@ -9,6 +10,11 @@ from tabulate import tabulate
 
 from auditor.findings.result import AuditResult
 from auditor.reporters.labels import describe_location, labels, summary_line
+
+
+def _wrapped(text: str, width: int) -> str:
+    """A figure cell broken into lines of at most ``width`` characters."""
+    return "\n".join(textwrap.wrap(text, width)) if text else ""
 
 
 def report(result: AuditResult, out: TextIO) -> None:
@@ -31,8 +37,8 @@ def report(result: AuditResult, out: TextIO) -> None:
                     describe_location(loc, result.lang, with_page=False),
                     f"{f.rule}\n{f.severity}",
                     f.message,
-                    f.printed or "",
-                    f.expected or "",
+                    _wrapped(f.printed or "", 18),
+                    _wrapped(f.expected or "", 18),
                 ]
             )
         out.write(
@@ -40,7 +46,10 @@ def report(result: AuditResult, out: TextIO) -> None:
                 rows,
                 headers=[lab["where"], lab["rule"], lab["message"], lab["printed"], lab["expected"]],
                 tablefmt="simple_grid",
-                maxcolwidths=[30, 8, 60, 18, 18],
+                # the figures are wrapped here: tabulate's own wrapping reads
+                # "0,016" as the integer 16 thousand and fails
+                maxcolwidths=[30, 8, 60, None, None],
+                disable_numparse=True,
             )
         )
         out.write("\n")
