@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from auditor.leafgrid import regrid_by_header_leaves
 from auditor.model import Cell, Table
 from auditor.numbers import Number, dot_style, is_nil, parse_number
 from auditor.ruleset import RoleVocabulary
@@ -89,7 +90,10 @@ class TableView:
     def __init__(self, table: Table, vocab: RoleVocabulary) -> None:
         self.table = merge_split_columns(table) if table.source == "text-aligned" else table
         self.vocab = vocab
+        self.title_rows = self._count_title_rows()
         self.header_rows = self._count_header_rows()
+        if self.table.source == "ruled":
+            self.table = regrid_by_header_leaves(self.table, self.title_rows, self.header_rows)
         self.columns = self._columns()
         self.rows = self._rows()
 
@@ -136,8 +140,35 @@ class TableView:
         texts = {c.text for c in row if c.text.strip()}
         return len(texts) == 1 and len(row) > 2 and sum(1 for c in row if c.text.strip()) > 1
 
-    def _count_header_rows(self) -> int:
+    def _is_title_row(self, row: list[Cell]) -> bool:
+        """One text over (nearly) the whole width: a caption printed inside
+        the grid, either as one wide cell or as that text copied into every
+        column of its span."""
+        filled = [c for c in row if c.text.strip()]
+        own = [c for c in filled if not c.is_span_copy]
+        texts = {" ".join(c.text.split()) for c in filled}
+        return len(row) > 2 and len(own) <= 1 and len(texts) == 1 and len(filled) >= len(row) - 1
+
+    def _distinct_header_words(self, row: list[Cell]) -> bool:
+        """A row of at least two different header words and no figures."""
+        own = {" ".join(c.text.split()) for c in row if c.text.strip() and not c.is_span_copy}
+        return len(own) >= 2 and not self._row_has_data_number(row) and self._looks_like_header(row)
+
+    def _count_title_rows(self) -> int:
+        """Leading caption rows above the real header row; the column roles
+        come from the header words under them, never from the caption."""
         rows = self.table.rows
+        n = 0
+        while n < MAX_HEADER_ROWS - 1 and n + 1 < len(rows) and self._is_title_row(rows[n]):
+            n += 1
+        if n and n < len(rows) and self._distinct_header_words(rows[n]):
+            return n
+        return 0
+
+    def _count_header_rows(self) -> int:
+        return self.title_rows + self._count_plain_header_rows(self.table.rows[self.title_rows :])
+
+    def _count_plain_header_rows(self, rows: list[list[Cell]]) -> int:
         n = 0
         for row in rows[:MAX_HEADER_ROWS]:
             if self._row_has_data_number(row) or (n > 0 and (self._is_group_row(row) or self._is_outline_title(row))):
@@ -172,7 +203,7 @@ class TableView:
 
     def _header_text(self, c: int) -> str:
         parts: list[str] = []
-        rows = self.table.rows[: self.header_rows]
+        rows = self.table.rows[self.title_rows : self.header_rows]
         for r, row in enumerate(rows):
             text = row[c].text.strip()
             if not text and r + 1 < len(rows) and rows[r + 1][c].text.strip():

@@ -1,0 +1,137 @@
+"""Table semantics on grids built in code: title rows, spanned headers,
+hierarchies of parent rows, the way a ruled PDF table reaches the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.audit import audit_document
+from auditor.model import Cell, Document, Table
+from auditor.ruleset import load_ruleset
+from auditor.semantics import TableView
+
+RULES = load_ruleset()
+
+SPAN = "^"
+"""In a grid spec, a slot covered by the spanning cell to its left."""
+
+
+def grid(spec: list[list[str]], bold_rows: frozenset[int] = frozenset()) -> Table:
+    """A ruled table from rows of texts; ``^`` copies the cell on the left
+    (or, in the first column, above) as a span copy, as the PDF reader does."""
+    rows: list[list[Cell]] = []
+    for r, texts in enumerate(spec):
+        row: list[Cell] = []
+        for c, text in enumerate(texts):
+            if text == SPAN:
+                src = row[c - 1] if c else rows[r - 1][c]
+                origin = src.span_origin or (src.row, src.col)
+                row.append(Cell(r, c, src.text, page=1, span_origin=origin, bold=src.bold))
+            else:
+                row.append(Cell(r, c, text, page=1, bold=r in bold_rows))
+        rows.append(row)
+    return Table(index=1, rows=rows, page=1, source="ruled", pages=[1])
+
+
+def audit(table: Table, codes: list[str]) -> list:
+    doc = Document(path="t.pdf", sha256="0", kind="pdf", tables=[table])
+    return audit_document(doc, RULES, [r for r in RULES.rules if r.code in codes])
+
+
+BUDGET = [
+    ["PAGU DAN REALISASI BELANJA PER OPD", SPAN, SPAN, SPAN, SPAN],
+    ["TAHUN ANGGARAN 2021", SPAN, SPAN, SPAN, SPAN],
+    ["NO.", "OPD", "PAGU", "REALISASI", "PERSEN"],
+    ["1", "Biro Umum", "1,000.00", "900.00", "90,00"],
+    ["2", "Biro Hukum", "3,000.00", "2,400.00", "80,00"],
+    ["", "JUMLAH", "4,000.00", "3,300.00", "82.50"],
+]
+
+
+def test_caption_rows_inside_the_grid_are_not_the_header() -> None:
+    view = TableView(grid(BUDGET), RULES.vocabulary)
+    assert view.title_rows == 2 and view.header_rows == 3
+    assert [c.role for c in view.columns] == ["number", None, "anggaran", "realisasi", "pct"]
+    assert [r.kind for r in view.rows[3:]] == ["body", "body", "total"]
+
+
+def test_percentage_column_under_a_caption_is_not_summed() -> None:
+    assert audit(grid(BUDGET), ["SUM001", "SUM002"]) == []
+    broken = [row[:] for row in BUDGET]
+    broken[5][2] = "4,100.00"
+    assert [(f.rule, f.printed) for f in audit(grid(broken), ["SUM001"])] == [("SUM001", "4,100.00")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        ["Biro Umum", "1,000.00", "900.00", "90,00", "x"],  # figures: the caption is the only header
+        ["Catatan", SPAN, SPAN, SPAN, SPAN],  # a second caption and no header words
+    ],
+)
+def test_a_lone_wide_first_row_without_header_words_under_it_stays_the_header(second: list[str]) -> None:
+    view = TableView(grid([["REALISASI ANGGARAN", SPAN, SPAN, SPAN, SPAN], second]), RULES.vocabulary)
+    assert view.title_rows == 0
+
+
+def boxed(spec: list[list[tuple[str, float, float] | str]]) -> Table:
+    """A ruled table whose cells carry x-ranges: (text, x0, x1); ``^`` is a
+    span copy of the cell on the left (same row) or above (first column)."""
+    rows: list[list[Cell]] = []
+    for r, items in enumerate(spec):
+        row: list[Cell] = []
+        for c, item in enumerate(items):
+            if item == SPAN:
+                src = row[c - 1] if c else rows[r - 1][c]
+                origin = src.span_origin or (src.row, src.col)
+                row.append(Cell(r, c, src.text, bbox=src.bbox, page=1, span_origin=origin))
+            else:
+                text, x0, x1 = item  # type: ignore[misc]
+                row.append(Cell(r, c, text, bbox=(x0, r * 10, x1, r * 10 + 10), page=1))
+        rows.append(row)
+    return Table(index=1, rows=rows, page=1, source="ruled", pages=[1])
+
+
+# Target | Realisasi under "Tahun 2021", with a sliver rule at 356-369 from
+# the target values and one at 418-425 from the realisasi values: the grid
+# has 8 columns, the header 5 leaves.
+SLIVERED = [
+    [("No", 0, 30), ("Indikator", 30, 100), ("Tahun 2021", 100, 220), SPAN, SPAN, ("Capaian", 220, 290), SPAN, SPAN],
+    [SPAN, SPAN, ("Target", 100, 156), ("Realisasi", 156, 220), SPAN, SPAN, SPAN, SPAN],
+    [
+        ("1", 0, 30),
+        ("Indeks A", 30, 100),
+        ("70", 100, 169),
+        SPAN,
+        ("71,5", 169, 225),
+        SPAN,
+        ("100,64%", 225, 290),
+        ("", 288, 290),
+    ],
+    [
+        ("2", 0, 30),
+        ("Indeks B", 30, 100),
+        ("80", 100, 169),
+        SPAN,
+        ("40", 169, 225),
+        SPAN,
+        ("8,50%", 225, 290),
+        ("", 288, 290),
+    ],
+]
+
+
+def test_values_are_bound_to_the_header_leaf_their_box_covers() -> None:
+    view = TableView(boxed(SLIVERED), RULES.vocabulary)
+    assert view.table.ncols == 5
+    assert [(c.role, c.year) for c in view.columns[2:]] == [("target", 2021), ("realisasi", 2021), ("capaian", None)]
+    assert [view.cell(2, c).text for c in range(5)] == ["1", "Indeks A", "70", "71,5", "100,64%"]
+    codes = [(f.rule, f.printed) for f in audit(boxed(SLIVERED), ["CAP001"])]
+    assert codes == [("CAP001", "100,64%"), ("CAP001", "8,50%")]
+
+
+def test_a_grid_the_header_cannot_explain_is_kept() -> None:
+    spec = [row[:] for row in SLIVERED]
+    spec[3][7] = ("x", 288, 290)  # text in a sliver: no leaf covers it
+    assert TableView(boxed(spec), RULES.vocabulary).table.ncols == 8
+
