@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from auditor.intervals import interval_sum
 from auditor.leafgrid import regrid_by_header_leaves
 from auditor.model import Cell, Table
 from auditor.numbers import Number, dot_style, is_nil, parse_number
@@ -95,6 +96,8 @@ class TableView:
         if self.table.source == "ruled":
             self.table = regrid_by_header_leaves(self.table, self.title_rows, self.header_rows)
         self.columns = self._columns()
+        self.hierarchy: str | None = None
+        """Where parent rows come from: "numbering", "emphasis" or None."""
         self.rows = self._rows()
 
     # -- numbers --------------------------------------------------------
@@ -400,9 +403,25 @@ class TableView:
 
     def _mark_subtotals(self, rows: list[Row]) -> None:
         """A numbered row with figures followed by deeper rows with figures is
-        a subtotal of them; totals then close only the rows no subtotal covers."""
+        a subtotal of them; totals then close only the rows no subtotal covers.
+        Without numbering, parent rows may be set apart by bold type or
+        capitals (see :meth:`_emphasis_children`)."""
         if self._numbering_col is None:
-            return
+            children_of = self._emphasis_children(rows)
+            self.hierarchy = "emphasis" if children_of else None
+        else:
+            children_of = self._numbered_children(rows)
+            self.hierarchy = "numbering" if children_of else None
+        covered = {k for kids in children_of.values() for k in kids}
+        for row in rows:
+            if row.index in children_of:
+                row.kind = "subtotal"
+                row.closes = children_of[row.index]
+            elif row.kind in ("total", "average", "summary") and covered:
+                row.closes = [k for k in row.closes if k not in covered]
+
+    def _numbered_children(self, rows: list[Row]) -> dict[int, list[int]]:
+        """Each numbered body row's rows of the next outline level under it."""
         children_of: dict[int, list[int]] = {}
         for i, row in enumerate(rows):
             if row.kind != "body":
@@ -421,13 +440,58 @@ class TableView:
             if kids:
                 top = min(self.level(k) or 0 for k in kids)
                 children_of[row.index] = [k for k in kids if self.level(k) == top]
-        covered = {k for kids in children_of.values() for k in kids}
-        for row in rows:
-            if row.index in children_of:
-                row.kind = "subtotal"
-                row.closes = children_of[row.index]
-            elif row.kind in ("total", "average", "summary") and covered:
-                row.closes = [k for k in row.closes if k not in covered]
+        return children_of
+
+    def _emphasis_children(self, rows: list[Row]) -> dict[int, list[int]]:
+        """Parent rows told apart by type alone: bold rows (or rows in
+        capitals) each over plain rows, in a table whose other rows are plain.
+        Type says little by itself, so the hierarchy is taken only where the
+        figures show it: at least two parents equal the sum of their rows,
+        and more parents add up than do not."""
+        body = [row.index for row in rows if row.kind == "body"]
+        for marked in (self._is_bold_row, self._is_caps_row):
+            flags = [marked(r) for r in body]
+            if all(flags) or not any(flags) or not flags[0]:
+                continue  # every row alike, or plain rows above the first parent
+            children: dict[int, list[int]] = {}
+            parent: int | None = None
+            for row in rows:
+                if row.kind in ("group", "empty"):
+                    continue
+                if row.kind != "body":
+                    parent = None
+                elif marked(row.index):
+                    parent = row.index
+                    children[parent] = []
+                elif parent is not None:
+                    children[parent].append(row.index)
+            children = {p: kids for p, kids in children.items() if kids}
+            fits = [self._adds_up(p, kids) for p, kids in children.items() if len(kids) >= 2]
+            if fits.count(True) >= 2 and fits.count(True) > fits.count(False):
+                return children
+        return {}
+
+    def _is_bold_row(self, r: int) -> bool:
+        return any(c.bold for c in self.table.rows[r] if c.text.strip() and not c.is_span_copy)
+
+    def _is_caps_row(self, r: int) -> bool:
+        letters = [ch for ch in self.label(r) if ch.isalpha()]
+        return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+    def _adds_up(self, parent: int, kids: list[int]) -> bool | None:
+        """Whether the parent's figures are the sums of its rows' in every
+        column where all of them print a plain figure; None with no such column."""
+        verdict: bool | None = None
+        for col in self.columns:
+            if col.role in NON_LABEL_ROLES or col.role in RATIO_ROLES or col.role in ("label", "target", "target_end"):
+                continue
+            total = self.number(parent, col.index)
+            parts = [self.number(k, col.index) for k in kids]
+            if total is None or total.percent or any(p is None or p.percent for p in parts):
+                continue
+            s = interval_sum([p.interval() for p in parts if p is not None])
+            verdict = bool(s.overlaps(total.interval())) and verdict is not False
+        return verdict
 
     def _shares_group_label(self, r: int, k: int) -> bool:
         """Row k continues row r's group (its label cells span from r): then r

@@ -14,6 +14,10 @@ verified by hand against the printed pages:
   94,24% (Maturitas SPIP) and 98,30% (Nilai Evaluasi AKIP PD).
 - page 24: "terdapat satu sasaran strategis dengan 3 indikator" while the
   table lists two sasaran strategis.
+- page 28, SAKIP component weights: EVALUASI AKUNTABILITAS KINERJA INTERNAL
+  is 25,00 while its criteria print 5,00 + 7,50 + 5,00 = 17,50; the three
+  other components add up (6 + 9 + 15 = 30, 6 + 9 + 15 = 30, 3 + 4,5 + 7,5
+  = 15).
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ VERIFIED = {
     ("ANG001", 44, "84,01", "86,73"),
     ("CLM001", 24, "semua realisasi indikator telah mencapai target", None),
     ("CLM003", 24, "satu", "2"),
+    # component weights: the three other bold components equal the sum of
+    # their criteria, EVALUASI AKUNTABILITAS KINERJA INTERNAL does not
+    ("SUM003", 28, "25,00", "17,50"),
 }
 
 

@@ -14,6 +14,8 @@ RULES = load_ruleset()
 
 SPAN = "^"
 """In a grid spec, a slot covered by the spanning cell to its left."""
+VSPAN = "^^"
+"""In a grid spec, a slot covered by the spanning cell above it."""
 
 
 def grid(spec: list[list[str]], bold_rows: frozenset[int] = frozenset()) -> Table:
@@ -23,8 +25,8 @@ def grid(spec: list[list[str]], bold_rows: frozenset[int] = frozenset()) -> Tabl
     for r, texts in enumerate(spec):
         row: list[Cell] = []
         for c, text in enumerate(texts):
-            if text == SPAN:
-                src = row[c - 1] if c else rows[r - 1][c]
+            if text in (SPAN, VSPAN):
+                src = row[c - 1] if c and text == SPAN else rows[r - 1][c]
                 origin = src.span_origin or (src.row, src.col)
                 row.append(Cell(r, c, src.text, page=1, span_origin=origin, bold=src.bold))
             else:
@@ -135,3 +137,54 @@ def test_a_grid_the_header_cannot_explain_is_kept() -> None:
     spec[3][7] = ("x", 288, 290)  # text in a sliver: no leaf covers it
     assert TableView(boxed(spec), RULES.vocabulary).table.ncols == 8
 
+
+def weights(last_part: str) -> list[list[str]]:
+    """Component weights in bold over their plain criteria, no numbering."""
+    return [
+        ["KOMPONEN", "BOBOT"],
+        ["PERENCANAAN", "30,00"],
+        ["Pemenuhan", "6,00"],
+        ["Kualitas", "9,00"],
+        ["Implementasi", "15,00"],
+        ["PENGUKURAN", "30,00"],
+        ["Pelaksanaan", "6,00"],
+        ["Kualitas", "9,00"],
+        ["Implementasi", "15,00"],
+        ["PELAPORAN", "15,00"],
+        ["Pemenuhan", "3,00"],
+        ["Penyajian", "4,50"],
+        ["Pemanfaatan", "7,50"],
+        ["EVALUASI", "25,00"],
+        ["Pelaksanaan", "5,00"],
+        ["Kualitas", "7,50"],
+        ["Pemanfaatan", last_part],
+    ]
+
+
+BOLD_PARENTS = frozenset({0, 1, 5, 9, 13})
+
+
+def test_bold_parents_that_add_up_make_the_one_that_does_not_an_error() -> None:
+    view = TableView(grid(weights("12,50"), BOLD_PARENTS), RULES.vocabulary)
+    assert view.hierarchy == "emphasis"
+    assert [r.index for r in view.rows if r.kind == "subtotal"] == [1, 5, 9, 13]
+    assert view.rows[13].closes == [14, 15, 16]
+    assert audit(grid(weights("12,50"), BOLD_PARENTS), ["SUM003"]) == []
+    found = audit(grid(weights("5,00"), BOLD_PARENTS), ["SUM003"])
+    assert [(f.rule, f.severity, f.printed, f.expected) for f in found] == [("SUM003", "error", "25,00", "17,50")]
+
+
+def test_capitals_alone_give_the_hierarchy_when_nothing_is_bold() -> None:
+    view = TableView(grid(weights("12,50")), RULES.vocabulary)
+    assert [r.index for r in view.rows if r.kind == "subtotal"] == [1, 5, 9, 13]
+
+
+def test_emphasis_is_no_hierarchy_where_the_figures_do_not_add_up() -> None:
+    """Bold rows over plain rows that do not sum (bold marks the sasaran):
+    no parent, so no finding."""
+    spec = weights("12,50")
+    for r in (2, 6):
+        spec[r][1] = "60,00"
+    view = TableView(grid(spec, BOLD_PARENTS), RULES.vocabulary)
+    assert view.hierarchy is None and all(r.kind != "subtotal" for r in view.rows)
+    assert audit(grid(spec, BOLD_PARENTS), ["SUM003"]) == []
