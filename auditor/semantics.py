@@ -85,6 +85,30 @@ def merge_split_columns(table: Table) -> Table:
     return replace(table, rows=rows)
 
 
+# a word hyphenated across lines of a narrow header cell: "Capai-an"
+_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\s*(?=[a-z])", re.IGNORECASE)
+
+
+def rejoined_role(vocab: RoleVocabulary, words: str, exclude: frozenset[str] = frozenset()) -> str | None:
+    """The role of a header whose word a narrow column broke ("Targ et",
+    "Realisa si", "Capai-an"): the hyphen dropped, or one short fragment
+    joined to its neighbour, when that gives a single role."""
+    text = _HYPHEN_BREAK.sub("", words)
+    role = vocab.column_role(text, exclude)
+    if role is not None:
+        return role
+    tokens = text.split()
+    found = set()
+    for i in range(len(tokens) - 1):
+        if min(len(tokens[i]), len(tokens[i + 1])) > 4:
+            continue  # two whole words, not a word and its broken-off end
+        joined = " ".join([*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :]])
+        role = vocab.column_role(joined, exclude)
+        if role is not None:
+            found.add(role)
+    return found.pop() if len(found) == 1 else None
+
+
 class TableView:
     """A table read with its semantics; built once per table, cached."""
 
@@ -240,7 +264,10 @@ class TableView:
     def _role(self, header: str, exclude: frozenset[str] = frozenset()) -> str | None:
         """Role from the header words; years only qualify a role."""
         words = " ".join(_YEAR.sub(" ", header).split())
-        return self.vocab.column_role(words, exclude) if words else None
+        if not words:
+            return None
+        role = self.vocab.column_role(words, exclude)
+        return role if role is not None else rejoined_role(self.vocab, words, exclude)
 
     def _columns(self) -> list[Column]:
         cols = []

@@ -188,3 +188,43 @@ def test_emphasis_is_no_hierarchy_where_the_figures_do_not_add_up() -> None:
     view = TableView(grid(spec, BOLD_PARENTS), RULES.vocabulary)
     assert view.hierarchy is None and all(r.kind != "subtotal" for r in view.rows)
     assert audit(grid(spec, BOLD_PARENTS), ["SUM003"]) == []
+
+
+GROUPS = [
+    ["No", "Indikator", "KINERJA", SPAN, SPAN, "ANGGARAN", SPAN, SPAN],
+    [VSPAN, VSPAN, "Target", "Realisasi", "Capaian", "Target", "Realisasi", "Capaian"],
+    ["1", "Indeks A", "80", "72", "90,00", "1.000.000", "900.000", "90,00"],
+    ["2", "Indeks B", "50", "40", "80,00", "2.000.000", "1.000.000", "60,00"],
+]
+
+
+def test_two_groups_with_the_same_leaf_words_keep_their_own_roles() -> None:
+    view = TableView(grid(GROUPS), RULES.vocabulary)
+    assert [c.role for c in view.columns[2:]] == [
+        "target",
+        "realisasi",
+        "capaian",
+        "anggaran",
+        "realisasi_anggaran",
+        "pct",
+    ]
+    found = audit(grid(GROUPS), ["CAP001", "ANG001"])
+    assert [(f.rule, f.printed, f.expected) for f in found] == [("ANG001", "60,00", "50,00")]
+    # each capaian is recomputed from its own group: the budget figures
+    # say nothing of the performance capaian
+    assert {loc.column for loc in found[0].locations} == {6, 7, 8}
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [("Targ et", "target"), ("Realisa si", "realisasi"), ("Capai-an", "capaian"), ("CAPAI- AN", "capaian")],
+)
+def test_header_words_broken_by_a_narrow_column_are_rejoined(header: str, role: str) -> None:
+    view = TableView(grid([["No", "Indikator", header], ["1", "Indeks A", "80"]]), RULES.vocabulary)
+    assert view.columns[2].role == role
+
+
+@pytest.mark.parametrize("header", ["Nilai Awal", "Dasar Hukum", "Sumber Data"])
+def test_whole_words_are_not_glued_into_a_role(header: str) -> None:
+    view = TableView(grid([["No", "Indikator", header], ["1", "Indeks A", "80"]]), RULES.vocabulary)
+    assert view.columns[2].role is None
