@@ -74,6 +74,8 @@ def _place_row(
         if cell.is_span_copy:
             origin = cell.span_origin
             where = placed.get(origin) if origin is not None else None
+            if where is None and not cell.text.strip():
+                continue  # a blank slot merged with a blank one above
             if where is None:
                 return None
             if origin in seen:

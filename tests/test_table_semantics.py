@@ -228,3 +228,14 @@ def test_header_words_broken_by_a_narrow_column_are_rejoined(header: str, role: 
 def test_whole_words_are_not_glued_into_a_role(header: str) -> None:
     view = TableView(grid([["No", "Indikator", header], ["1", "Indeks A", "80"]]), RULES.vocabulary)
     assert view.columns[2].role is None
+
+
+def test_a_blank_slot_merged_down_over_a_sliver_does_not_stop_the_regrid() -> None:
+    table = boxed(SLIVERED)
+    # the sliver's header slots: a blank cell and its copy below (a merged
+    # empty cell between two rules), as a ruled header often has
+    table.rows[0][7] = Cell(0, 7, "", bbox=(288, 0, 290, 10), page=1)
+    table.rows[1][7] = Cell(1, 7, "", bbox=(288, 10, 290, 20), page=1, span_origin=(0, 7))
+    view = TableView(table, RULES.vocabulary)
+    assert view.table.ncols == 5
+    assert [view.cell(3, c).text for c in range(5)] == ["2", "Indeks B", "80", "40", "8,50%"]
