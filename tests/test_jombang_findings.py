@@ -29,6 +29,10 @@ verified by hand against the printed pages:
 - page 4, Ringkasan Eksekutif: "1 (satu) sasaran dengan ... 3 (tiga)
   indikator ... dalam dokumen Perjanjian Kinerja", while Tabel 2.1 (the
   Perjanjian Kinerja, p20) numbers two sasaran (1. and 2.).
+- page 28, SAKIP component weights: EVALUASI AKUNTABILITAS KINERJA INTERNAL
+  is 25,00 while its criteria print 5,00 + 7,50 + 5,00 = 17,50; the three
+  other components add up (6 + 9 + 15 = 30, 6 + 9 + 15 = 30, 3 + 4,5 + 7,5
+  = 15).
 """
 
 from __future__ import annotations
@@ -55,6 +59,9 @@ VERIFIED = {
     ("DOC004", 35, "1,157", "3,157"),
     ("DOC004", 35, "1,141", "3,141"),
     ("DOC005", 4, "1 (satu)", "2"),
+    # component weights: the three other bold components equal the sum of
+    # their criteria, EVALUASI AKUNTABILITAS KINERJA INTERNAL does not
+    ("SUM003", 28, "25,00", "17,50"),
 }
 
 

@@ -245,22 +245,47 @@ def check_average_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Findin
             yield _closing_finding(rule, view, lang, row, c, avg, expected, count=parts.count)
 
 
-def check_subtotal_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
-    """SUM003: a numbered heading row (A. Program Utama) equals the sum of the
-    numbered rows under it (1., 2., ...) in every amount or count column."""
-    lang, derived = run.lang, run.derived_cells(view)
+def _subtotal_results(
+    view: TableView, derived: set[tuple[int, int]]
+) -> dict[int, list[tuple[Row, Number, _Parts, bool]]]:
+    """Per column, every parent row of at least two rows that can be checked
+    there, with its parts and whether it equals their sum."""
+    out: dict[int, list[tuple[Row, Number, _Parts, bool]]] = {}
     for row in view.rows:
         if row.kind != "subtotal":
             continue
-        for c, total, parts in closing_candidates(view, row, min_parts=1):
+        # one row under a heading is no evidence that headings add up
+        for c, total, parts in closing_candidates(view, row, min_parts=2):
             if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
                 continue
             if total.qualitative or any(n.qualitative for n in parts.numbers) or not _additive_here(view, c):
                 continue  # "Nilai A (80)" over its indicators: a target, not a sum
             exact = _exact(view, c)
-            if interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
+            fits = interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact))
+            out.setdefault(c, []).append((row, total, parts, bool(fits)))
+    return out
+
+
+def check_subtotal_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
+    """SUM003: a parent row (A. Program Utama, a bold component) equals the
+    sum of the rows under it (1., 2., ...) in every amount or count column.
+
+    A broken parent is an error where other parents of the column add up
+    (the table shows it sums that way); alone, a numbered outline gives a
+    warning, and a hierarchy read from type alone gives nothing."""
+    lang, derived = run.lang, run.derived_cells(view)
+    for c, results in _subtotal_results(view, derived).items():
+        good = sum(fits for *_, fits in results)
+        bad = len(results) - good
+        corroborated = good >= 1 and good > bad
+        if view.hierarchy == "emphasis" and not (good >= 2 and corroborated):
+            continue
+        for row, total, parts, fits in results:
+            if fits:
                 continue
-            yield _sum_finding(rule, view, lang, row, c, total, parts)
+            expected = _fmt(_point(parts, "sum"), total)
+            severity = None if corroborated else "warning"
+            yield _closing_finding(rule, view, lang, row, c, total, expected, severity=severity, count=parts.count)
 
 
 def _part_columns(view: TableView, total_col: int) -> list[int]:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from auditor.meaning.intervals import interval_sum
+from auditor.meaning.leafgrid import regrid_by_header_leaves
 from auditor.meaning.numbers import Number, dot_style, is_nil, parse_number
 from auditor.meaning.vocabulary import RoleVocabulary
 from auditor.model import Cell, Table
@@ -83,14 +85,43 @@ def merge_split_columns(table: Table) -> Table:
     return replace(table, rows=rows)
 
 
+# a word hyphenated across lines of a narrow header cell: "Capai-an"
+_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\s*(?=[a-z])", re.IGNORECASE)
+
+
+def rejoined_role(vocab: RoleVocabulary, words: str, exclude: frozenset[str] = frozenset()) -> str | None:
+    """The role of a header whose word a narrow column broke ("Targ et",
+    "Realisa si", "Capai-an"): the hyphen dropped, or one short fragment
+    joined to its neighbour, when that gives a single role."""
+    text = _HYPHEN_BREAK.sub("", words)
+    role = vocab.column_role(text, exclude)
+    if role is not None:
+        return role
+    tokens = text.split()
+    found = set()
+    for i in range(len(tokens) - 1):
+        if min(len(tokens[i]), len(tokens[i + 1])) > 4:
+            continue  # two whole words, not a word and its broken-off end
+        joined = " ".join([*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :]])
+        role = vocab.column_role(joined, exclude)
+        if role is not None:
+            found.add(role)
+    return found.pop() if len(found) == 1 else None
+
+
 class TableView:
     """A table read with its semantics; built once per table, cached."""
 
     def __init__(self, table: Table, vocab: RoleVocabulary) -> None:
         self.table = merge_split_columns(table) if table.source == "text-aligned" else table
         self.vocab = vocab
+        self.title_rows = self._count_title_rows()
         self.header_rows = self._count_header_rows()
+        if self.table.source == "ruled":
+            self.table = regrid_by_header_leaves(self.table, self.title_rows, self.header_rows)
         self.columns = self._columns()
+        self.hierarchy: str | None = None
+        """Where parent rows come from: "numbering", "emphasis" or None."""
         self.rows = self._rows()
 
     # -- numbers --------------------------------------------------------
@@ -136,8 +167,35 @@ class TableView:
         texts = {c.text for c in row if c.text.strip()}
         return len(texts) == 1 and len(row) > 2 and sum(1 for c in row if c.text.strip()) > 1
 
-    def _count_header_rows(self) -> int:
+    def _is_title_row(self, row: list[Cell]) -> bool:
+        """One text over (nearly) the whole width: a caption printed inside
+        the grid, either as one wide cell or as that text copied into every
+        column of its span."""
+        filled = [c for c in row if c.text.strip()]
+        own = [c for c in filled if not c.is_span_copy]
+        texts = {" ".join(c.text.split()) for c in filled}
+        return len(row) > 2 and len(own) <= 1 and len(texts) == 1 and len(filled) >= len(row) - 1
+
+    def _distinct_header_words(self, row: list[Cell]) -> bool:
+        """A row of at least two different header words and no figures."""
+        own = {" ".join(c.text.split()) for c in row if c.text.strip() and not c.is_span_copy}
+        return len(own) >= 2 and not self._row_has_data_number(row) and self._looks_like_header(row)
+
+    def _count_title_rows(self) -> int:
+        """Leading caption rows above the real header row; the column roles
+        come from the header words under them, never from the caption."""
         rows = self.table.rows
+        n = 0
+        while n < MAX_HEADER_ROWS - 1 and n + 1 < len(rows) and self._is_title_row(rows[n]):
+            n += 1
+        if n and n < len(rows) and self._distinct_header_words(rows[n]):
+            return n
+        return 0
+
+    def _count_header_rows(self) -> int:
+        return self.title_rows + self._count_plain_header_rows(self.table.rows[self.title_rows :])
+
+    def _count_plain_header_rows(self, rows: list[list[Cell]]) -> int:
         n = 0
         for row in rows[:MAX_HEADER_ROWS]:
             if self._row_has_data_number(row) or (n > 0 and (self._is_group_row(row) or self._is_outline_title(row))):
@@ -172,7 +230,7 @@ class TableView:
 
     def _header_text(self, c: int) -> str:
         parts: list[str] = []
-        rows = self.table.rows[: self.header_rows]
+        rows = self.table.rows[self.title_rows : self.header_rows]
         for r, row in enumerate(rows):
             text = row[c].text.strip()
             if not text and r + 1 < len(rows) and rows[r + 1][c].text.strip():
@@ -206,7 +264,10 @@ class TableView:
     def _role(self, header: str, exclude: frozenset[str] = frozenset()) -> str | None:
         """Role from the header words; years only qualify a role."""
         words = " ".join(_YEAR.sub(" ", header).split())
-        return self.vocab.column_role(words, exclude) if words else None
+        if not words:
+            return None
+        role = self.vocab.column_role(words, exclude)
+        return role if role is not None else rejoined_role(self.vocab, words, exclude)
 
     def _columns(self) -> list[Column]:
         cols = []
@@ -369,9 +430,25 @@ class TableView:
 
     def _mark_subtotals(self, rows: list[Row]) -> None:
         """A numbered row with figures followed by deeper rows with figures is
-        a subtotal of them; totals then close only the rows no subtotal covers."""
+        a subtotal of them; totals then close only the rows no subtotal covers.
+        Without numbering, parent rows may be set apart by bold type or
+        capitals (see :meth:`_emphasis_children`)."""
         if self.numbering_col is None:
-            return
+            children_of = self._emphasis_children(rows)
+            self.hierarchy = "emphasis" if children_of else None
+        else:
+            children_of = self._numbered_children(rows)
+            self.hierarchy = "numbering" if children_of else None
+        covered = {k for kids in children_of.values() for k in kids}
+        for row in rows:
+            if row.index in children_of:
+                row.kind = "subtotal"
+                row.closes = children_of[row.index]
+            elif row.kind in ("total", "average", "summary") and covered:
+                row.closes = [k for k in row.closes if k not in covered]
+
+    def _numbered_children(self, rows: list[Row]) -> dict[int, list[int]]:
+        """Each numbered body row's rows of the next outline level under it."""
         children_of: dict[int, list[int]] = {}
         for i, row in enumerate(rows):
             if row.kind != "body":
@@ -390,13 +467,58 @@ class TableView:
             if kids:
                 top = min(self.level(k) or 0 for k in kids)
                 children_of[row.index] = [k for k in kids if self.level(k) == top]
-        covered = {k for kids in children_of.values() for k in kids}
-        for row in rows:
-            if row.index in children_of:
-                row.kind = "subtotal"
-                row.closes = children_of[row.index]
-            elif row.kind in ("total", "average", "summary") and covered:
-                row.closes = [k for k in row.closes if k not in covered]
+        return children_of
+
+    def _emphasis_children(self, rows: list[Row]) -> dict[int, list[int]]:
+        """Parent rows told apart by type alone: bold rows (or rows in
+        capitals) each over plain rows, in a table whose other rows are plain.
+        Type says little by itself, so the hierarchy is taken only where the
+        figures show it: at least two parents equal the sum of their rows,
+        and more parents add up than do not."""
+        body = [row.index for row in rows if row.kind == "body"]
+        for marked in (self._is_bold_row, self._is_caps_row):
+            flags = [marked(r) for r in body]
+            if all(flags) or not any(flags) or not flags[0]:
+                continue  # every row alike, or plain rows above the first parent
+            children: dict[int, list[int]] = {}
+            parent: int | None = None
+            for row in rows:
+                if row.kind in ("group", "empty"):
+                    continue
+                if row.kind != "body":
+                    parent = None
+                elif marked(row.index):
+                    parent = row.index
+                    children[parent] = []
+                elif parent is not None:
+                    children[parent].append(row.index)
+            children = {p: kids for p, kids in children.items() if kids}
+            fits = [self._adds_up(p, kids) for p, kids in children.items() if len(kids) >= 2]
+            if fits.count(True) >= 2 and fits.count(True) > fits.count(False):
+                return children
+        return {}
+
+    def _is_bold_row(self, r: int) -> bool:
+        return any(c.bold for c in self.table.rows[r] if c.text.strip() and not c.is_span_copy)
+
+    def _is_caps_row(self, r: int) -> bool:
+        letters = [ch for ch in self.label(r) if ch.isalpha()]
+        return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+    def _adds_up(self, parent: int, kids: list[int]) -> bool | None:
+        """Whether the parent's figures are the sums of its rows' in every
+        column where all of them print a plain figure; None with no such column."""
+        verdict: bool | None = None
+        for col in self.columns:
+            if col.role in NON_LABEL_ROLES or col.role in RATIO_ROLES or col.role in ("label", "target", "target_end"):
+                continue
+            total = self.number(parent, col.index)
+            parts = [self.number(k, col.index) for k in kids]
+            if total is None or total.percent or any(p is None or p.percent for p in parts):
+                continue
+            s = interval_sum([p.interval() for p in parts if p is not None])
+            verdict = bool(s.overlaps(total.interval())) and verdict is not False
+        return verdict
 
     def _shares_group_label(self, r: int, k: int) -> bool:
         """Row k continues row r's group (its label cells span from r): then r

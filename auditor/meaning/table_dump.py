@@ -20,6 +20,6 @@ def table_dump(table: Table, vocab: RoleVocabulary) -> str:
     roles = ["", *(f"{c.role or '-'}{' ' + str(c.year) if c.year else ''}" for c in view.columns)]
     rows = [roles]
     for row in view.rows:
-        cells = [c.text if not c.is_span_copy else f"^ {c.text}" for c in table.rows[row.index]]
+        cells = [c.text if not c.is_span_copy else f"^ {c.text}" for c in view.table.rows[row.index]]
         rows.append([row.kind, *(t[:40] for t in cells)])
     return head + "\n" + tabulate(rows[1:], headers=rows[0], tablefmt="simple_grid") + "\n"
