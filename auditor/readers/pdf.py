@@ -40,10 +40,12 @@ from auditor.readers.pdf_tables import (
     PageTable,
     Word,
     append_continuation,
+    box_area,
     continuation_header_rows,
     find_text_tables,
     group_lines,
     is_bold_font,
+    is_shading,
     ruled_grid,
     shaded_bands,
 )
@@ -288,20 +290,18 @@ def _inside(w: Word, bbox: BBox) -> bool:
     return bbox[0] <= w.cx <= bbox[2] and bbox[1] <= w.cy <= bbox[3]
 
 
-def _area(b: BBox) -> float:
-    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
-
-
 def _mostly_within(inner: BBox, outer: BBox) -> bool:
     x0, y0 = max(inner[0], outer[0]), max(inner[1], outer[1])
     x1, y1 = min(inner[2], outer[2]), min(inner[3], outer[3])
-    return _area((x0, y0, x1, y1)) >= 0.9 * _area(inner) if x1 > x0 and y1 > y0 else False
+    return box_area((x0, y0, x1, y1)) >= 0.9 * box_area(inner) if x1 > x0 and y1 > y0 else False
 
 
 def _ruled_tables(ppage: pdfplumber.page.Page, words: list[Word], number: int) -> list[PageTable]:
     """Ruled tables, largest first so that boxes drawn inside a table's cells
-    (text frames pasted into a cell) do not become tables of their own."""
-    found = sorted(ppage.find_tables(), key=lambda t: _area(t.bbox), reverse=True)
+    (text frames pasted into a cell) do not become tables of their own.
+    Only rules bound cells: background shading is left out."""
+    rules = ppage.filter(lambda obj: not is_shading(obj))
+    found = sorted(rules.find_tables(), key=lambda t: box_area(t.bbox), reverse=True)
     taken: set[int] = set()
     tables: list[PageTable] = []
     for t in found:

@@ -205,6 +205,10 @@ def _cluster(values: Iterable[float], tol: float) -> list[float]:
     return out
 
 
+def box_area(b: BBox) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
 def _nearest(edges: Sequence[float], v: float) -> int:
     i = bisect.bisect_left(edges, v)
     if i == 0:
@@ -242,24 +246,131 @@ def _inner_frame_edge(cell_boxes: Sequence[BBox], y: float) -> bool:
         return False
     slivers = [b for b in crossing if b[2] - b[0] < THIN_BAND]
 
+    def tiled(b: BBox) -> bool:
+        """Cells starting at ``y`` fill ``b``'s width: ``b`` was found around
+        cells ruled inside it (its rule at ``y`` drawn, one above missing)."""
+        x = b[0]
+        for s in sorted((s for s in starts if b[0] - 1.0 <= s[0] and s[2] <= b[2] + 1.0), key=lambda s: s[0]):
+            if s[0] > x + 1.0:
+                return False
+            x = max(x, s[2])
+        return x >= b[2] - 1.0
+
     def framed(s: BBox) -> bool:
         left = any(abs(b[2] - s[0]) < 1.0 for b in slivers)
         right = any(abs(b[0] - s[2]) < 1.0 for b in slivers)
-        return (left and right) or any(b[0] - 1.0 <= s[0] and s[2] <= b[2] + 1.0 for b in crossing)
+        return (left and right) or any(b[0] - 1.0 <= s[0] and s[2] <= b[2] + 1.0 and not tiled(b) for b in crossing)
 
     return all(framed(s) for s in starts)
+
+
+RULE_THICKNESS = 4.0
+"""A filled rectangle no thicker than this is a rule (Word draws every cell
+border as a thin filled rectangle, 0.5 to 3 pt); a thicker one is shading."""
+
+
+def is_shading(obj: dict) -> bool:
+    """Whether a page object is background shading, not a rule.
+
+    Word paints a shaded cell as many filled rectangles (the cell padding on
+    either side, one strip per line of text). Their edges bound nothing:
+    taken for rules they give shaded rows columns, and one row per line of
+    text, that the unshaded rows of the same table lack. The border of a
+    stroked rectangle is a rule.
+    """
+    return (
+        obj.get("object_type") == "rect"
+        and bool(obj.get("fill"))
+        and not obj.get("stroke")
+        and min(obj["width"], obj["height"]) > RULE_THICKNESS
+    )
+
+
+def _column_gutters(body: Sequence[Line], lines: Sequence[Line], min_gap: float) -> list[tuple[float, float]]:
+    """The white gutters between the columns of a table's ``body`` lines,
+    narrowed by all its ``lines``.
+
+    Body lines of several runs of words shape them (as a borderless table's
+    body rows do, see :func:`_body_columns`). Then every run of words of
+    every line (a wrapped cell, a header label set wider than its column's
+    figures) narrows the gutter it reaches into, unless it bridges the
+    gutter whole (a label spanning the table), which does not count.
+    """
+    cover: list[tuple[float, float]] = []
+    for ln in body:
+        segs = _segments(ln, min_gap)
+        if len(segs) >= 2:
+            cover = _merge(cover, segs)
+    first = _gutters(cover, min_gap)
+    for ln in lines:
+        segs = _segments(ln, min_gap)
+        cover = _merge(cover, [(a, b) for a, b in segs if not any(a <= g0 and g1 <= b for g0, g1 in first)])
+    return [g for g in _gutters(cover, 0.0) if any(g0 <= g[0] and g[1] <= g1 for g0, g1 in first)]
+
+
+def _unruled_columns(
+    cell_boxes: Sequence[BBox], words: Sequence[Word]
+) -> tuple[list[BBox], dict[float, tuple[float, float]]]:
+    """Cut ruled cells that hold several columns no rule separates.
+
+    A table may rule its rows and not (all) its columns: horizontal rules
+    and an outer frame only, or inner rules in some rows only. Its columns
+    are then where the words leave white gutters down the body (the rows
+    under the first; see :func:`_column_gutters`), and a cell is cut at a
+    column boundary that none of its words runs across:
+
+    - with no inner column rule at all, the boundaries are the gutters'
+      middles, and every cell whose words fall into several columns is cut
+      at each of them (a label alone in its row, or spanning the table,
+      stays one cell);
+    - otherwise the boundaries are the inner rules lying in a gutter, and a
+      cell merged over one is cut only when its words lie on both sides.
+
+    A cell's lines stay one cell either way. Returns the cell boxes and, for
+    each boundary taken from a gutter alone, that gutter.
+    """
+    lines = group_lines(words)
+    row_tops = _cluster([b[1] for b in cell_boxes], 1.0)
+    if len(lines) < 2 or len(row_tops) < 2:
+        return list(cell_boxes), {}
+    body = [ln for ln in lines if (ln.top + ln.bottom) / 2 > row_tops[1]] if len(row_tops) > 2 else lines
+    lh = statistics.median(ln.height for ln in lines) or 10.0
+    gutters = _column_gutters(body, lines, max(7.0, 0.8 * lh))
+    rules = _cluster([b[0] for b in cell_boxes], 1.0)[1:]  # the first is the table's left edge
+    if rules:
+        cuts = {x: g for g in gutters for x in rules if g[0] - 2 <= x <= g[1] + 2}
+    else:
+        cuts = {(g[0] + g[1]) / 2: g for g in gutters}
+    if not cuts:
+        return list(cell_boxes), {}
+    out: list[BBox] = []
+    for box in cell_boxes:
+        mine = [w for w in words if box[0] <= w.cx <= box[2] and box[1] <= w.cy <= box[3]]
+        inside = [(x, g) for x, g in sorted(cuts.items()) if box[0] + 1 < x < box[2] - 1]
+        free = [(x, g) for x, g in inside if not any(w.x0 < g[1] and g[0] < w.x1 for w in mine)]
+        if rules:
+            xs = [x for x, g in free if any(w.x1 <= g[0] for w in mine) and any(w.x0 >= g[1] for w in mine)]
+        else:
+            several = len({sum(1 for x, _ in inside if x < w.cx) for w in mine}) >= 2
+            xs = [x for x, _ in free] if several else []
+        for x0, x1 in itertools.pairwise([box[0], *xs, box[2]]):
+            out.append((x0, box[1], x1, box[3]))
+    return out, {} if rules else cuts
 
 
 def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int) -> PageTable | None:
     """Build a full grid from pdfplumber's cell boxes and the words inside.
 
     Row bands start at every distinct cell top and column bands at every
-    distinct cell x0 (as pdfplumber's ``Table.rows`` does). A cell box that
-    reaches over several bands is a merged cell: its top-left slot holds the
-    text and every other slot it covers becomes a copy with ``span_origin``.
-    Narrow empty bands (doubled ruling lines) are dropped first. Returns None
-    for degenerate tables (one row, one column, or no text).
+    distinct cell x0 (as pdfplumber's ``Table.rows`` does), after cells
+    holding several unruled columns are cut (see :func:`_unruled_columns`).
+    A cell box that reaches over several bands is a merged cell: its
+    top-left slot holds the text and every other slot it covers becomes a
+    copy with ``span_origin``. Narrow empty bands (doubled ruling lines) are
+    dropped first. Returns None for degenerate tables (one row, one column,
+    or no text).
     """
+    cell_boxes, gutter_at = _unruled_columns(cell_boxes, words)
     row_edges = [y for y in _cluster([b[1] for b in cell_boxes], 1.0) if not _inner_frame_edge(cell_boxes, y)]
     col_edges = _cluster([b[0] for b in cell_boxes], 1.0)
     row_edges.append(max(bbox[3], row_edges[-1] + 1))
@@ -279,15 +390,19 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
     new_row = {r: i for i, r in enumerate(keep_rows)}
     new_col = {c: i for i, c in enumerate(keep_cols)}
 
-    # owner[(r, c)] = index of the cell box covering that kept slot
+    # owner[(r, c)] = index of the cell box covering that kept slot. Boxes
+    # overlap only where a rule is missing (a cell found around cells that
+    # are ruled inside it): the smallest box covering a slot owns it.
     owner: dict[tuple[int, int], int] = {}
     spans: list[tuple[list[int], list[int]]] = []
-    for k, box in enumerate(cell_boxes):
+    for box in cell_boxes:
         r0, r1 = _nearest(row_edges, box[1]), _nearest(row_edges, box[3])
         c0, c1 = _nearest(col_edges, box[0]), _nearest(col_edges, box[2])
         rs = [r for r in range(r0, max(r1, r0 + 1)) if r in new_row]
         cs = [c for c in range(c0, max(c1, c0 + 1)) if c in new_col]
         spans.append((rs, cs))
+    for k in sorted(range(len(cell_boxes)), key=lambda k: box_area(cell_boxes[k])):
+        rs, cs = spans[k]
         for r in rs:
             for c in cs:
                 owner.setdefault((r, c), k)
@@ -338,7 +453,10 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
         bbox=tuple(bbox),
         page=page,
         source="ruled",
-        col_gaps=[(col_edges[a + 1] - 2, col_edges[c] + 2) for a, c in itertools.pairwise(keep_cols)],
+        col_gaps=[
+            gutter_at.get(col_edges[c], (col_edges[a + 1] - 2, col_edges[c] + 2))
+            for a, c in itertools.pairwise(keep_cols)
+        ],
         words=list(words),
     )
 
