@@ -15,10 +15,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
+from auditor.audit import audit_document
 from auditor.errors import InputError
 from auditor.model import Document, Table
 from auditor.readers import read_document
 from auditor.readers.pdf_tables import Line, Word, find_text_tables, group_lines, join_text
+from auditor.ruleset import load_ruleset
+from auditor.semantics import TableView
 
 JOMBANG = "jombang-inspektorat-lkjip-2022.pdf"
 PAGE_W, PAGE_H = A4
@@ -641,6 +644,100 @@ def test_ruled_table_split_over_two_pages(tmp_path: Path) -> None:
     lines = [ln.text for ln in doc.lines]
     assert "Demikian realisasi anggaran tahun 2023." in lines
     assert not any("Kegiatan pendukung" in ln for ln in lines)
+
+
+ZEBRA_ROWS = [
+    ["No", "Program", "Kegiatan", "Target anggaran", "Realisasi anggaran", "%"],
+    ["1", "Program Pelayanan Administrasi Perkantoran", "", "950.000,00", "940.000,00", "98,95"],
+    ["", "", "Penyediaan Jasa Surat Menyurat", "900.000,00", "900.000,00", "100,00"],
+    ["", "", "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik", "50.000,00", "40.000,00", "80,00"],
+    ["2", "Program Peningkatan Disiplin Aparatur", "", "128.800.000,00", "128.156.000,00", "99,50"],
+    ["3", "", "Pengadaan Pakaian Kerja Lapangan", "128.800.000,00", "128.156.000,00", "99,50"],
+]
+"""A Program > Kegiatan budget table; the third program is printed as a
+kegiatan of the second (a number, no program name), as such reports do."""
+
+
+def _word_zebra_pdf(path: Path, rows: list[list[str]]) -> Path:
+    """A designed Word table: every row ruled by a 1 pt filled rectangle, an
+    outer frame, no inner column rules, and every other row shaded the way
+    Word paints a shaded cell: a padding strip on each side and one strip
+    per line of text (plus a black header band)."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _draw_lines(c, ["Realisasi anggaran per program dan kegiatan:"], 72)
+    xs = [72, 100, 200, 320, 410, 500, 540]
+    pad, lead, size = 5.4, 12.0, 9
+    top = 110.0
+
+    def rule(x0: float, y_top: float, w: float, h: float) -> None:
+        c.setFillGray(0.25)
+        c.rect(x0, PAGE_H - y_top - h, w, h, fill=1, stroke=0)
+
+    for r, row in enumerate(rows):
+        font = "Helvetica-Bold" if r == 0 else "Helvetica"
+        cells = [simpleSplit(t, font, size, xs[k + 1] - xs[k] - 2 * pad) for k, t in enumerate(row)]
+        height = lead * max(1, *(len(p) for p in cells)) + 2
+        rule(xs[0], top, xs[-1] - xs[0], 1)
+        if r % 2 == 0:
+            c.setFillGray(0.0 if r == 0 else 0.75)
+            for k in range(len(row)):
+                x0, x1 = xs[k], xs[k + 1]
+                for x in (x0, x1 - pad):
+                    c.rect(x, PAGE_H - top - 1 - height, pad, height, fill=1, stroke=0)
+                for j in range(max(1, len(cells[k]))):
+                    c.rect(x0 + pad, PAGE_H - top - 1 - lead * (j + 1), x1 - x0 - 2 * pad, lead, fill=1, stroke=0)
+        c.setFillGray(1.0 if r == 0 else 0.0)
+        c.setFont(font, size)
+        for k, parts in enumerate(cells):
+            for j, text in enumerate(parts):
+                y = PAGE_H - top - 1 - lead * (j + 1) + 3
+                if k >= 3 and r > 0:
+                    c.drawRightString(xs[k + 1] - pad, y, text)
+                else:
+                    c.drawString(xs[k] + pad, y, text)
+        rule(xs[0], top, 1, height + 1)
+        rule(xs[-1] - 1, top, 1, height + 1)
+        top += height + 1
+    rule(xs[0], top, xs[-1] - xs[0], 1)
+    _draw_lines(c, ["Sumber: DPA 2015."], top + 20)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_shaded_rows_and_row_rules_only(tmp_path: Path) -> None:
+    # Shading is no rule: each ruled band is one row, the columns come from
+    # the words, a multi-line cell is one cell.
+    doc = read_document(_word_zebra_pdf(tmp_path / "zebra.pdf", ZEBRA_ROWS))
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.source == "ruled"
+    assert texts(t) == ZEBRA_ROWS
+    assert all(c.span_origin is None for row in t.rows for c in row)
+    assert_geometry(doc, t)
+    assert "Sumber: DPA 2015." in [ln.text for ln in doc.lines]
+    assert not any("Penyediaan" in ln.text for ln in doc.lines)
+
+    # Program rows add up their kegiatan, whatever the numbering says.
+    view = TableView(t, load_ruleset().vocabulary)
+    assert [(r.kind, r.closes) for r in view.rows] == [
+        ("header", []),
+        ("subtotal", [2, 3]),
+        ("body", []),
+        ("body", []),
+        ("subtotal", [5]),
+        ("body", []),
+    ]
+
+
+def test_a_program_that_does_not_add_up(tmp_path: Path) -> None:
+    rows = [list(r) for r in ZEBRA_ROWS]
+    rows[1][4] = "900.000,00"  # 900.000 + 40.000 = 940.000
+    rows[1][5] = "94,74"
+    doc = read_document(_word_zebra_pdf(tmp_path / "zebra.pdf", rows))
+    rules = load_ruleset()
+    findings = audit_document(doc, rules, rules.selected(["SUM"], []))
+    assert [(f.rule, f.printed, f.expected) for f in findings] == [("SUM003", "900.000,00", "940.000,00")]
 
 
 # --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from auditor.findings import Finding
 from auditor.intervals import Interval, interval_mean, interval_sum
 from auditor.numbers import Number, format_number, is_nil
 from auditor.ruleset import Rule
-from auditor.semantics import ADDITIVE_ROLES, RATIO_ROLES, Row, TableView
+from auditor.semantics import ADDITIVE_ROLES, HEADING_KINDS, RATIO_ROLES, Row, TableView
 
 # Headers announcing amounts printed in a larger unit (Rp juta, ribu orang):
 # their integers are rounded, so they are not exact.
@@ -278,7 +278,7 @@ def check_total_columns(rule: Rule, view: TableView, lang: str, derived: set[tup
         if len(part_cols) < 2:
             continue
         for row in view.rows:
-            if row.kind in ("header", "group", "empty"):
+            if row.kind in (*HEADING_KINDS, "group", "empty"):
                 continue
             total = view.number(row.index, col.index)
             if total is None or total.percent:

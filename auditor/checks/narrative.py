@@ -32,7 +32,7 @@ from auditor.formula import Expr, parse_expression
 from auditor.intervals import Interval, interval_mean, interval_sum
 from auditor.numbers import Number, format_number
 from auditor.ruleset import LINE_KEY, Rule, RuleSet
-from auditor.semantics import TableView
+from auditor.semantics import HEADING_KINDS, TableView
 
 HUNDRED = Interval.point(100)
 _NEXT_WORD = re.compile(r"\s*([^\W\d_][\w/-]*)")
@@ -816,7 +816,7 @@ def noun_column(view: TableView, noun: re.Pattern[str], others: list[re.Pattern[
     """The column of names whose header names the noun (and no other listed
     noun: a "PROGRAM/KEGIATAN" column lists both); not a column of figures
     such as "JUMLAH SASARAN"."""
-    body = [r.index for r in view.rows if r.kind not in ("header", "empty")]
+    body = [r.index for r in view.rows if r.kind not in (*HEADING_KINDS, "empty")]
     for col in view.columns:
         header = col.header.lower()
         if col.role not in ("label", None) or not noun.search(header) or any(o.search(header) for o in others):
@@ -834,7 +834,7 @@ def item_rows(view: TableView, c: int) -> list[int]:
     out: list[int] = []
     seen: set[str] = set()
     for row in view.rows:
-        if row.kind in ("header", "total", "average", "summary", "empty"):
+        if row.kind in (*HEADING_KINDS, "total", "average", "summary", "empty"):
             continue
         cells = view.table.rows[row.index]
         cell = cells[c]

@@ -22,7 +22,7 @@ from auditor.context import DocContext, is_heading
 from auditor.findings import Finding, Location
 from auditor.numbers import is_nil, parse_number
 from auditor.ruleset import LINE_KEY, Rule
-from auditor.semantics import TableView
+from auditor.semantics import HEADING_KINDS, TableView
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _SEPARATORS = ("subtotal", "total", "average", "summary")
@@ -56,11 +56,11 @@ def blocks(view: TableView) -> list[list[int]]:
     """Body rows in runs that no group title, subtotal, total or repeated
     header row splits. A group title row prints one text where the table's
     rows print several."""
-    widths = [len(_own_cells(view, row.index)) for row in view.rows if row.kind not in ("header", "empty")]
+    widths = [len(_own_cells(view, row.index)) for row in view.rows if row.kind not in (*HEADING_KINDS, "empty")]
     wide = bool(widths) and max(widths) >= 2
     out: list[list[int]] = [[]]
     for row in view.rows:
-        if row.kind in ("header", "empty"):
+        if row.kind in (*HEADING_KINDS, "empty"):
             continue
         title = wide and row.kind == "group" and len(_own_cells(view, row.index)) == 1
         if row.kind in _SEPARATORS or title or _repeated_header(view, row.index):
@@ -100,7 +100,7 @@ def row_labels(view: TableView) -> dict[int, tuple[int, str]]:
     last: int | None = None
     for row in view.rows:
         r = row.index
-        if row.kind == "header":
+        if row.kind in HEADING_KINDS:
             continue
         c = _label_cell(view, r)
         if last is not None and _continuation(view, r, out[last][0]):
