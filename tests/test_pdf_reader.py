@@ -740,6 +740,31 @@ def test_a_program_that_does_not_add_up(tmp_path: Path) -> None:
     assert [(f.rule, f.printed, f.expected) for f in findings] == [("SUM003", "900.000,00", "940.000,00")]
 
 
+def test_boxed_running_footer_is_no_table(tmp_path: Path) -> None:
+    # A footer ruled into two cells (name | page number) on every page is
+    # page furniture, not a table of its own on each page.
+    path = tmp_path / "footer.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for page in range(1, 6):
+        _draw_lines(c, [f"Bab {page}: uraian capaian kinerja tahun 2015 pada halaman ini."], 90)
+        c.setLineWidth(0.75)
+        for y in (22, 40):
+            c.rect(72, y, 380, 18, fill=0, stroke=1)
+            c.rect(452, y, 71, 18, fill=0, stroke=1)
+        c.setFont("Helvetica", 9)
+        c.drawString(78, 46, "Dinas Kebersihan dan Pertamanan Kabupaten Cianjur")
+        c.drawString(480, 46, str(page + 44))
+        c.drawString(78, 28, "Laporan Akuntabilitas Kinerja 2015")
+        c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert doc.tables == []
+    assert [ln.text for ln in doc.pages[2].lines][-2:] == [
+        "Dinas Kebersihan dan Pertamanan Kabupaten Cianjur 47",
+        "Laporan Akuntabilitas Kinerja 2015",
+    ]
+
+
 # --------------------------------------------------------------------------
 # Cell text
 

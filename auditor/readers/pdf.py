@@ -115,6 +115,7 @@ def read_pdf(path: Path, data: bytes, digest: str, *, workers: int | None = None
                 f"Page {r.number} has no text layer (scanned or image only); it is not checked.",
             )
 
+    _drop_running_tables(results)
     running = _running_lines(results)
     _build_lines(doc, results)
     doc.tables = _assemble_tables(results, running)
@@ -347,6 +348,35 @@ def _line_key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text.lower()).split())
 
 
+def _running_threshold(results: list[_PageResult]) -> int:
+    """On how many pages a text must recur to be page furniture."""
+    return max(2, int(0.3 * len(results)))
+
+
+def _drop_running_tables(results: list[_PageResult]) -> None:
+    """Turn running banners and footers found as tables back into lines.
+
+    A ruled box around a running footer ("Dinas ... Kabupaten ..." beside
+    the page number) is found as a small table on every page. A table whose
+    text (digits ignored) recurs at the same place on many pages is page
+    furniture: its words go back to the page's lines, where
+    :func:`_running_lines` recognises them.
+    """
+
+    def key(t: PageTable) -> tuple[str, int, int]:
+        text = " ".join(c.text for row in t.rows for c in row if not c.span_origin)
+        return _line_key(text), round(t.bbox[0] / 10), round(t.bbox[1] / 10)
+
+    counts = Counter(k for r in results for k in {key(t) for t in r.tables})
+    threshold = _running_threshold(results)
+    for r in results:
+        running = [t for t in r.tables if counts[key(t)] >= threshold]
+        if running:
+            r.tables = [t for t in r.tables if t not in running]
+            words = [w for t in running for w in t.words]
+            r.lines = sorted([*r.lines, *group_lines(words)], key=lambda ln: (ln.top, ln.x0))
+
+
 def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
     """(page, line index) of running headers/footers.
 
@@ -361,7 +391,7 @@ def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
     counts: Counter[str] = Counter()
     for r in results:
         counts.update({_line_key(ln.text) for ln in r.lines if at_edge(r, ln)})
-    threshold = max(2, int(0.3 * len(results)))
+    threshold = _running_threshold(results)
     return {
         (r.number, i)
         for r in results
