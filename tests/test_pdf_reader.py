@@ -740,6 +740,87 @@ def test_a_program_that_does_not_add_up(tmp_path: Path) -> None:
     assert [(f.rule, f.printed, f.expected) for f in findings] == [("SUM003", "900.000,00", "940.000,00")]
 
 
+def test_records_stacked_in_one_ruled_row(tmp_path: Path) -> None:
+    # One ruled row holds three indicators of one sasaran: each cell stacks
+    # their values as paragraphs. Figures never wrap: three rows, the
+    # sasaran spanning them. A cell of two figures under one label stays one row.
+    path = tmp_path / "stacked.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs = [72, 190, 330, 380, 440, 500]
+    header = ["Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi"]
+    sasaran = ["Terwujudnya", "pemanfaatan ruang", "yang berhasil guna", "dan berdaya guna", "serta mampu", "mendukung"]
+    records = [
+        (["RTH per wilayah", "perkotaan"], "%", "0,820", "0,162"),
+        (["Persentase", "penanganan sampah"], "%", "5", "5"),
+        (["TPST per penduduk"], "%", "18", "25"),
+    ]
+    lead, top = 11.0, 100.0
+    c.setFont("Helvetica", 9)
+    for k, text in enumerate(header):
+        c.drawString(xs[k] + 4, PAGE_H - top - 13, text)
+    band_top = top + 18
+    for j, text in enumerate(sasaran):
+        c.drawString(xs[0] + 4, PAGE_H - band_top - lead * (j + 1), text)
+    y = band_top
+    for label, unit, target, real in records:
+        for j, text in enumerate(label):
+            c.drawString(xs[1] + 4, PAGE_H - y - lead * (j + 1), text)
+        c.drawString(xs[2] + 4, PAGE_H - y - lead, unit)
+        c.drawRightString(xs[4] - 4, PAGE_H - y - lead, target)
+        c.drawRightString(xs[5] - 4, PAGE_H - y - lead, real)
+        y += lead * (len(label) + 1)
+    bottom = max(y, band_top + lead * (len(sasaran) + 1))
+    for yy in (top, band_top, bottom):
+        c.line(xs[0], PAGE_H - yy, xs[-1], PAGE_H - yy)
+    for x in xs:
+        c.line(x, PAGE_H - top, x, PAGE_H - bottom)
+    c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    joined = " ".join(sasaran)
+    assert texts(t) == [
+        header,
+        [joined, "RTH per wilayah perkotaan", "%", "0,820", "0,162"],
+        [joined, "Persentase penanganan sampah", "%", "5", "5"],
+        [joined, "TPST per penduduk", "%", "18", "25"],
+    ]
+    assert [row[0].span_origin for row in t.rows] == [None, None, (1, 0), (1, 0)]
+
+
+def test_two_values_of_one_record_stay_one_row(tmp_path: Path) -> None:
+    # A count and its percentage stacked under one label: one record.
+    path = tmp_path / "two-values.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs = [72, 260, 360, 460]
+    rows = [
+        (["Indikator"], ["Target"], ["Realisasi"]),
+        (["Lembaga Kesejahteraan Sosial", "yang terakreditasi"], ["1.313", "", "3,79%"], ["2.483", "", "7,18%"]),
+        (["Persentase SDM tersertifikasi"], ["20"], ["15,18"]),
+    ]
+    c.setFont("Helvetica", 9)
+    top = 100.0
+    for cells in rows:
+        height = 11.0 * max(len(p) for p in cells) + 6
+        for k, parts in enumerate(cells):
+            for j, text in enumerate(parts):
+                c.drawString(xs[k] + 4, PAGE_H - top - 11 * (j + 1), text)
+        c.line(xs[0], PAGE_H - top, xs[-1], PAGE_H - top)
+        for x in xs:
+            c.line(x, PAGE_H - top, x, PAGE_H - top - height)
+        top += height
+    c.line(xs[0], PAGE_H - top, xs[-1], PAGE_H - top)
+    c.showPage()
+    c.save()
+    t = read_document(path).tables[0]
+    assert texts(t) == [
+        ["Indikator", "Target", "Realisasi"],
+        ["Lembaga Kesejahteraan Sosial yang terakreditasi", "1.313 3,79%", "2.483 7,18%"],
+        ["Persentase SDM tersertifikasi", "20", "15,18"],
+    ]
+
+
 def test_boxed_running_footer_is_no_table(tmp_path: Path) -> None:
     # A footer ruled into two cells (name | page number) on every page is
     # page furniture, not a table of its own on each page.

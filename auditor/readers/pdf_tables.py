@@ -358,6 +358,83 @@ def _unruled_columns(
     return out, {} if rules else cuts
 
 
+def _paragraphs(lines: Sequence[Line], lh: float) -> list[list[Line]]:
+    """A cell's lines in paragraphs: a gap of half a line or more opens one."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        if out and ln.top - out[-1][-1].bottom < 0.5 * lh:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
+def _stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox]:
+    """Cut ruled rows that hold several records one under the other.
+
+    Some tables rule a group of rows as one (the indicators of a sasaran, a
+    service table with rules only under the header): each cell then stacks
+    the records' values as paragraphs. Figures never wrap, so a cell of
+    figures printing k paragraphs holds k records, when every figure cell of
+    the row that prints several does so at the same heights and a text cell
+    prints k paragraphs too (a cell of two figures under one label is one
+    record printing two values). Cells of k paragraphs are cut between
+    their paragraphs, at heights all of them leave free; a cell of one
+    paragraph over several records (the sasaran beside its indicators)
+    spans them.
+    """
+    lines_all = group_lines(words)
+    if not lines_all:
+        return list(cell_boxes)
+    lh = statistics.median(ln.height for ln in lines_all) or 10.0
+    bands: dict[tuple[float, float], list[int]] = {}
+    for k, b in enumerate(cell_boxes):
+        bands.setdefault((round(b[1]), round(b[3])), []).append(k)
+    cuts: dict[int, list[float]] = {}
+    for members in bands.values():
+        paras: dict[int, list[list[Line]]] = {}
+        figures: set[int] = set()
+        for k in members:
+            b = cell_boxes[k]
+            lines = group_lines(w for w in words if b[0] <= w.cx <= b[2] and b[1] <= w.cy <= b[3])
+            paras[k] = _paragraphs(lines, lh)
+            if lines and sum(1 for ln in lines if _NUMBER.match(ln.words[0].text)) * 2 >= len(lines):
+                figures.add(k)
+        stacked = [k for k in figures if len(paras[k]) >= 2]
+        if not stacked:
+            continue
+        n = len(paras[stacked[0]])
+        tops = [p[0].top for p in paras[stacked[0]]]
+        if any(
+            len(paras[k]) != n or any(abs(p[0].top - t) > 0.5 * lh for p, t in zip(paras[k], tops, strict=True))
+            for k in stacked
+        ):
+            continue
+        split = [k for k in members if len(paras[k]) == n]
+        if not any(k not in figures for k in split) or any(len(paras[k]) not in (0, 1, n) for k in members):
+            continue
+        ys: list[float] = []
+        for i in range(n - 1):
+            lo = max(paras[k][i][-1].bottom for k in split)
+            hi = min(paras[k][i + 1][0].top for k in split)
+            if lo >= hi:
+                break
+            ys.append((lo + hi) / 2)
+        if len(ys) < n - 1:
+            continue
+        for k in members:
+            if len(paras[k]) == 1:
+                top, bottom = paras[k][0][0].top, paras[k][0][-1].bottom
+                if any(top < y < bottom for y in ys):
+                    continue  # one paragraph over several records: a span
+            cuts[k] = ys
+    out: list[BBox] = []
+    for k, b in enumerate(cell_boxes):
+        edges = [b[1], *cuts.get(k, []), b[3]]
+        out.extend((b[0], y0, b[2], y1) for y0, y1 in itertools.pairwise(edges))
+    return out
+
+
 def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: int) -> PageTable | None:
     """Build a full grid from pdfplumber's cell boxes and the words inside.
 
@@ -371,6 +448,7 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
     or no text).
     """
     cell_boxes, gutter_at = _unruled_columns(cell_boxes, words)
+    cell_boxes = _stacked_rows(cell_boxes, words)
     row_edges = [y for y in _cluster([b[1] for b in cell_boxes], 1.0) if not _inner_frame_edge(cell_boxes, y)]
     col_edges = _cluster([b[0] for b in cell_boxes], 1.0)
     row_edges.append(max(bbox[3], row_edges[-1] + 1))
