@@ -68,7 +68,7 @@ def _row_text(row: list[Cell]) -> tuple[str, ...]:
 def _numbers_columns(row: list[Cell]) -> bool:
     """Whether a row numbers the columns: 1, 2, 3 ... one per own cell."""
     own = [c.text.strip() for c in row if c.text.strip() and not c.is_span_copy]
-    if len(own) < 3 or len(own) * 2 < len(row):
+    if len(own) < 3 or len(own) * 4 < len(row) * 3:
         return False
     matches = [_COLUMN_NUMBER.fullmatch(t) for t in own]
     return all(matches) and [int(m.group(1)) for m in matches if m] == list(range(1, len(own) + 1))
@@ -184,8 +184,8 @@ class TableView:
         ``(1) | (2) | (3)=(2)/(1)``), and its repeats after page breaks.
 
         It holds consecutive column numbers from 1, one per column, in at
-        least three columns and half the table's: a row of figures does not
-        count up from 1 across every column.
+        least three columns and three quarters of the table's: a row of
+        figures does not count up from 1 across the table.
         """
         rows = self.table.rows
         if self.header_rows >= len(rows) or not _numbers_columns(rows[self.header_rows]):
@@ -516,11 +516,24 @@ class TableView:
                 return True
         return False
 
+    @cached_property
+    def _bold_columns(self) -> frozenset[int]:
+        """Columns whose own text is bold in every body row (two at least)."""
+        out = set()
+        for c in range(self.table.ncols):
+            own = [row[c] for _, row in self._body_rows() if row[c].text.strip() and not row[c].is_span_copy]
+            if len(own) >= 2 and all(cell.bold for cell in own):
+                out.add(c)
+        return frozenset(out)
+
     def _is_summary_row(self, r: int, pending: list[int]) -> bool:
         """A bold closing row at the end of the table, not itself labelled."""
         row = self.table.rows[r]
-        # a bold mark ("X" for not achieved) is no bold closing row
-        if not any(c.bold and re.search(r"\d|[^\W\d_]{2}", c.text) for c in row):
+        # a bold mark ("X" for not achieved) is no bold closing row, nor a
+        # column set bold in every row (the sasaran beside its indicators)
+        if not any(
+            c.bold and k not in self._bold_columns and re.search(r"\d|[^\W\d_]{2}", c.text) for k, c in enumerate(row)
+        ):
             return False
         if self._numbering_col is not None and (self.level(r) or 5) < 5:
             return False  # "3. Jabatan Fungsional Umum": a numbered heading, bold like its siblings
