@@ -2,15 +2,17 @@
 
 The PDF is opened once with pdfplumber; each page is parsed once (its words
 are extracted a single time and shared by table finding and text lines).
-Ruled tables come from pdfplumber's ruling-line detection, borderless ones
-from word alignment (see :mod:`auditor.readers.pdf_tables`). Words that no
+Ruled tables come from pdfplumber's ruling-line detection over the page's
+rules (background shading is no rule), borderless ones from word alignment
+(see :mod:`auditor.readers.pdf_tables`). Words that no
 table takes become text lines. A page that fails is recorded in the warnings
 and skipped; a file that cannot be used at all raises :class:`InputError`.
 
 Pages are independent until tables continued over a page break are joined,
 so a long document is read by worker processes (two at most, each opening
 the PDF once; see :func:`_read_pages_parallel`), page results gathered by
-page number; joining, titling and running headers follow in this process.
+page number; running banners, joining, titling and running headers follow
+in this process.
 The document is the same whichever way it was read.
 """
 

@@ -4,7 +4,10 @@ Three jobs, each independent of pdfplumber's page object so they can be tested
 on plain words and boxes:
 
 - ``ruled_grid``: turn the cell boxes pdfplumber finds between ruling lines
-  into a full grid, resolving merged cells into ``span_origin`` copies;
+  (rules only: ``is_shading`` tells background shading apart) into a full
+  grid, resolving merged cells into ``span_origin`` copies, taking columns
+  no rule separates from the words' gutters and cutting rows that stack
+  several records;
 - ``find_text_tables``: find borderless tables (designer layouts) from the
   alignment of words into columns, with shaded bands as row hints;
 - ``continuation_header_rows`` / ``append_continuation``: recognise and join
