@@ -360,22 +360,26 @@ def _drop_running_tables(results: list[_PageResult]) -> None:
 
     A ruled box around a running footer ("Dinas ... Kabupaten ..." beside
     the page number) is found as a small table on every page. A table whose
-    text (digits ignored) recurs at the same place on many pages is page
-    furniture: its words go back to the page's lines, where
+    text (digits ignored) recurs at the same place (within 10 pt) on many
+    pages is page furniture: its words go back to the page's lines, where
     :func:`_running_lines` recognises them.
     """
-
-    def key(t: PageTable) -> tuple[str, int, int]:
-        text = " ".join(c.text for row in t.rows for c in row if not c.span_origin)
-        return _line_key(text), round(t.bbox[0] / 10), round(t.bbox[1] / 10)
-
-    counts = Counter(k for r in results for k in {key(t) for t in r.tables})
-    threshold = _running_threshold(results)
+    by_text: dict[str, list[tuple[_PageResult, PageTable]]] = {}
     for r in results:
-        running = [t for t in r.tables if counts[key(t)] >= threshold]
-        if running:
-            r.tables = [t for t in r.tables if t not in running]
-            words = [w for t in running for w in t.words]
+        for t in r.tables:
+            text = " ".join(c.text for row in t.rows for c in row if not c.span_origin)
+            by_text.setdefault(_line_key(text), []).append((r, t))
+    running: set[int] = set()
+    for copies in by_text.values():
+        x0, top = copies[0][1].bbox[:2]
+        here = [t for _, t in copies if abs(t.bbox[0] - x0) <= 10 and abs(t.bbox[1] - top) <= 10]
+        if len({t.page for t in here}) >= _running_threshold(results):
+            running.update(id(t) for t in here)
+    for r in results:
+        dropped = [t for t in r.tables if id(t) in running]
+        if dropped:
+            r.tables = [t for t in r.tables if id(t) not in running]
+            words = [w for t in dropped for w in t.words]
             r.lines = sorted([*r.lines, *group_lines(words)], key=lambda ln: (ln.top, ln.x0))
 
 

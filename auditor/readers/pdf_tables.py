@@ -312,7 +312,7 @@ def _column_gutters(body: Sequence[Line], lines: Sequence[Line], min_gap: float)
 
 
 def _unruled_columns(
-    cell_boxes: Sequence[BBox], words: Sequence[Word]
+    cell_boxes: Sequence[BBox], words: Sequence[Word], lines: Sequence[Line], lh: float
 ) -> tuple[list[BBox], dict[float, tuple[float, float]]]:
     """Cut ruled cells that hold several columns no rule separates.
 
@@ -332,12 +332,10 @@ def _unruled_columns(
     A cell's lines stay one cell either way. Returns the cell boxes and, for
     each boundary taken from a gutter alone, that gutter.
     """
-    lines = group_lines(words)
     row_tops = _cluster([b[1] for b in cell_boxes], 1.0)
     if len(lines) < 2 or len(row_tops) < 2:
         return list(cell_boxes), {}
     body = [ln for ln in lines if (ln.top + ln.bottom) / 2 > row_tops[1]] if len(row_tops) > 2 else lines
-    lh = statistics.median(ln.height for ln in lines) or 10.0
     gutters = _column_gutters(body, lines, max(7.0, 0.8 * lh))
     rules = _cluster([b[0] for b in cell_boxes], 1.0)[1:]  # the first is the table's left edge
     if rules:
@@ -372,7 +370,7 @@ def _paragraphs(lines: Sequence[Line], lh: float) -> list[list[Line]]:
     return out
 
 
-def _stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox]:
+def _stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word], lh: float) -> list[BBox]:
     """Cut ruled rows that hold several records one under the other.
 
     Some tables rule a group of rows as one (the indicators of a sasaran, a
@@ -386,10 +384,6 @@ def _stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBo
     paragraph over several records (the sasaran beside its indicators)
     spans them.
     """
-    lines_all = group_lines(words)
-    if not lines_all:
-        return list(cell_boxes)
-    lh = statistics.median(ln.height for ln in lines_all) or 10.0
     bands: dict[tuple[float, float], list[int]] = {}
     for k, b in enumerate(cell_boxes):
         bands.setdefault((round(b[1]), round(b[3])), []).append(k)
@@ -450,8 +444,10 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
     dropped first. Returns None for degenerate tables (one row, one column,
     or no text).
     """
-    cell_boxes, gutter_at = _unruled_columns(cell_boxes, words)
-    cell_boxes = _stacked_rows(cell_boxes, words)
+    lines = group_lines(words)
+    lh = (statistics.median(ln.height for ln in lines) if lines else 0.0) or 10.0
+    cell_boxes, gutter_at = _unruled_columns(cell_boxes, words, lines, lh)
+    cell_boxes = _stacked_rows(cell_boxes, words, lh)
     row_edges = [y for y in _cluster([b[1] for b in cell_boxes], 1.0) if not _inner_frame_edge(cell_boxes, y)]
     col_edges = _cluster([b[0] for b in cell_boxes], 1.0)
     row_edges.append(max(bbox[3], row_edges[-1] + 1))
