@@ -15,7 +15,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
+from auditor.audit import audit_document, load_ruleset
 from auditor.errors import InputError
+from auditor.meaning.semantics import TableView
 from auditor.model import Document, Table
 from auditor.readers import read_document
 from auditor.readers.pdftables.borderless import find_text_tables
@@ -642,6 +644,206 @@ def test_ruled_table_split_over_two_pages(tmp_path: Path) -> None:
     lines = [ln.text for ln in doc.lines]
     assert "Demikian realisasi anggaran tahun 2023." in lines
     assert not any("Kegiatan pendukung" in ln for ln in lines)
+
+
+ZEBRA_ROWS = [
+    ["No", "Program", "Kegiatan", "Target anggaran", "Realisasi anggaran", "%"],
+    ["1", "Program Pelayanan Administrasi Perkantoran", "", "950.000,00", "940.000,00", "98,95"],
+    ["", "", "Penyediaan Jasa Surat Menyurat", "900.000,00", "900.000,00", "100,00"],
+    ["", "", "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik", "50.000,00", "40.000,00", "80,00"],
+    ["2", "Program Peningkatan Disiplin Aparatur", "", "128.800.000,00", "128.156.000,00", "99,50"],
+    ["3", "", "Pengadaan Pakaian Kerja Lapangan", "128.800.000,00", "128.156.000,00", "99,50"],
+]
+"""A Program > Kegiatan budget table; the third program is printed as a
+kegiatan of the second (a number, no program name), as such reports do."""
+
+
+def _word_zebra_pdf(path: Path, rows: list[list[str]]) -> Path:
+    """A designed Word table: every row ruled by a 1 pt filled rectangle, an
+    outer frame, no inner column rules, and every other row shaded the way
+    Word paints a shaded cell: a padding strip on each side and one strip
+    per line of text (plus a black header band)."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _draw_lines(c, ["Realisasi anggaran per program dan kegiatan:"], 72)
+    xs = [72, 100, 200, 320, 410, 500, 540]
+    pad, lead, size = 5.4, 12.0, 9
+    top = 110.0
+
+    def rule(x0: float, y_top: float, w: float, h: float) -> None:
+        c.setFillGray(0.25)
+        c.rect(x0, PAGE_H - y_top - h, w, h, fill=1, stroke=0)
+
+    for r, row in enumerate(rows):
+        font = "Helvetica-Bold" if r == 0 else "Helvetica"
+        cells = [simpleSplit(t, font, size, xs[k + 1] - xs[k] - 2 * pad) for k, t in enumerate(row)]
+        height = lead * max(1, *(len(p) for p in cells)) + 2
+        rule(xs[0], top, xs[-1] - xs[0], 1)
+        if r % 2 == 0:
+            c.setFillGray(0.0 if r == 0 else 0.75)
+            for k in range(len(row)):
+                x0, x1 = xs[k], xs[k + 1]
+                for x in (x0, x1 - pad):
+                    c.rect(x, PAGE_H - top - 1 - height, pad, height, fill=1, stroke=0)
+                for j in range(max(1, len(cells[k]))):
+                    c.rect(x0 + pad, PAGE_H - top - 1 - lead * (j + 1), x1 - x0 - 2 * pad, lead, fill=1, stroke=0)
+        c.setFillGray(1.0 if r == 0 else 0.0)
+        c.setFont(font, size)
+        for k, parts in enumerate(cells):
+            for j, text in enumerate(parts):
+                y = PAGE_H - top - 1 - lead * (j + 1) + 3
+                if k >= 3 and r > 0:
+                    c.drawRightString(xs[k + 1] - pad, y, text)
+                else:
+                    c.drawString(xs[k] + pad, y, text)
+        rule(xs[0], top, 1, height + 1)
+        rule(xs[-1] - 1, top, 1, height + 1)
+        top += height + 1
+    rule(xs[0], top, xs[-1] - xs[0], 1)
+    _draw_lines(c, ["Sumber: DPA 2015."], top + 20)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_shaded_rows_and_row_rules_only(tmp_path: Path) -> None:
+    # Shading is no rule: each ruled band is one row, the columns come from
+    # the words, a multi-line cell is one cell.
+    doc = read_document(_word_zebra_pdf(tmp_path / "zebra.pdf", ZEBRA_ROWS))
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.source == "ruled"
+    assert texts(t) == ZEBRA_ROWS
+    assert all(c.span_origin is None for row in t.rows for c in row)
+    assert_geometry(doc, t)
+    assert "Sumber: DPA 2015." in [ln.text for ln in doc.lines]
+    assert not any("Penyediaan" in ln.text for ln in doc.lines)
+
+    # Program rows add up their kegiatan, whatever the numbering says.
+    view = TableView(t, load_ruleset().vocabulary)
+    assert [(r.kind, r.closes) for r in view.rows] == [
+        ("header", []),
+        ("subtotal", [2, 3]),
+        ("body", []),
+        ("body", []),
+        ("subtotal", [5]),
+        ("body", []),
+    ]
+
+
+def test_a_program_that_does_not_add_up(tmp_path: Path) -> None:
+    rows = [list(r) for r in ZEBRA_ROWS]
+    rows[1][4] = "900.000,00"  # 900.000 + 40.000 = 940.000
+    rows[1][5] = "94,74"
+    doc = read_document(_word_zebra_pdf(tmp_path / "zebra.pdf", rows))
+    rules = load_ruleset()
+    findings = audit_document(doc, rules, rules.selected(["SUM"], []))
+    assert [(f.rule, f.printed, f.expected) for f in findings] == [("SUM003", "900.000,00", "940.000,00")]
+
+
+def test_records_stacked_in_one_ruled_row(tmp_path: Path) -> None:
+    # One ruled row holds three indicators of one sasaran: each cell stacks
+    # their values as paragraphs. Figures never wrap: three rows, the
+    # sasaran spanning them. A cell of two figures under one label stays one row.
+    path = tmp_path / "stacked.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs = [72, 190, 330, 380, 440, 500]
+    header = ["Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi"]
+    sasaran = ["Terwujudnya", "pemanfaatan ruang", "yang berhasil guna", "dan berdaya guna", "serta mampu", "mendukung"]
+    records = [
+        (["RTH per wilayah", "perkotaan"], "%", "0,820", "0,162"),
+        (["Persentase", "penanganan sampah"], "%", "5", "5"),
+        (["TPST per penduduk"], "%", "18", "25"),
+    ]
+    lead, top = 11.0, 100.0
+    c.setFont("Helvetica", 9)
+    for k, text in enumerate(header):
+        c.drawString(xs[k] + 4, PAGE_H - top - 13, text)
+    band_top = top + 18
+    for j, text in enumerate(sasaran):
+        c.drawString(xs[0] + 4, PAGE_H - band_top - lead * (j + 1), text)
+    y = band_top
+    for label, unit, target, real in records:
+        for j, text in enumerate(label):
+            c.drawString(xs[1] + 4, PAGE_H - y - lead * (j + 1), text)
+        c.drawString(xs[2] + 4, PAGE_H - y - lead, unit)
+        c.drawRightString(xs[4] - 4, PAGE_H - y - lead, target)
+        c.drawRightString(xs[5] - 4, PAGE_H - y - lead, real)
+        y += lead * (len(label) + 1)
+    bottom = max(y, band_top + lead * (len(sasaran) + 1))
+    for yy in (top, band_top, bottom):
+        c.line(xs[0], PAGE_H - yy, xs[-1], PAGE_H - yy)
+    for x in xs:
+        c.line(x, PAGE_H - top, x, PAGE_H - bottom)
+    c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    joined = " ".join(sasaran)
+    assert texts(t) == [
+        header,
+        [joined, "RTH per wilayah perkotaan", "%", "0,820", "0,162"],
+        [joined, "Persentase penanganan sampah", "%", "5", "5"],
+        [joined, "TPST per penduduk", "%", "18", "25"],
+    ]
+    assert [row[0].span_origin for row in t.rows] == [None, None, (1, 0), (1, 0)]
+
+
+def test_two_values_of_one_record_stay_one_row(tmp_path: Path) -> None:
+    # A count and its percentage stacked under one label: one record.
+    path = tmp_path / "two-values.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs = [72, 260, 360, 460]
+    rows = [
+        (["Indikator"], ["Target"], ["Realisasi"]),
+        (["Lembaga Kesejahteraan Sosial", "yang terakreditasi"], ["1.313", "", "3,79%"], ["2.483", "", "7,18%"]),
+        (["Persentase SDM tersertifikasi"], ["20"], ["15,18"]),
+    ]
+    c.setFont("Helvetica", 9)
+    top = 100.0
+    for cells in rows:
+        height = 11.0 * max(len(p) for p in cells) + 6
+        for k, parts in enumerate(cells):
+            for j, text in enumerate(parts):
+                c.drawString(xs[k] + 4, PAGE_H - top - 11 * (j + 1), text)
+        c.line(xs[0], PAGE_H - top, xs[-1], PAGE_H - top)
+        for x in xs:
+            c.line(x, PAGE_H - top, x, PAGE_H - top - height)
+        top += height
+    c.line(xs[0], PAGE_H - top, xs[-1], PAGE_H - top)
+    c.showPage()
+    c.save()
+    t = read_document(path).tables[0]
+    assert texts(t) == [
+        ["Indikator", "Target", "Realisasi"],
+        ["Lembaga Kesejahteraan Sosial yang terakreditasi", "1.313 3,79%", "2.483 7,18%"],
+        ["Persentase SDM tersertifikasi", "20", "15,18"],
+    ]
+
+
+def test_boxed_running_footer_is_no_table(tmp_path: Path) -> None:
+    # A footer ruled into two cells (name | page number) on every page is
+    # page furniture, not a table of its own on each page.
+    path = tmp_path / "footer.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for page in range(1, 6):
+        _draw_lines(c, [f"Bab {page}: uraian capaian kinerja tahun 2015 pada halaman ini."], 90)
+        c.setLineWidth(0.75)
+        for y in (22, 40):
+            c.rect(72, y, 380, 18, fill=0, stroke=1)
+            c.rect(452, y, 71, 18, fill=0, stroke=1)
+        c.setFont("Helvetica", 9)
+        c.drawString(78, 46, "Dinas Kebersihan dan Pertamanan Kabupaten Cianjur")
+        c.drawString(480, 46, str(page + 44))
+        c.drawString(78, 28, "Laporan Akuntabilitas Kinerja 2015")
+        c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert doc.tables == []
+    assert [ln.text for ln in doc.pages[2].lines][-2:] == [
+        "Dinas Kebersihan dan Pertamanan Kabupaten Cianjur 47",
+        "Laporan Akuntabilitas Kinerja 2015",
+    ]
 
 
 # --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.intervals import Interval, interval_mean, interval_sum
 from auditor.meaning.numbers import Number, format_number, is_nil
-from auditor.meaning.semantics import ADDITIVE_ROLES, RATIO_ROLES, Row, TableView
+from auditor.meaning.semantics import ADDITIVE_ROLES, HEADING_KINDS, RATIO_ROLES, Row, TableView
 from auditor.rulesets.loader import Rule
 
 # Headers announcing amounts printed in a larger unit (Rp juta, ribu orang):
@@ -309,7 +309,7 @@ def check_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Findi
         if len(part_cols) < 2:
             continue
         for row in view.rows:
-            if row.kind in ("header", "group", "empty"):
+            if row.kind in (*HEADING_KINDS, "group", "empty"):
                 continue
             total = view.number(row.index, col.index)
             if total is None or total.percent:

@@ -22,7 +22,7 @@ from auditor.checks.run import Run, TableLayout
 from auditor.findings.records import Finding
 from auditor.meaning.context import is_heading
 from auditor.meaning.numbers import is_nil, parse_number
-from auditor.meaning.semantics import TableView
+from auditor.meaning.semantics import HEADING_KINDS, TableView
 from auditor.model import Location
 from auditor.rulesets.loader import Rule
 from auditor.rulesets.yaml_lines import LINE_KEY
@@ -59,11 +59,11 @@ def blocks(view: TableView) -> list[list[int]]:
     """Body rows in runs that no group title, subtotal, total or repeated
     header row splits. A group title row prints one text where the table's
     rows print several."""
-    widths = [len(_own_cells(view, row.index)) for row in view.rows if row.kind not in ("header", "empty")]
+    widths = [len(_own_cells(view, row.index)) for row in view.rows if row.kind not in (*HEADING_KINDS, "empty")]
     wide = bool(widths) and max(widths) >= 2
     out: list[list[int]] = [[]]
     for row in view.rows:
-        if row.kind in ("header", "empty"):
+        if row.kind in (*HEADING_KINDS, "empty"):
             continue
         title = wide and row.kind == "group" and len(_own_cells(view, row.index)) == 1
         if row.kind in _SEPARATORS or title or _repeated_header(view, row.index):
@@ -103,7 +103,7 @@ def row_labels(view: TableView) -> dict[int, tuple[int, str]]:
     last: int | None = None
     for row in view.rows:
         r = row.index
-        if row.kind == "header":
+        if row.kind in HEADING_KINDS:
             continue
         c = _label_cell(view, r)
         if last is not None and _continuation(view, r, out[last][0]):

@@ -31,9 +31,16 @@ _OUTLINE = [
 # An outline number with its dot or parenthesis, opening a group title row.
 _OUTLINE_TITLE = re.compile(r"(?:[A-Ha-h]|I|II|III|IV|V|VI|VII|VIII|IX|X|\d{1,3})[.)]")
 
+# One cell of a column-number row: "3", "(3)", or the column's formula
+# "3=2/1", "(4) = (3)/(2) x 100%".
+_COLUMN_NUMBER = re.compile(r"\(?(\d{1,2})\)?(?:\s*=\s*[\d\s()+\-x×*/:.,%]+)?", re.IGNORECASE)
+
 # Columns whose values add up in a total row (amounts and counts).
 ADDITIVE_ROLES = {"anggaran", "realisasi", "realisasi_anggaran", "populasi", "total", "weight", None}
 RATIO_ROLES = {"capaian", "pct", "ratio_other", "efficiency", "realisasi_kinerja"}
+# Rows that describe the columns, not data: the header and the row that
+# numbers the columns.
+HEADING_KINDS = ("header", "numbering")
 # Text columns that never name a row: its number, its unit of measure.
 NON_LABEL_ROLES = {"number", "unit"}
 
@@ -50,10 +57,23 @@ class Column:
 @dataclass
 class Row:
     index: int
-    kind: str  # header | body | total | average | summary | group
+    kind: str  # header | numbering | body | subtotal | total | average | summary | group | garbled | empty
     label: str
     closes: list[int] = field(default_factory=list)
     """For total / average / summary rows: the body rows they aggregate."""
+
+
+def _row_text(row: list[Cell]) -> tuple[str, ...]:
+    return tuple(" ".join(c.text.split()) for c in row)
+
+
+def _numbers_columns(row: list[Cell]) -> bool:
+    """Whether a row numbers the columns: 1, 2, 3 ... one per own cell."""
+    own = [c.text.strip() for c in row if c.text.strip() and not c.is_span_copy]
+    if len(own) < 3 or len(own) * 4 < len(row) * 3:
+        return False
+    matches = [_COLUMN_NUMBER.fullmatch(t) for t in own]
+    return all(matches) and [int(m.group(1)) for m in matches if m] == list(range(1, len(own) + 1))
 
 
 def _is_year(text: str) -> bool:
@@ -119,17 +139,24 @@ class TableView:
         self.header_rows = self._count_header_rows()
         if self.table.source == "ruled":
             self.table = regrid_by_header_leaves(self.table, self.title_rows, self.header_rows)
+        self.numbering_rows = self._column_number_rows()
         self.columns = self._columns()
         self.hierarchy: str | None = None
         """Where parent rows come from: "numbering", "emphasis" or None."""
         self.rows = self._rows()
+
+    def _body_rows(self) -> list[tuple[int, list[Cell]]]:
+        """The rows under the header, without the column-number row."""
+        return [
+            (r, row) for r, row in enumerate(self.table.rows) if r >= self.header_rows and r not in self.numbering_rows
+        ]
 
     # -- numbers --------------------------------------------------------
     @cached_property
     def _numbers(self) -> dict[tuple[int, int], Number]:
         out: dict[tuple[int, int], Number] = {}
         for r, row in enumerate(self.table.rows):
-            if r < self.header_rows:
+            if r < self.header_rows or r in self.numbering_rows:
                 continue
             for c, cell in enumerate(row):
                 if cell.is_span_copy:
@@ -210,6 +237,20 @@ class TableView:
             return min(1, n)
         return max(n, 1) if rows else 0
 
+    def _column_number_rows(self) -> frozenset[int]:
+        """The row under the header that numbers the columns (``1 | 2 | 3``,
+        ``(1) | (2) | (3)=(2)/(1)``), and its repeats after page breaks.
+
+        It holds consecutive column numbers from 1, one per column, in at
+        least three columns and three quarters of the table's: a row of
+        figures does not count up from 1 across the table.
+        """
+        rows = self.table.rows
+        if self.header_rows >= len(rows) or not _numbers_columns(rows[self.header_rows]):
+            return frozenset()
+        key = _row_text(rows[self.header_rows])
+        return frozenset(r for r in range(self.header_rows, len(rows)) if _row_text(rows[r]) == key)
+
     def _is_outline_title(self, row: list[Cell]) -> bool:
         """A row opened by an outline number ("A.", "I.", "1.", "a)") is the
         first group title of the body, not a second header row."""
@@ -274,7 +315,7 @@ class TableView:
         for c in range(self.table.ncols):
             header = self._header_text(c)
             years = _YEAR.findall(header)
-            votes = [dot_style(row[c].text) for row in self.table.rows[self.header_rows :]]
+            votes = [dot_style(row[c].text) for _, row in self._body_rows()]
             dot = any(v is True for v in votes) and not any(v is False for v in votes)
             cols.append(
                 Column(
@@ -349,6 +390,9 @@ class TableView:
             if r < self.header_rows:
                 rows.append(Row(r, "header", label))
                 continue
+            if r in self.numbering_rows:
+                rows.append(Row(r, "numbering", ""))
+                continue
             numbers = [
                 c for c in range(self.table.ncols) if (r, c) in self._numbers and self.columns[c].role != "number"
             ]
@@ -422,7 +466,7 @@ class TableView:
         for col in self.columns:
             if col.role == "number":
                 return col.index
-        body = [self.table.rows[r][0] for r in range(self.header_rows, len(self.table.rows))]
+        body = [row[0] for _, row in self._body_rows()]
         own = [c.text.strip() for c in body if c.text.strip() and not c.is_span_copy]
         if own and sum(any(p.fullmatch(t) for p in _OUTLINE) for t in own) >= max(2, len(own) - 1):
             return 0
@@ -453,20 +497,24 @@ class TableView:
         for i, row in enumerate(rows):
             if row.kind != "body":
                 continue
-            lvl = self.level(row.index)
+            lvl, depth = self.level(row.index), self._label_depth(row.index)
             kids: list[int] = []
             for nxt in rows[i + 1 :]:
                 if nxt.kind in ("group", "empty"):
                     continue
                 if nxt.kind != "body" or self._shares_group_label(row.index, nxt.index):
                     break
-                nl = self.level(nxt.index)
-                if lvl is None or nl is None or nl <= lvl:
+                nl, nd = self.level(nxt.index), self._label_depth(nxt.index)
+                deeper = depth is not None and nd is not None and nd > depth
+                if (lvl is None or nl is None or nl <= lvl) and not deeper:
                     break
                 kids.append(nxt.index)
             if kids:
-                top = min(self.level(k) or 0 for k in kids)
-                children_of[row.index] = [k for k in kids if self.level(k) == top]
+                # the next level down: the next label column (Program >
+                # Kegiatan, whatever the numbering says) or the next outline level
+                key = self._label_depth if depth is not None else self.level
+                top = min(key(k) or 0 for k in kids)
+                children_of[row.index] = [k for k in kids if key(k) == top]
         return children_of
 
     def _emphasis_children(self, rows: list[Row]) -> dict[int, list[int]]:
@@ -520,6 +568,16 @@ class TableView:
             verdict = bool(s.overlaps(total.interval())) and verdict is not False
         return verdict
 
+    def _label_depth(self, r: int) -> int | None:
+        """Which of two or more label columns the row's own name is in
+        (0 = the first: a Program row; 1 = the next: its Kegiatan rows), or
+        None without such columns or own label."""
+        label_cols = [col.index for col in self.columns if col.role == "label"]
+        if len(label_cols) < 2:
+            return None
+        row = self.table.rows[r]
+        return next((k for k, c in enumerate(label_cols) if row[c].text.strip() and not row[c].is_span_copy), None)
+
     def _shares_group_label(self, r: int, k: int) -> bool:
         """Row k continues row r's group (its label cells span from r): then r
         is the first row of a group, not a heading that sums what follows."""
@@ -530,11 +588,13 @@ class TableView:
             (cell.is_span_copy and cell.span_origin is not None and cell.span_origin[0] == r)
             # a borderless layout prints the group label once, with no span:
             # a blank label cell under a filled one, beside a filled label
+            # (the first row of the group fills the other label column too:
+            # a Program row above its Kegiatan rows does not)
             or (
                 c in label_cols
                 and not cell.text.strip()
                 and parent[c].text.strip()
-                and any(self.table.rows[k][o].text.strip() for o in label_cols if o != c)
+                and any(self.table.rows[k][o].text.strip() and parent[o].text.strip() for o in label_cols if o != c)
             )
             for c, cell in enumerate(self.table.rows[k])
             if c != c_num
@@ -560,7 +620,7 @@ class TableView:
         c = self.numbering_col
         if c is None:
             return False
-        for row in self.table.rows[self.header_rows :]:
+        for _, row in self._body_rows():
             t = row[c].text.strip().rstrip(".)")
             if not t or row[c].is_span_copy:
                 continue
@@ -578,10 +638,24 @@ class TableView:
                 return True
         return False
 
+    @cached_property
+    def _bold_columns(self) -> frozenset[int]:
+        """Columns whose own text is bold in every body row (two at least)."""
+        out = set()
+        for c in range(self.table.ncols):
+            own = [row[c] for _, row in self._body_rows() if row[c].text.strip() and not row[c].is_span_copy]
+            if len(own) >= 2 and all(cell.bold for cell in own):
+                out.add(c)
+        return frozenset(out)
+
     def _is_summary_row(self, r: int, pending: list[int]) -> bool:
         """A bold closing row at the end of the table, not itself labelled."""
         row = self.table.rows[r]
-        if not any(c.bold for c in row if c.text.strip()):
+        # a bold mark ("X" for not achieved) is no bold closing row, nor a
+        # column set bold in every row (the sasaran beside its indicators)
+        if not any(
+            c.bold and k not in self._bold_columns and re.search(r"\d|[^\W\d_]{2}", c.text) for k, c in enumerate(row)
+        ):
             return False
         if self.numbering_col is not None and (self.level(r) or 5) < 5:
             return False  # "3. Jabatan Fungsional Umum": a numbered heading, bold like its siblings

@@ -2,15 +2,17 @@
 
 The PDF is opened once with pdfplumber; each page is parsed once (its words
 are extracted a single time and shared by table finding and text lines).
-Ruled tables come from pdfplumber's ruling-line detection, borderless ones
-from word alignment (see :mod:`auditor.readers.pdftables`). Words that no
+Ruled tables come from pdfplumber's ruling-line detection over the page's
+rules (background shading is no rule), borderless ones from word alignment
+(see :mod:`auditor.readers.pdftables`). Words that no
 table takes become text lines. A page that fails is recorded in the warnings
 and skipped; a file that cannot be used at all raises :class:`InputError`.
 
 Pages are independent until tables continued over a page break are joined,
 so a long document is read by worker processes (two at most, each opening
 the PDF once; see :func:`_read_pages_parallel`), page results gathered by
-page number; joining, titling and running headers follow in this process.
+page number; running banners, joining, titling and running headers follow
+in this process.
 The document is the same whichever way it was read.
 """
 
@@ -40,6 +42,7 @@ from auditor.readers.pdftables.borderless import find_text_tables
 from auditor.readers.pdftables.continuation import append_continuation, continuation_header_rows
 from auditor.readers.pdftables.grid import PageTable
 from auditor.readers.pdftables.ruled import ruled_grid
+from auditor.readers.pdftables.unruled import box_area, is_shading
 from auditor.readers.pdftables.words import Line, Word, group_lines, is_bold_font
 
 _TITLE_START = re.compile(r"^(tabel|table)\b", re.IGNORECASE)
@@ -107,6 +110,7 @@ def read_pdf(path: Path, data: bytes, digest: str, *, workers: int | None = None
                 f"Page {r.number} has no text layer (scanned or image only); it is not checked.",
             )
 
+    _drop_running_tables(results)
     running = _running_lines(results)
     _build_lines(doc, results)
     doc.tables = _assemble_tables(results, running)
@@ -282,20 +286,18 @@ def _inside(w: Word, bbox: BBox) -> bool:
     return bbox[0] <= w.cx <= bbox[2] and bbox[1] <= w.cy <= bbox[3]
 
 
-def _area(b: BBox) -> float:
-    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
-
-
 def _mostly_within(inner: BBox, outer: BBox) -> bool:
     x0, y0 = max(inner[0], outer[0]), max(inner[1], outer[1])
     x1, y1 = min(inner[2], outer[2]), min(inner[3], outer[3])
-    return _area((x0, y0, x1, y1)) >= 0.9 * _area(inner) if x1 > x0 and y1 > y0 else False
+    return box_area((x0, y0, x1, y1)) >= 0.9 * box_area(inner) if x1 > x0 and y1 > y0 else False
 
 
 def _ruled_tables(ppage: pdfplumber.page.Page, words: list[Word], number: int) -> list[PageTable]:
     """Ruled tables, largest first so that boxes drawn inside a table's cells
-    (text frames pasted into a cell) do not become tables of their own."""
-    found = sorted(ppage.find_tables(), key=lambda t: _area(t.bbox), reverse=True)
+    (text frames pasted into a cell) do not become tables of their own.
+    Only rules bound cells: background shading is left out."""
+    rules = ppage.filter(lambda obj: not is_shading(obj))
+    found = sorted(rules.find_tables(), key=lambda t: box_area(t.bbox), reverse=True)
     taken: set[int] = set()
     tables: list[PageTable] = []
     for t in found:
@@ -341,6 +343,39 @@ def _line_key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text.lower()).split())
 
 
+def _running_threshold(results: list[_PageResult]) -> int:
+    """On how many pages a text must recur to be page furniture."""
+    return max(2, int(0.3 * len(results)))
+
+
+def _drop_running_tables(results: list[_PageResult]) -> None:
+    """Turn running banners and footers found as tables back into lines.
+
+    A ruled box around a running footer ("Dinas ... Kabupaten ..." beside
+    the page number) is found as a small table on every page. A table whose
+    text (digits ignored) recurs at the same place (within 10 pt) on many
+    pages is page furniture: its words go back to the page's lines, where
+    :func:`_running_lines` recognises them.
+    """
+    by_text: dict[str, list[tuple[_PageResult, PageTable]]] = {}
+    for r in results:
+        for t in r.tables:
+            text = " ".join(c.text for row in t.rows for c in row if not c.span_origin)
+            by_text.setdefault(_line_key(text), []).append((r, t))
+    running: set[int] = set()
+    for copies in by_text.values():
+        x0, top = copies[0][1].bbox[:2]
+        here = [t for _, t in copies if abs(t.bbox[0] - x0) <= 10 and abs(t.bbox[1] - top) <= 10]
+        if len({t.page for t in here}) >= _running_threshold(results):
+            running.update(id(t) for t in here)
+    for r in results:
+        dropped = [t for t in r.tables if id(t) in running]
+        if dropped:
+            r.tables = [t for t in r.tables if id(t) not in running]
+            words = [w for t in dropped for w in t.words]
+            r.lines = sorted([*r.lines, *group_lines(words)], key=lambda ln: (ln.top, ln.x0))
+
+
 def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
     """(page, line index) of running headers/footers.
 
@@ -355,7 +390,7 @@ def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
     counts: Counter[str] = Counter()
     for r in results:
         counts.update({_line_key(ln.text) for ln in r.lines if at_edge(r, ln)})
-    threshold = max(2, int(0.3 * len(results)))
+    threshold = _running_threshold(results)
     return {
         (r.number, i)
         for r in results

@@ -21,7 +21,7 @@ from auditor.findings.records import Finding
 from auditor.meaning.context import DocContext, Sentence, table_order
 from auditor.meaning.figures import pattern
 from auditor.meaning.locations import cell_location
-from auditor.meaning.semantics import TableView
+from auditor.meaning.semantics import HEADING_KINDS, TableView
 from auditor.model import Location
 from auditor.rulesets.loader import Rule
 
@@ -73,7 +73,7 @@ def noun_column(view: TableView, noun: re.Pattern[str], others: list[re.Pattern[
     """The column of names whose header names the noun (and no other listed
     noun: a "PROGRAM/KEGIATAN" column lists both); not a column of figures
     such as "JUMLAH SASARAN"."""
-    body = [r.index for r in view.rows if r.kind not in ("header", "empty")]
+    body = [r.index for r in view.rows if r.kind not in (*HEADING_KINDS, "empty")]
     for col in view.columns:
         header = col.header.lower()
         if col.role not in ("label", None) or not noun.search(header) or any(o.search(header) for o in others):
@@ -91,7 +91,7 @@ def item_rows(view: TableView, c: int) -> list[int]:
     out: list[int] = []
     seen: set[str] = set()
     for row in view.rows:
-        if row.kind in ("header", "total", "average", "summary", "empty"):
+        if row.kind in (*HEADING_KINDS, "total", "average", "summary", "empty"):
             continue
         cells = view.table.rows[row.index]
         cell = cells[c]

@@ -4,12 +4,14 @@ a full grid, merged cells resolved into ``span_origin`` copies."""
 from __future__ import annotations
 
 import itertools
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.model import BBox, Cell
 from auditor.readers.pdftables.grid import PageTable, cluster_edges, edge_band, nearest_edge
-from auditor.readers.pdftables.words import Word, is_mostly_bold, join_text
+from auditor.readers.pdftables.unruled import box_area, stacked_rows, unruled_columns
+from auditor.readers.pdftables.words import Word, group_lines, is_mostly_bold, join_text
 
 THIN_BAND = 7.5
 """A row or column band this narrow and empty comes from a doubled rule."""
@@ -30,10 +32,20 @@ def _inner_frame_edge(cell_boxes: Sequence[BBox], y: float) -> bool:
         return False
     slivers = [b for b in crossing if b[2] - b[0] < THIN_BAND]
 
+    def tiled(b: BBox) -> bool:
+        """Cells starting at ``y`` fill ``b``'s width: ``b`` was found around
+        cells ruled inside it (its rule at ``y`` drawn, one above missing)."""
+        x = b[0]
+        for s in sorted((s for s in starts if b[0] - 1.0 <= s[0] and s[2] <= b[2] + 1.0), key=lambda s: s[0]):
+            if s[0] > x + 1.0:
+                return False
+            x = max(x, s[2])
+        return x >= b[2] - 1.0
+
     def framed(s: BBox) -> bool:
         left = any(abs(b[2] - s[0]) < 1.0 for b in slivers)
         right = any(abs(b[0] - s[2]) < 1.0 for b in slivers)
-        return (left and right) or any(b[0] - 1.0 <= s[0] and s[2] <= b[2] + 1.0 for b in crossing)
+        return (left and right) or any(b[0] - 1.0 <= s[0] and s[2] <= b[2] + 1.0 and not tiled(b) for b in crossing)
 
     return all(framed(s) for s in starts)
 
@@ -81,16 +93,20 @@ def _bands(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word]) -> _Ba
 
 
 def _box_slots(cell_boxes: Sequence[BBox], bands: _Bands) -> list[list[tuple[int, int]]]:
-    """Per cell box, the kept slots it owns: those it covers that no earlier box took."""
+    """Per cell box, the kept slots it owns. Boxes overlap only where a rule
+    is missing (a cell found around cells that are ruled inside it): the
+    smallest box covering a slot owns it."""
     new_row, new_col = bands.new_row, bands.new_col
     owner: dict[tuple[int, int], int] = {}
     spans: list[tuple[list[int], list[int]]] = []
-    for k, box in enumerate(cell_boxes):
+    for box in cell_boxes:
         r0, r1 = nearest_edge(bands.row_edges, box[1]), nearest_edge(bands.row_edges, box[3])
         c0, c1 = nearest_edge(bands.col_edges, box[0]), nearest_edge(bands.col_edges, box[2])
         rs = [r for r in range(r0, max(r1, r0 + 1)) if r in new_row]
         cs = [c for c in range(c0, max(c1, c0 + 1)) if c in new_col]
         spans.append((rs, cs))
+    for k in sorted(range(len(cell_boxes)), key=lambda k: box_area(cell_boxes[k])):
+        rs, cs = spans[k]
         for r in rs:
             for c in cs:
                 owner.setdefault((r, c), k)
@@ -134,12 +150,18 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
     """Build a full grid from pdfplumber's cell boxes and the words inside.
 
     Row bands start at every distinct cell top and column bands at every
-    distinct cell x0 (as pdfplumber's ``Table.rows`` does). A cell box that
-    reaches over several bands is a merged cell: its top-left slot holds the
-    text and every other slot it covers becomes a copy with ``span_origin``.
-    Narrow empty bands (doubled ruling lines) are dropped first. Returns None
-    for degenerate tables (one row, one column, or no text).
+    distinct cell x0 (as pdfplumber's ``Table.rows`` does), after cells
+    holding several unruled columns or stacked records are cut (see
+    :mod:`auditor.readers.pdftables.unruled`). A cell box that reaches over
+    several bands is a merged cell: its top-left slot holds the text and
+    every other slot it covers becomes a copy with ``span_origin``. Narrow
+    empty bands (doubled ruling lines) are dropped first. Returns None for
+    degenerate tables (one row, one column, or no text).
     """
+    lines = group_lines(words)
+    lh = (statistics.median(ln.height for ln in lines) if lines else 0.0) or 10.0
+    cell_boxes, gutter_at = unruled_columns(cell_boxes, words, lines, lh)
+    cell_boxes = stacked_rows(cell_boxes, words, lh)
     bands = _bands(cell_boxes, bbox, words)
     if bands is None:
         return None
@@ -155,6 +177,9 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
         bbox=tuple(bbox),
         page=page,
         source="ruled",
-        col_gaps=[(col_edges[a + 1] - 2, col_edges[c] + 2) for a, c in itertools.pairwise(keep_cols)],
+        col_gaps=[
+            gutter_at.get(col_edges[c], (col_edges[a + 1] - 2, col_edges[c] + 2))
+            for a, c in itertools.pairwise(keep_cols)
+        ],
         words=list(words),
     )
