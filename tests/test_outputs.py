@@ -6,19 +6,29 @@ once in-process (auditing a PDF takes seconds) and rendered in every format.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
 import jsonschema
+import openpyxl
 import pytest
+from click.testing import CliRunner
 
 from auditor.audit import audit_document, load_ruleset
+from auditor.cli import main
 from auditor.findings.result import AuditResult
 from auditor.readers import read_document
-from auditor.reporters import sarif_report
+from auditor.reporters import REPORTERS, csv_report, sarif_report, xlsx_report
 
-SCHEMA = Path(__file__).resolve().parent / "schemas" / "sarif-schema-2.1.0.json"
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 
 
 def audit(path: Path, lang: str = "id") -> AuditResult:
@@ -104,3 +114,141 @@ def test_the_schema_rejects_a_region_without_a_line(sarif_validator) -> None:
         ],
     }
     assert not sarif_validator.is_valid(bad)
+
+
+# --- Kertas Kerja Reviu: xlsx and CSV -------------------------------------
+
+KKR_ID = [
+    "No", "Kode aturan", "Tingkat", "Halaman", "Lokasi", "Uraian temuan", "Nilai tercetak",
+    "Nilai seharusnya", "Dasar perhitungan", "Tanggapan", "Status", "Sidik temuan",
+]  # fmt: skip
+
+
+def xlsx_book(result: AuditResult):
+    buf = io.BytesIO()
+    xlsx_report.report(result, buf)
+    buf.seek(0)
+    return openpyxl.load_workbook(buf)
+
+
+def test_xlsx_working_paper_has_one_row_per_finding(pdf_result: AuditResult) -> None:
+    book = xlsx_book(pdf_result)
+    assert book.sheetnames == ["KKR", "Ringkasan"]
+    sheet = book["KKR"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == KKR_ID
+    assert len(rows) - 1 == len(pdf_result.findings)
+    by_name = [dict(zip(KKR_ID, r, strict=True)) for r in rows[1:]]
+    for row, f in zip(by_name, pdf_result.findings, strict=True):
+        assert (row["Kode aturan"], row["Halaman"]) == (f.rule, f.locations[0].page)
+        assert row["Uraian temuan"] == f.message and row["Status"] == "Belum"
+        assert row["Tanggapan"] is None
+        assert row["Dasar perhitungan"].count("\n") == len(f.locations) - 1
+        assert (row["Nilai tercetak"] or "") == (f.printed or "")
+    assert sheet.freeze_panes == "A2"
+    assert sheet["F2"].alignment.wrap_text and sheet.column_dimensions["F"].width >= 40
+
+
+def test_xlsx_status_is_a_drop_down(pdf_result: AuditResult) -> None:
+    sheet = xlsx_book(pdf_result)["KKR"]
+    (check,) = sheet.data_validations.dataValidation
+    assert check.type == "list" and check.formula1 == '"Belum,Diterima,Ditolak"'
+    assert f"K{len(pdf_result.findings) + 1}" in check.sqref
+    assert "J2" not in check.sqref
+
+
+def test_xlsx_summary_names_the_document_and_counts(pdf_result: AuditResult) -> None:
+    values = list(xlsx_book(pdf_result)["Ringkasan"].iter_rows(values_only=True))
+    info = {r[0]: r[1] for r in values if r[0]}
+    assert info["Dokumen"] == pdf_result.document.path
+    assert info["SHA-256"] == pdf_result.document.sha256
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", info["Tanggal audit"])
+    assert info["Kesalahan"] == pdf_result.summary["error"]
+    assert info["Peringatan"] == pdf_result.summary["warning"]
+    per_rule = Counter(f.rule for f in pdf_result.findings)
+    assert {code: info[code] for code in per_rule} == dict(per_rule)
+
+
+def test_xlsx_in_english(pdf_result: AuditResult) -> None:
+    english = AuditResult(document=pdf_result.document, findings=pdf_result.findings, lang="en", rules=pdf_result.rules)
+    book = xlsx_book(english)
+    assert book.sheetnames == ["Findings", "Summary"]
+    header = [c.value for c in book["Findings"][1]]
+    assert header[:3] == ["No", "Rule code", "Severity"] and header[10] == "Status"
+    assert book["Findings"].data_validations.dataValidation[0].formula1 == '"Open,Accepted,Rejected"'
+
+
+def test_csv_has_the_xlsx_columns_for_excel(text_result: AuditResult) -> None:
+    data = render(csv_report.report, text_result)
+    assert data.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(data.removeprefix("\ufeff")), delimiter=";"))
+    assert rows[0] == KKR_ID
+    assert len(rows) - 1 == len(text_result.findings)
+    xlsx_rows = list(xlsx_book(text_result)["KKR"].iter_rows(min_row=2, values_only=True))
+    for row, xrow in zip(rows[1:], xlsx_rows, strict=True):
+        assert row[:8] == ["" if v is None else str(v) for v in xrow[:8]]
+        assert row[8].split(" | ") == xrow[8].split("\n")
+    # one finding, one physical line: no line break inside a cell
+    assert len(data.strip().splitlines()) == len(rows)
+
+
+def test_cli_writes_xlsx_and_csv_files(tmp_path: Path, corpus_dir: Path) -> None:
+    report = corpus_dir / "kemensos-lakip-2018.md"
+    out = tmp_path / "kkr.xlsx"
+    res = CliRunner().invoke(main, [str(report), "--format", "xlsx", "-o", str(out), "--lang", "en"])
+    assert res.exit_code == 1, res.output
+    assert openpyxl.load_workbook(out).sheetnames == ["Findings", "Summary"]
+    out_csv = tmp_path / "kkr.csv"
+    res = CliRunner().invoke(main, [str(report), "--format", "csv", "-o", str(out_csv)])
+    assert res.exit_code == 1
+    with out_csv.open(encoding="utf-8-sig", newline="") as fh:
+        assert next(csv.reader(fh, delimiter=";")) == KKR_ID
+
+
+# --- outputs that cannot be written ----------------------------------------
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(tmp_path: Path, corpus_dir: Path) -> None:
+    report = corpus_dir / "kemensos-lakip-2018.md"
+    for fmt in ("json", "xlsx"):
+        res = CliRunner().invoke(main, [str(report), "--format", fmt, "-o", str(tmp_path / "no" / f"k.{fmt}")])
+        assert res.exit_code == 2, res.output
+        assert res.output.startswith("audit: Folder untuk berkas keluaran") and len(res.output.splitlines()) == 1
+    assert not (tmp_path / "no").exists()
+
+
+def test_xlsx_needs_an_output_file(corpus_dir: Path) -> None:
+    res = CliRunner().invoke(main, [str(corpus_dir / "kemensos-lakip-2018.md"), "--format", "xlsx", "--lang", "en"])
+    assert res.exit_code == 2 and "-o" in res.output and len(res.output.splitlines()) == 1
+
+
+def test_output_the_system_refuses_is_a_usage_error(tmp_path: Path, corpus_dir: Path) -> None:
+    # a path under a regular file: the folder "exists" as a name but is no folder
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    res = CliRunner().invoke(main, [str(corpus_dir / "kemensos-lakip-2018.md"), "-o", str(blocker / "out.txt")])
+    assert res.exit_code == 2, res.output
+    assert res.output.startswith("audit: ") and "Traceback" not in res.output
+
+
+def _count(fmt: str, text: str) -> int:
+    """How many findings ``text`` (one output of ``fmt``) holds, read back."""
+    if fmt == "json":
+        return len(json.loads(text)["findings"])
+    return len(json.loads(text)["runs"][0]["results"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_an_ascii_terminal_gets_every_finding_not_a_crash(fmt: str, text_result: AuditResult) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    code = "from auditor.cli import main; main()"
+    args = [sys.executable, "-c", code, text_result.document.path, "--format", fmt]
+    proc = subprocess.run(args, capture_output=True, env=env, cwd=ROOT, timeout=300, check=False)
+    assert proc.returncode == 1, proc.stderr.decode("utf-8", "replace")
+    text = proc.stdout.decode("ascii")  # every byte is ASCII, or this raises
+    if fmt != "text":
+        assert _count(fmt, text) == len(text_result.findings)
+        # the escapes read back as the characters: nothing was lost
+        assert json.loads(text) == json.loads(render(REPORTERS[fmt], text_result))
+    else:
+        assert text.rstrip().splitlines()[-1].startswith(f"{text_result.summary['error']} error")
