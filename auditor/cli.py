@@ -55,10 +55,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown", "csv", "sarif", "xlsx"]),
+    type=click.Choice(["text", "json", "markdown", "csv", "sarif", "xlsx", "junit", "github"]),
     default="text",
     show_default=True,
-    help="Output format (markdown, csv and xlsx are reviewer working papers; xlsx needs -o).",
+    help="Output format: markdown, csv, xlsx (needs -o) for reviewers; sarif, junit, github for CI.",
 )
 @click.option(
     "-o",

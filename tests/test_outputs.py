@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from auditor.audit import audit_document, load_ruleset
 from auditor.cli import main
 from auditor.findings.result import AuditResult
 from auditor.readers import read_document
-from auditor.reporters import REPORTERS, csv_report, sarif_report, xlsx_report
+from auditor.reporters import REPORTERS, csv_report, github_report, junit_report, sarif_report, xlsx_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
@@ -252,3 +253,56 @@ def test_an_ascii_terminal_gets_every_finding_not_a_crash(fmt: str, text_result:
         assert json.loads(text) == json.loads(render(REPORTERS[fmt], text_result))
     else:
         assert text.rstrip().splitlines()[-1].startswith(f"{text_result.summary['error']} error")
+
+
+# --- CI formats: JUnit XML and GitHub annotations ---------------------------
+
+
+def test_junit_has_one_case_per_rule_and_failures_carry_the_findings(pdf_result: AuditResult) -> None:
+    root = ET.fromstring(render(junit_report.report, pdf_result).encode("utf-8"))
+    (suite,) = root.findall("testsuite")
+    cases = suite.findall("testcase")
+    codes = [c.get("name", "").split()[0] for c in cases]
+    assert sorted(codes) == sorted({r.code for r in pdf_result.rules} | {f.rule for f in pdf_result.findings})
+    per_rule = Counter(f.rule for f in pdf_result.findings)
+    failed = {c.get("name", "").split()[0]: c.find("failure") for c in cases if c.find("failure") is not None}
+    assert set(failed) == set(per_rule)
+    assert int(suite.get("failures", "")) == len(per_rule) and int(suite.get("tests", "")) == len(cases)
+    for code, failure in failed.items():
+        assert failure.get("message") == f"{per_rule[code]} temuan"
+        lines = (failure.text or "").splitlines()
+        assert len(lines) == per_rule[code]
+        messages = [f.message for f in pdf_result.findings if f.rule == code]
+        assert all(m in line for m, line in zip(messages, lines, strict=True))
+    assert suite.get("name") == pdf_result.document.path
+
+
+def test_junit_for_a_clean_document_has_no_failure(text_result: AuditResult) -> None:
+    clean = AuditResult(document=text_result.document, findings=[], rules=text_result.rules)
+    root = ET.fromstring(render(junit_report.report, clean))
+    assert root.get("failures") == "0" and root.findall(".//failure") == []
+    assert len(root.findall(".//testcase")) == len(text_result.rules)
+
+
+ANNOTATION = re.compile(r"^::(error|warning|notice) (file=[^,:]+(?:,line=\d+)?,title=[A-Z]+\d+)::(.+)$")
+
+
+@pytest.mark.parametrize("which", ["pdf_result", "text_result"])
+def test_github_annotations_one_line_per_finding(which: str, request) -> None:
+    result: AuditResult = request.getfixturevalue(which)
+    lines = render(github_report.report, result).splitlines()
+    assert len(lines) == len(result.findings)
+    for line, f in zip(lines, result.findings, strict=True):
+        m = ANNOTATION.match(line)
+        assert m, line
+        props = dict(p.split("=", 1) for p in m.group(2).split(","))
+        assert props["title"] == f.rule
+        assert m.group(1) == {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
+        assert props.get("line") == (str(f.locations[0].line) if f.locations[0].line is not None else None)
+        message = m.group(3).replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+        assert f.message in message
+
+
+def test_github_escapes_what_would_end_a_property() -> None:
+    assert github_report.escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+    assert github_report.escape_data("50% selesai\nbaris 2") == "50%25 selesai%0Abaris 2"

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from typing import BinaryIO, TextIO
 
 from auditor.findings.result import AuditResult
-from auditor.reporters import csv_report, json_report, markdown_report, sarif_report, terminal, xlsx_report
+from auditor.reporters import (
+    csv_report,
+    github_report,
+    json_report,
+    junit_report,
+    markdown_report,
+    sarif_report,
+    terminal,
+    xlsx_report,
+)
 
 Reporter = Callable[[AuditResult, TextIO], None]
 
@@ -17,6 +26,8 @@ REPORTERS: dict[str, Reporter] = {
     "markdown": markdown_report.report,
     "csv": csv_report.report,
     "sarif": sarif_report.report,
+    "junit": junit_report.report,
+    "github": github_report.report,
 }
 
 BinaryReporter = Callable[[AuditResult, BinaryIO], None]
