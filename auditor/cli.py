@@ -99,6 +99,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write all current findings as accepted to this file.",
 )
+@click.option("--statistics", is_flag=True, help="Also print the number of findings per rule (on stderr).")
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
     report: Path,
@@ -111,6 +112,7 @@ def check(
     extra_rules: tuple[Path, ...],
     baseline: Path | None,
     write_baseline: Path | None,
+    statistics: bool,
     debug: bool,
 ) -> None:
     """Audit REPORT (a PDF, or a text export of one) and report its inconsistencies."""
@@ -127,6 +129,7 @@ def check(
             list(extra_rules),
             baseline,
             write_baseline,
+            statistics,
         )
     except BrokenPipeError:
         # the reader of our output (head, less) went away: not an error of ours
@@ -154,6 +157,7 @@ def _run_check(
     extra_rules: list[Path],
     baseline: Path | None,
     write_baseline: Path | None,
+    statistics: bool = False,
 ) -> int:
     from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
@@ -188,6 +192,10 @@ def _run_check(
     else:
         tolerate_encoding(sys.stdout, EXACT_ESCAPES.get(fmt, "replace"))
         REPORTERS[fmt](result, sys.stdout)
+    if statistics:
+        from auditor.reporters.statistics import statistics as per_rule
+
+        click.echo(per_rule(result), err=True)
     if fail_on == "never":
         return EXIT_OK
     threshold = SEVERITY_ORDER[fail_on]

@@ -7,6 +7,7 @@ once in-process (auditing a PDF takes seconds) and rendered in every format.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -26,9 +27,19 @@ from auditor.audit import audit_document, load_ruleset
 from auditor.cli import main
 from auditor.findings.result import AuditResult
 from auditor.readers import read_document
-from auditor.reporters import REPORTERS, csv_report, github_report, junit_report, sarif_report, xlsx_report
+from auditor.reporters import (
+    BINARY_REPORTERS,
+    REPORTERS,
+    csv_report,
+    github_report,
+    junit_report,
+    sarif_report,
+    xlsx_report,
+)
+from auditor.reporters.labels import summary_line
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
 SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 
 
@@ -41,14 +52,20 @@ def audit(path: Path, lang: str = "id") -> AuditResult:
     return AuditResult(document=doc, findings=findings, lang=lang, warnings=doc.warnings, rules=rules)
 
 
+@functools.cache
+def audited(path: Path) -> AuditResult:
+    """Each corpus document is audited once for this whole file (seconds per PDF)."""
+    return audit(path)
+
+
 @pytest.fixture(scope="module")
 def pdf_result(corpus_dir: Path) -> AuditResult:
-    return audit(corpus_dir / "jombang-inspektorat-lkjip-2022.pdf")
+    return audited(corpus_dir / "jombang-inspektorat-lkjip-2022.pdf")
 
 
 @pytest.fixture(scope="module")
 def text_result(corpus_dir: Path) -> AuditResult:
-    return audit(corpus_dir / "kemensos-lakip-2018.md")
+    return audited(corpus_dir / "kemensos-lakip-2018.md")
 
 
 def render(reporter, result: AuditResult) -> str:
@@ -306,3 +323,51 @@ def test_github_annotations_one_line_per_finding(which: str, request) -> None:
 def test_github_escapes_what_would_end_a_property() -> None:
     assert github_report.escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
     assert github_report.escape_data("50% selesai\nbaris 2") == "50%25 selesai%0Abaris 2"
+
+
+# --- --statistics, and every format on every real document ------------------
+
+
+def test_statistics_counts_per_rule_on_stderr(text_result: AuditResult) -> None:
+    res = CliRunner().invoke(main, [text_result.document.path, "--format", "json", "--statistics"])
+    assert res.exit_code == 1
+    assert len(json.loads(res.stdout)["findings"]) == len(text_result.findings)  # stdout stays JSON
+    lines = res.stderr.strip().splitlines()
+    assert lines[0] == "Jumlah temuan per aturan:"
+    counted = {m.group(2): int(m.group(1)) for m in (re.match(r"\s+(\d+)\s+(\S+)\s", x) for x in lines[1:-1]) if m}
+    assert counted == dict(Counter(f.rule for f in text_result.findings))
+    assert lines[-1].startswith(f"{text_result.summary['error']} error")
+
+
+def _read_back(fmt: str, result: AuditResult, validator: jsonschema.Draft4Validator) -> int:
+    """Render ``result`` as ``fmt`` and parse it back: the number of findings it holds."""
+    if fmt == "xlsx":
+        return xlsx_book(result)["KKR"].max_row - 1
+    text = render(REPORTERS[fmt], result)
+    if fmt == "json":
+        return len(json.loads(text)["findings"])
+    if fmt == "sarif":
+        data = json.loads(text)
+        assert validator.is_valid(data), next(iter(validator.iter_errors(data))).message
+        return len(data["runs"][0]["results"])
+    if fmt == "csv":
+        return len(list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))) - 1
+    if fmt == "junit":
+        return sum(len((f.text or "").splitlines()) for f in ET.fromstring(text).iter("failure"))
+    if fmt == "github":
+        assert all(ANNOTATION.match(line) for line in text.splitlines())
+        return len(text.splitlines())
+    if fmt == "markdown":
+        return text.count("\n- [ ] ")
+    assert text.rstrip().splitlines()[-1] == summary_line(result.summary)
+    return len(result.findings)
+
+
+CORPUS_DOCS = [*sorted(p.name for p in CORPUS.glob("*.pdf")), "kemensos-lakip-2018.md"]
+
+
+@pytest.mark.parametrize("name", CORPUS_DOCS)
+def test_every_format_renders_every_corpus_document(name: str, corpus_dir: Path, sarif_validator) -> None:
+    result = audited(corpus_dir / name)
+    for fmt in [*REPORTERS, *BINARY_REPORTERS]:
+        assert _read_back(fmt, result, sarif_validator) == len(result.findings), fmt
