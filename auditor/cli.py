@@ -55,10 +55,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown", "csv", "sarif"]),
+    type=click.Choice(["text", "json", "markdown", "csv", "sarif", "xlsx", "junit", "github"]),
     default="text",
     show_default=True,
-    help="Output format (markdown and csv are reviewer checklists).",
+    help="Output format: markdown, csv, xlsx (needs -o) for reviewers; sarif, junit, github for CI.",
 )
 @click.option(
     "-o",
@@ -99,6 +99,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write all current findings as accepted to this file.",
 )
+@click.option("--statistics", is_flag=True, help="Also print the number of findings per rule (on stderr).")
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
     report: Path,
@@ -111,9 +112,11 @@ def check(
     extra_rules: tuple[Path, ...],
     baseline: Path | None,
     write_baseline: Path | None,
+    statistics: bool,
     debug: bool,
 ) -> None:
     """Audit REPORT (a PDF, or a text export of one) and report its inconsistencies."""
+    tolerate_encoding(sys.stderr)
     try:
         code = _run_check(
             report,
@@ -126,6 +129,7 @@ def check(
             list(extra_rules),
             baseline,
             write_baseline,
+            statistics,
         )
     except BrokenPipeError:
         # the reader of our output (head, less) went away: not an error of ours
@@ -153,14 +157,16 @@ def _run_check(
     extra_rules: list[Path],
     baseline: Path | None,
     write_baseline: Path | None,
+    statistics: bool = False,
 ) -> int:
     from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
     from auditor.findings.baseline import write_baseline as save_baseline
     from auditor.findings.result import AuditResult
     from auditor.readers import read_document
-    from auditor.reporters import REPORTERS
+    from auditor.reporters import BINARY_REPORTERS, REPORTERS
 
+    check_output(output, fmt, lang)
     ruleset = load_ruleset(extra_rules)
     unknown = [
         p for p in select + ignore if not any(r.code.startswith(p.upper()) or r.name == p for r in ruleset.rules)
@@ -177,15 +183,84 @@ def _run_check(
     result = AuditResult(
         document=doc, findings=findings, lang=lang, baselined=n_accepted, warnings=doc.warnings, rules=rules
     )
-    if output:
-        with output.open("w", encoding="utf-8", newline="") as fh:
+    if fmt in BINARY_REPORTERS and output:
+        with _open_output(output, "wb", lang) as fh:
+            BINARY_REPORTERS[fmt](result, fh)
+    elif output:
+        with _open_output(output, "w", lang) as fh:
             REPORTERS[fmt](result, fh)
     else:
+        tolerate_encoding(sys.stdout, EXACT_ESCAPES.get(fmt, "replace"))
         REPORTERS[fmt](result, sys.stdout)
+    if statistics:
+        from auditor.reporters.statistics import statistics as per_rule
+
+        click.echo(per_rule(result), err=True)
     if fail_on == "never":
         return EXIT_OK
     threshold = SEVERITY_ORDER[fail_on]
     return EXIT_FINDINGS if any(SEVERITY_ORDER[f.severity] >= threshold for f in findings) else EXIT_OK
+
+
+OUTPUT_ERRORS = {
+    "id": {
+        "binary": "Format {fmt} menulis berkas biner: beri nama berkas dengan -o (mis. -o kkr.{fmt}).",
+        "no_dir": "Folder untuk berkas keluaran {path} tidak ada; buat dulu foldernya atau pilih path lain.",
+        "no_write": "Berkas keluaran {path} tidak dapat ditulis ({reason}).",
+    },
+    "en": {
+        "binary": "The {fmt} format writes a binary file: name it with -o (e.g. -o kkr.{fmt}).",
+        "no_dir": "The folder of the output file {path} does not exist; create it first or choose another path.",
+        "no_write": "The output file {path} cannot be written ({reason}).",
+    },
+}
+
+
+def check_output(output: Path | None, fmt: str, lang: str) -> None:
+    """Refuse an output that cannot be written before the audit runs, not after.
+
+    A missing folder is a typo far more often than a wish for a new tree, so
+    it is a usage error rather than something created silently.
+    """
+    from auditor.reporters import BINARY_REPORTERS
+
+    words = OUTPUT_ERRORS.get(lang, OUTPUT_ERRORS["id"])
+    if output is None:
+        if fmt in BINARY_REPORTERS:
+            raise InputError(words["binary"].format(fmt=fmt), kind="usage")
+        return
+    if not output.parent.is_dir():
+        raise InputError(words["no_dir"].format(path=output), kind="usage")
+
+
+def _open_output(output: Path, mode: str, lang: str) -> Any:
+    """``output`` opened for writing (UTF-8 for text), or a one-sentence usage
+    error when the system refuses (read-only folder, a folder by that name)."""
+    try:
+        if "b" in mode:
+            return output.open(mode)
+        return output.open(mode, encoding="utf-8", newline="")
+    except OSError as exc:
+        words = OUTPUT_ERRORS.get(lang, OUTPUT_ERRORS["id"])
+        raise InputError(words["no_write"].format(path=output, reason=exc.strerror or exc), kind="usage") from exc
+
+
+EXACT_ESCAPES = {"json": "backslashreplace", "sarif": "backslashreplace", "junit": "xmlcharrefreplace"}
+"""How a machine format writes a character the output encoding lacks: as an
+escape its parser reads back exactly ("\\u2026" in JSON, "&#8230;" in XML).
+Formats read by people get "?" instead, which keeps tables aligned."""
+
+
+def tolerate_encoding(stream: Any, errors: str = "replace") -> None:
+    """Let ``stream`` replace what its encoding cannot hold instead of failing:
+    ``PYTHONIOENCODING=ascii audit ...`` still prints every finding."""
+    import contextlib
+
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        # a stream that cannot be reconfigured keeps its own policy
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors=errors)
 
 
 @main.command("tables")

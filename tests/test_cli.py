@@ -120,10 +120,10 @@ def test_checklists(broken: Path, tmp_path: Path) -> None:
     assert md.count("- [ ] ") == 2 and "Keputusan reviewer" in md
     out = tmp_path / "checklist.csv"
     assert run(broken, "--format", "csv", "-o", out).exit_code == 1
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert [r["rule"] for r in rows] == ["CAP001", "SUM001"]
-    assert rows[1]["printed"] == "Rp. 2.700.000" and rows[1]["expected"] == "2.700.001"
-    assert rows[0]["decision"] == ""
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert [r["Kode aturan"] for r in rows] == ["CAP001", "SUM001"]
+    assert rows[1]["Nilai tercetak"] == "Rp. 2.700.000" and rows[1]["Nilai seharusnya"] == "2.700.001"
+    assert rows[0]["Tanggapan"] == "" and rows[0]["Status"] == "Belum"
 
 
 def test_baseline_accepts_known_findings(broken: Path, tmp_path: Path) -> None:

@@ -4,10 +4,19 @@ all of them read the same list of findings (see auditor.findings.result)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from auditor.findings.result import AuditResult
-from auditor.reporters import csv_report, json_report, markdown_report, sarif_report, terminal
+from auditor.reporters import (
+    csv_report,
+    github_report,
+    json_report,
+    junit_report,
+    markdown_report,
+    sarif_report,
+    terminal,
+    xlsx_report,
+)
 
 Reporter = Callable[[AuditResult, TextIO], None]
 
@@ -17,4 +26,13 @@ REPORTERS: dict[str, Reporter] = {
     "markdown": markdown_report.report,
     "csv": csv_report.report,
     "sarif": sarif_report.report,
+    "junit": junit_report.report,
+    "github": github_report.report,
 }
+
+BinaryReporter = Callable[[AuditResult, BinaryIO], None]
+
+BINARY_REPORTERS: dict[str, BinaryReporter] = {
+    "xlsx": xlsx_report.report,
+}
+"""Formats that write bytes (a workbook): they need ``-o FILE``."""

@@ -1,4 +1,13 @@
-"""One spreadsheet row per finding, with empty columns for the reviewer."""
+"""The Kertas Kerja Reviu as CSV: the xlsx columns, for tools without Excel.
+
+Separator ``;`` and a UTF-8 byte-order mark, because this file is opened in
+Excel with Indonesian regional settings far more often than by a script:
+there ``,`` is the decimal comma (``15,18``), so Excel expects ``;`` between
+fields, and without the mark it reads UTF-8 as a legacy code page and garbles
+every "é" or "…". Python reads it back with ``encoding="utf-8-sig"`` and
+``delimiter=";"``. All locations of a finding share one cell, joined by
+`` | ``, so that one finding stays one line of the file.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +15,24 @@ import csv
 from typing import TextIO
 
 from auditor.findings.result import AuditResult
+from auditor.reporters import worksheet
+from auditor.reporters.worksheet import COLUMNS
 
-COLUMNS = [
-    "no", "rule", "severity", "confidence", "page", "line", "table", "row", "column",
-    "row_label", "column_header", "text", "printed", "expected", "message",
-    "fingerprint", "decision", "note",
-]  # fmt: skip
+DELIMITER = ";"
+BASIS_JOIN = " | "
+BOM = "\ufeff"
 
 
 def report(result: AuditResult, out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for i, f in enumerate(result.findings, start=1):
-        loc = f.locations[0]
-        writer.writerow(
-            {
-                "no": i,
-                "rule": f.rule,
-                "severity": f.severity,
-                "confidence": f.confidence,
-                "page": loc.page,
-                "line": loc.line,
-                "table": loc.table,
-                "row": loc.row,
-                "column": loc.column,
-                "row_label": loc.row_label,
-                "column_header": loc.column_header,
-                "text": loc.text,
-                "printed": f.printed,
-                "expected": f.expected,
-                "message": f.message,
-                "fingerprint": f.fingerprint,
-                "decision": "",
-                "note": "",
-            }
-        )
+    out.write(BOM)
+    writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
+    writer.writerow(worksheet.headers(result.lang))
+    for row in worksheet.rows(result):
+        values = {**row.values, "basis": BASIS_JOIN.join(row.basis)}
+        writer.writerow([_one_line(values[c]) for c in COLUMNS])
+
+
+def _one_line(value: object) -> object:
+    """Line breaks inside a cell would split a finding over two lines for
+    every line-oriented tool (grep, diff), so they become spaces."""
+    return " ".join(value.splitlines()) if isinstance(value, str) else value
