@@ -7,7 +7,7 @@ and ``audit engines`` documents them from this list.
 
 from __future__ import annotations
 
-from auditor.checks import aggregates, crossref, habits, malformed, polarity, row_formula, structure, units
+from auditor.checks import aggregates, crossref, habits, malformed, polarity, relations, row_formula, structure, units
 from auditor.checks.engine import Engine
 from auditor.checks.narrative import arithmetic, changes, claims
 
@@ -23,6 +23,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("percent-cap", "table", units.check_percent_cap, units.PERCENT_CAP),
     Engine("orphan-ratio", "table", units.check_orphan_ratio, units.ORPHAN_RATIO),
     Engine("mixed-units", "table", units.check_mixed_units),
+    Engine("column-relation", "table", relations.check_relations, relations.SETTINGS),
     # the whole document: check(rule, run)
     Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
     Engine("header-content", "document", crossref.check_header_content, (crossref.MEASURE_NAMES,)),
