@@ -53,7 +53,8 @@ class Limits:
     min_share: float = 0.75
     max_columns: int = 10
     max_width: float = 0.02
-    """A supporting row's computed interval may be at most this share of its value wide."""
+    """A supporting row's computed and printed intervals may together be at
+    most this share of its value wide."""
 
 
 @dataclass
@@ -132,18 +133,25 @@ def judge(rel: Relation, view: TableView, r: int, exact: bool, limits: Limits) -
     except ZeroDivisionError:
         return None
     fits = computed.overlaps(out)
-    return Verdict(fits, fits and _informative(rel, nums, computed, limits), computed)  # type: ignore[arg-type]
+    return Verdict(fits, fits and _informative(rel, nums, computed, out, limits), computed)  # type: ignore[arg-type]
 
 
-def _informative(rel: Relation, nums: tuple[Number, Number, Number], computed: Interval, limits: Limits) -> bool:
-    """A fitting row that could not fit by accident: no input is zero, a
-    ratio is not 100 (a / a), and the computed interval is narrow."""
+def _informative(
+    rel: Relation, nums: tuple[Number, Number, Number], computed: Interval, printed: Interval, limits: Limits
+) -> bool:
+    """A fitting row that could not fit by accident: no figure is zero, no
+    factor is one (100 %), and the computed and printed intervals are
+    narrow against the value."""
     out, a, b = (n.value for n in nums)
     if a == 0 or b == 0 or out == 0:
         return False
-    if rel.kind in ("percent", "ratio") and (a == b or out in (100, 1)):
+    # out x b = a (x 100) is symmetric in out and b: a factor of one (100)
+    # on either side says only that two columns print the same figure
+    unit = {"percent": 100, "ratio": 1}.get(rel.kind)
+    if unit is not None and (a in (b, out) or unit in (b, out)):
         return False
-    width = computed.hi - computed.lo
+    # two intervals this wide overlap by chance about this often
+    width = computed.hi - computed.lo + printed.hi - printed.lo
     return width <= abs(out) * Fraction(str(limits.max_width))
 
 
@@ -215,6 +223,18 @@ def _varies(view: TableView, rel: Relation, rows: list[int]) -> bool:
     return True
 
 
+def _marked_percent(view: TableView, rel: Relation, rows: list[int]) -> bool:
+    """Is the output of ``a / b x 100`` marked as a percentage, by a ``%`` in
+    its header or on most of its figures? Of ``C = A / B x 100`` and its twin
+    ``B = A / C x 100`` that one is the derived column."""
+    if rel.kind != "percent":
+        return False
+    if "%" in view.columns[rel.out].header:
+        return True
+    nums = [n for r in rows if (n := view.number(r, rel.out)) is not None]
+    return bool(nums) and sum(n.percent for n in nums) * 2 > len(nums)
+
+
 def _rank(rel: Relation) -> tuple[int, int, int, int]:
     """Better first: more support, fewer breaks, simpler kind, nearer inputs."""
     spread = abs(rel.out - rel.a) + abs(rel.out - rel.b)
@@ -224,7 +244,8 @@ def _rank(rel: Relation) -> tuple[int, int, int, int]:
 def discover(view: TableView, rows: list[int], limits: Limits | None = None) -> list[Relation]:
     """The relations that hold on ``rows`` of ``view``: at most one per set
     of three columns (the one whose output is rightmost: reports print a
-    derived figure after its inputs) and one per output column."""
+    derived figure after its inputs, and of ``a / b x 100`` the one whose
+    output is marked as a percentage) and one per output column."""
     limits = limits or Limits()
     rows = [r for r in rows if not is_numbering_row(view, r)]
     cols = numeric_columns(view, rows, limits)
@@ -232,7 +253,7 @@ def discover(view: TableView, rows: list[int], limits: Limits | None = None) -> 
         return []
     found = [rel for rel in _candidates(view, rows, cols, limits) if _read(rel, view, rows, limits)]
     by_set: dict[frozenset[int], Relation] = {}
-    for rel in sorted(found, key=lambda x: (-x.out, _rank(x))):
+    for rel in sorted(found, key=lambda x: (-_marked_percent(view, x, rows), -x.out, _rank(x))):
         by_set.setdefault(rel.columns, rel)
     by_out: dict[int, Relation] = {}
     for rel in sorted(by_set.values(), key=_rank):
