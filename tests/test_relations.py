@@ -137,3 +137,22 @@ def test_coincidences_are_not_relations(tmp_path: Path) -> None:
 def test_column_numbering_row_is_not_data(tmp_path: Path) -> None:
     rows = [BUDGET[0], "(1) | (2) | (3) | (4)", *BUDGET[1:-1], "Program E | 3.000.000 | 2.400.000 | 80,00"]
     assert _audit(rows, tmp_path) == []
+
+
+def test_figures_win_over_header_words(tmp_path: Path) -> None:
+    # "Capaian" names realisasi / target, but every row prints realisasi / pagu:
+    # CAP001's findings become notes naming the relation the figures follow
+    rows = [
+        "Indikator | Target | Realisasi | Pagu | Capaian",
+        "A | 90 | 900.000 | 1.000.000 | 90,00",
+        "B | 80 | 1.500.000 | 2.000.000 | 75,00",
+        "C | 70 | 3.000.000 | 4.000.000 | 75,00",
+        "D | 95 | 4.500.000 | 5.000.000 | 90,00",
+        "E | 85 | 2.400.000 | 3.000.000 | 80,00",
+    ]
+    alone = _audit(rows, tmp_path, ("CAP001",))
+    assert alone and {f.severity for f in alone} == {"error"}
+    found = _audit(rows, tmp_path, ("CAP001", "REL001"))
+    assert [(f.rule, f.locations[0].row) for f in found] == [(f.rule, f.locations[0].row) for f in alone]
+    assert {f.severity for f in found} == {"info"}
+    assert all("Capaian = Realisasi / Pagu x 100" in f.message for f in found)

@@ -12,6 +12,7 @@ rows satisfy it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from auditor.checks.common import make_finding
 from auditor.checks.engine import Setting
@@ -97,3 +98,59 @@ def _finding(rule: Rule, view: TableView, lang: str, rel: Relation, r: int, seve
 
 def _bare(n: Number) -> str:
     return n.text.replace("%", "").strip()
+
+
+def defer_to_figures(findings: list[Finding], views: list[TableView], run: Run, rules: list[Rule]) -> list[Finding]:
+    """``findings`` with every row-formula finding that the figures explain
+    turned into a note: where the header words say capaian = realisasi /
+    target but the column follows another relation on the other rows (and
+    on this one), the header words named the wrong inputs, and the figures
+    win. Runs only when a column-relation rule is selected."""
+    rule = next((r for r in rules if r.engine == "column-relation"), None)
+    if rule is None:
+        return findings
+    by_id = {v.table.id: v for v in views}
+    cache: dict[str, list[Relation]] = {}
+    out: list[Finding] = []
+    for f in findings:
+        view = by_id.get((f.locations[0].table or "") if f.locations else "")
+        peer = run.ruleset.get(f.rule)
+        if view is None or peer is None or peer.engine != "row-formula" or f.severity == "info":
+            out.append(f)
+            continue
+        if view.table.id not in cache:
+            rows = [row.index for row in view.rows if row.kind in DISCOVERY_ROWS]
+            cache[view.table.id] = discover(view, rows, _limits(rule))
+        rel = _explaining(f, cache[view.table.id], ERROR_SUPPORT.of(rule))
+        out.append(f if rel is None else _noted(f, rel, view, run.lang))
+    return out
+
+
+def _explaining(f: Finding, relations: list[Relation], min_support: int) -> Relation | None:
+    """A relation with no break that gives ``f``'s cell from other columns."""
+    loc = f.locations[0]
+    if loc.row is None or loc.column is None:
+        return None
+    r, c = loc.row - 1, loc.column - 1
+    inputs = {x.column - 1 for x in f.locations[1:] if x.column is not None}
+    for rel in relations:
+        others = len(rel.support) - 1  # this row is one of its supporting rows
+        if rel.out == c and r in rel.support and not rel.breaks and others >= min_support and {rel.a, rel.b} != inputs:
+            return rel
+    return None
+
+
+def _noted(f: Finding, rel: Relation, view: TableView, lang: str) -> Finding:
+    names = {c: view.column_header(c) for c in rel.columns}
+    note = NOTES["figures"].get(lang, NOTES["figures"]["id"]).format(relation=rel.text(names), others=len(rel.support))
+    return replace(f, severity="info", confidence="medium", message=f"{f.message} {note}")
+
+
+NOTES = {
+    "figures": {
+        "id": "Namun angka-angka kolom ini mengikuti {relation} ({others} baris, termasuk baris ini): "
+        "judul kolom menyebut masukan lain, dan angka-angkanya yang dipakai.",
+        "en": "But the figures of this column follow {relation} ({others} rows, this one included): "
+        "the header names other inputs, and the figures win.",
+    }
+}
