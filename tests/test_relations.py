@@ -156,3 +156,18 @@ def test_figures_win_over_header_words(tmp_path: Path) -> None:
     assert [(f.rule, f.locations[0].row) for f in found] == [(f.rule, f.locations[0].row) for f in alone]
     assert {f.severity for f in found} == {"info"}
     assert all("Capaian = Realisasi / Pagu x 100" in f.message for f in found)
+
+
+def test_the_percentage_column_is_the_output_of_its_twin_relations(tmp_path: Path) -> None:
+    # % = Nilai / Bobot x 100 and Bobot = Nilai / % x 100 both hold; the
+    # column marked as a percentage is the derived one, so the break is its
+    rows = [
+        "Komponen | Nilai | % Capaian | Bobot",
+        "A | 26,41 | 88,03 | 30,00",
+        "B | 28,75 | 95,83 | 30,00",
+        "C | 7,80 | 52,00 | 15,00",
+        "D | 18,63 | 74,52 | 25,00",
+        "E | 9,00 | 95,00 | 10,00",
+    ]
+    (f,) = _audit(rows, tmp_path)
+    assert (f.locations[0].row, f.locations[0].column, f.printed, f.expected) == (6, 3, "95,00", "90,00")

@@ -25,7 +25,9 @@ from auditor.meaning.semantics import TableView
 from auditor.rulesets.loader import Rule
 
 DISCOVERY_ROWS = ("body",)
-CHECKED_ROWS = ("body", "subtotal")
+"""Rows a relation is read on and reported in. Closing rows (JUMLAH, a
+subtotal, a rata-rata) may print a mean where the body prints ratios, and
+their sums are the closing-row rules' to check."""
 MIN_SUPPORT = Setting("min_support", int, 3, "Rows that must satisfy a relation for it to be the table's.")
 MAX_BREAKS = Setting("max_breaks", int, 2, "Rows that may break it (each one a finding).")
 MIN_SHARE = Setting("min_share", float, 0.75, "Share of the rows read that must satisfy it.")
@@ -53,13 +55,12 @@ def check_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     if view.is_contents:
         return
     rows = [row.index for row in view.rows if row.kind in DISCOVERY_ROWS]
-    checked = {row.index for row in view.rows if row.kind in CHECKED_ROWS}
     derived = run.derived_cells(view)
     for rel in discover(view, rows, _limits(rule)):
         if view.columns[rel.out].role == "total":
             continue  # SUM004 checks a JUMLAH column
         for r in rel.breaks:
-            if r not in checked or (r, rel.out) in derived or _mixed(view, r, rel):
+            if (r, rel.out) in derived or _mixed(view, r, rel):
                 continue
             others = len(rel.support)
             severity = "error" if others >= ERROR_SUPPORT.of(rule) and len(rel.breaks) == 1 else "warning"
