@@ -6,6 +6,7 @@ the row kinds and the numbers are those of a real audit.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from auditor.audit import audit_document, load_ruleset, table_views
@@ -171,3 +172,18 @@ def test_the_percentage_column_is_the_output_of_its_twin_relations(tmp_path: Pat
     ]
     (f,) = _audit(rows, tmp_path)
     assert (f.locations[0].row, f.locations[0].column, f.printed, f.expected) == (6, 3, "95,00", "90,00")
+
+
+def test_unrelated_small_counts_give_no_relation(tmp_path: Path) -> None:
+    # small whole numbers add up by chance (2 + 3 = 5): 300 random tables
+    # of unrelated counts must yield no relation, hence no finding
+    rng = random.Random(7)
+    found = []
+    for t in range(300):
+        ncols, nrows = rng.randint(4, 6), rng.randint(4, 6)
+        rows = [" | ".join(["Nama", *(f"K{c}" for c in range(ncols))])]
+        rows += [" | ".join([f"baris {r}", *(str(rng.randint(1, 20)) for _ in range(ncols))]) for r in range(nrows)]
+        view = table_views(_doc(rows, tmp_path), RULESET)[0]
+        body = [row.index for row in view.rows if row.kind == "body"]
+        found += [(t, rel.kind) for rel in discover(view, body)]
+    assert found == []
