@@ -11,6 +11,7 @@ from pathlib import Path
 
 from auditor.checks.evidence import merge_evidence
 from auditor.checks.registry import BY_NAME, ENGINE_NAMES
+from auditor.checks.relations import defer_to_figures
 from auditor.checks.row_formula import derived_cells
 from auditor.checks.run import Run
 from auditor.findings.records import Finding, distinct_fingerprints, sort_key
@@ -66,5 +67,6 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
         except Exception as exc:  # noqa: BLE001 - one rule must not stop the audit
             _skip(doc, f"Rule {rule.code}", None, None, exc)
     findings = merge_evidence(findings, views, ruleset, lang)
+    findings = defer_to_figures(findings, views, run, rules)
     findings.sort(key=sort_key)
     return distinct_fingerprints(findings)

@@ -15,6 +15,7 @@ from auditor.checks import (
     malformed,
     period,
     polarity,
+    relations,
     row_formula,
     slips,
     structure,
@@ -36,6 +37,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("percent-cap", "table", units.check_percent_cap, units.PERCENT_CAP),
     Engine("orphan-ratio", "table", units.check_orphan_ratio, units.ORPHAN_RATIO),
     Engine("mixed-units", "table", units.check_mixed_units),
+    Engine("column-relation", "table", relations.check_relations, relations.SETTINGS),
     # the whole document: check(rule, run)
     Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
     Engine("header-content", "document", crossref.check_header_content, (crossref.MEASURE_NAMES,)),
