@@ -8,6 +8,7 @@ claims, counts, structure) read it and never re-parse the document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -218,21 +219,36 @@ class DocContext:
         """Where each section begins (its heading), in reading order."""
         return sorted(line_order(ln) for ln in self.doc.lines if is_heading(ln))
 
+    @cached_property
+    def _year_index(self) -> tuple[list[tuple[float, float, float]], list[int | None]]:
+        """For each line, the running maximum of reading order and the year of
+        the last heading so far that :meth:`context_year` accepts: one pass,
+        so that each look-up is a bisection instead of a rescan."""
+        year = self.report_year
+        reach: list[tuple[float, float, float]] = []
+        best: list[int | None] = []
+        top: tuple[float, float, float] | None = None
+        current: int | None = None
+        for ln in self.doc.lines:
+            o = line_order(ln)
+            top = o if top is None or o > top else top
+            if is_heading(ln):
+                ys = _YEAR.findall(ln.text)
+                if len(ys) == 1 and (year is None or abs(int(ys[0]) - year) <= 1):
+                    current = int(ys[0])
+            reach.append(top)
+            best.append(current)
+        return reach, best
+
     def context_year(self, order: tuple[float, float, float]) -> int | None:
         """The year of the nearest heading before a place (Perjanjian Kinerja
         Tahun 2019 in a 2018 report). Only the years next to the report year
         count: a heading naming another year is more often a slip (STR003)
         than a section about that year's figures."""
-        best = None
-        year = self.report_year
-        for ln in self.doc.lines:
-            if line_order(ln) > order:
-                break
-            if is_heading(ln):
-                ys = _YEAR.findall(ln.text)
-                if len(ys) == 1 and (year is None or abs(int(ys[0]) - year) <= 1):
-                    best = int(ys[0])
-        return best or year
+        reach, best = self._year_index
+        i = bisect.bisect_right(reach, order)  # lines before the first one past ``order``
+        found = best[i - 1] if i else None
+        return found or self.report_year
 
     def tables_after(self, order: tuple[float, float, float]) -> list[TableView]:
         return [v for v in self.views if table_order(v) > order]
