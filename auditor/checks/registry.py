@@ -13,6 +13,7 @@ from auditor.checks import (
     difference,
     habits,
     malformed,
+    numbering,
     period,
     polarity,
     relations,
@@ -37,6 +38,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("percent-cap", "table", units.check_percent_cap, units.PERCENT_CAP),
     Engine("orphan-ratio", "table", units.check_orphan_ratio, units.ORPHAN_RATIO),
     Engine("mixed-units", "table", units.check_mixed_units),
+    Engine("numbering", "table", numbering.check_numbering),
     Engine("column-relation", "table", relations.check_relations, relations.SETTINGS),
     # the whole document: check(rule, run)
     Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
