@@ -7,6 +7,7 @@ exit 2 says why in one sentence on one line.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import resource
@@ -63,9 +64,10 @@ def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def run_case(case: Case, timeout: float = 60.0) -> Outcome:
-    """Run ``audit`` on ``case``; the whole process group is killed at ``timeout``."""
-    cmd = [sys.executable, "-c", "from auditor.cli import main; main()", *case.args, "--format", "json"]
+def run_case(case: Case, timeout: float = 60.0, extra: tuple[str, ...] = ()) -> Outcome:
+    """Run ``audit`` on ``case`` (with ``extra`` options); the whole process
+    group is killed at ``timeout``."""
+    cmd = [sys.executable, "-c", "from auditor.cli import main; main()", *case.args, "--format", "json", *extra]
     with tempfile.TemporaryFile() as err:
         start = time.monotonic()
         proc = subprocess.Popen(
@@ -76,10 +78,8 @@ def run_case(case: Case, timeout: float = 60.0) -> Outcome:
 
         def kill() -> None:
             killed.set()
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
         timer = threading.Timer(timeout, kill)
         timer.start()
