@@ -17,6 +17,7 @@ import click
 from auditor import __version__
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
+from auditor.readers.limits import ReadLimits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -100,6 +101,23 @@ def main() -> None:
     help="Write all current findings as accepted to this file.",
 )
 @click.option("--statistics", is_flag=True, help="Also print the number of findings per rule (on stderr).")
+@click.option(
+    "--max-pages", type=click.IntRange(min=1), default=2000, show_default=True, help="Refuse a PDF with more pages."
+)
+@click.option(
+    "--page-timeout",
+    type=click.FloatRange(min=0),
+    default=10.0,
+    show_default=True,
+    help="Seconds to read one PDF page; a slower page is skipped with a warning (0: no limit).",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=1024,
+    show_default=True,
+    help="MB of memory one PDF page may take; a page needing more is skipped with a warning (0: no limit).",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
     report: Path,
@@ -113,6 +131,9 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     statistics: bool,
+    max_pages: int,
+    page_timeout: float,
+    max_memory: int,
     debug: bool,
 ) -> None:
     """Audit REPORT (a PDF, or a text export of one) and report its inconsistencies."""
@@ -130,6 +151,7 @@ def check(
             baseline,
             write_baseline,
             statistics,
+            ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory),
         )
     except BrokenPipeError:
         # the reader of our output (head, less) went away: not an error of ours
@@ -158,6 +180,7 @@ def _run_check(
     baseline: Path | None,
     write_baseline: Path | None,
     statistics: bool = False,
+    limits: ReadLimits | None = None,
 ) -> int:
     from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
@@ -175,7 +198,7 @@ def _run_check(
         raise InputError(f"Unknown rule code or prefix: {', '.join(unknown)} (see `audit rules`).", kind="usage")
     rules = ruleset.selected(select, ignore)
     accepted = load_baseline(baseline) if baseline else set()
-    doc = read_document(report)
+    doc = read_document(report, limits or ReadLimits())
     findings = audit_document(doc, ruleset, rules, lang)
     if write_baseline:
         save_baseline(write_baseline, findings)

@@ -424,7 +424,7 @@ def test_a_failing_page_does_not_stop_the_others(tmp_path: Path, monkeypatch: py
     doc = read_document(_small_pdf(tmp_path / "three.pdf", ["satu", "dua", "tiga"]))
     assert [ln.text for ln in doc.lines] == ["satu", "tiga"]
     assert len(doc.pages) == 3
-    assert doc.warnings == ["Page 2 could not be read (KeyError: 'Resources'); it is skipped."]
+    assert doc.warnings == ["Page 2 could not be read (halaman 2 tidak terbaca: KeyError: 'Resources'); it is skipped."]
     assert doc.pages[1].warnings == doc.warnings
 
 
@@ -472,7 +472,7 @@ def test_a_failing_page_in_a_worker_does_not_stop_the_others(tmp_path: Path, mon
     path = _long_pdf(tmp_path / "long.pdf", 12)
     doc = pdf_reader.read_pdf(path, path.read_bytes(), "x", workers=2)
     assert len(doc.pages) == 12
-    assert doc.warnings == ["Page 10 could not be read (KeyError: 'Resources'); it is skipped."]
+    assert doc.warnings == ["Page 10 could not be read (halaman 10 tidak terbaca: KeyError: 'Resources'); it is skipped."]
     assert {ln.page for ln in doc.lines} == set(range(1, 13)) - {10}
 
 

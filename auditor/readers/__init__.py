@@ -11,12 +11,16 @@ from pathlib import Path
 
 from auditor.errors import InputError
 from auditor.model import Document
+from auditor.readers.limits import DEFAULT_LIMITS, ReadLimits
 
 MAX_BYTES = 500 * 1024 * 1024
 
 
-def read_document(path: str | Path) -> Document:
-    """Read ``path`` into a Document, raising InputError for unusable input."""
+def read_document(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
+    """Read ``path`` into a Document, raising InputError for unusable input.
+
+    ``limits`` bound what a PDF may cost (pages, time and memory per page).
+    """
     p = Path(path)
     if not p.exists():
         raise InputError(f"File not found: {p}", kind="missing")
@@ -36,7 +40,7 @@ def read_document(path: str | Path) -> Document:
     if head.startswith(b"%PDF-"):
         from auditor.readers.pdf import read_pdf
 
-        return read_pdf(p, data, digest)
+        return read_pdf(p, data, digest, limits=limits)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

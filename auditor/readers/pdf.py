@@ -18,6 +18,7 @@ The document is the same whichever way it was read.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import multiprocessing
 import os
@@ -25,6 +26,7 @@ import re
 import statistics
 import sys
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,11 +34,13 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfexceptions import PDFException
+from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from auditor.errors import InputError
 from auditor.model import BBox, Document, Page, Table, TextLine
+from auditor.readers.limits import DEFAULT_LIMITS, PageLimitError, ReadLimits, page_limits, quiet_pdf_loggers
 from auditor.readers.pdftables.blocks import shaded_bands
 from auditor.readers.pdftables.borderless import find_text_tables
 from auditor.readers.pdftables.continuation import append_continuation, continuation_header_rows
@@ -49,6 +53,10 @@ _TITLE_START = re.compile(r"^(tabel|table)\b", re.IGNORECASE)
 _NOT_TITLE = re.compile(r"^(gambar|grafik|figure|sumber|source|keterangan|ket\.|catatan)\b", re.IGNORECASE)
 """Lines that close the element above (a figure caption, a source note)."""
 _MAX_TITLE_CHARS = 160
+_MAX_CAUSE_CHARS = 80
+"""A parser's message is cut here: it may dump a whole object."""
+
+quiet_pdf_loggers()
 
 
 @dataclass
@@ -62,29 +70,36 @@ class _PageResult:
     word_count: int = 0
 
 
-def read_pdf(path: Path, data: bytes, digest: str, *, workers: int | None = None) -> Document:
+def read_pdf(
+    path: Path, data: bytes, digest: str, *, workers: int | None = None, limits: ReadLimits = DEFAULT_LIMITS
+) -> Document:
     """Read a PDF into a Document, or raise InputError for unusable input.
 
     ``workers``: processes reading pages in parallel (default: see
     :func:`_worker_count`); the result is the same for any number.
+    ``limits``: pages, time and memory a page may take (see
+    :mod:`auditor.readers.limits`); a page past them is skipped with a warning.
     """
+    global _slow_pages
+    _slow_pages = 0
     doc = Document(path=str(path), sha256=digest, kind="pdf")
-    pdf = _open(path, data)
+    pdf, plumber_pages = _open_pages(path, data, limits)
     try:
-        plumber_pages = _pages(pdf, path)
         doc.pages = [
-            Page(number=number, width=float(pp.width), height=float(pp.height))
+            Page(number=number, width=_size(pp, "width"), height=_size(pp, "height"))
             for number, pp in enumerate(plumber_pages, start=1)
         ]
         n = _worker_count(len(plumber_pages), workers)
-        outcomes = _read_pages_parallel(data, len(plumber_pages), n) if n > 1 else {}
+        outcomes = _read_pages_parallel(data, len(plumber_pages), n, limits) if n > 1 else {}
         for number, ppage in enumerate(plumber_pages, start=1):
-            if number not in outcomes:
-                outcomes[number] = _read_page_safely(ppage, number)
+            if isinstance(ppage, str):
+                outcomes[number] = ppage
+            elif number not in outcomes:
+                outcomes[number] = _read_page_safely(ppage, number, limits)
             else:
                 ppage.close()
     finally:
-        pdf.close()
+        _close(pdf)
 
     results: list[_PageResult] = []
     failed = 0
@@ -94,7 +109,11 @@ def read_pdf(path: Path, data: bytes, digest: str, *, workers: int | None = None
             results.append(outcome)
         else:
             failed += 1
-            _warn(doc, doc.pages[number - 1], f"Page {number} could not be read ({outcome}); it is skipped.")
+            _warn(
+                doc,
+                doc.pages[number - 1],
+                f"Page {number} could not be read (halaman {number} tidak terbaca: {outcome}); it is skipped.",
+            )
 
     if doc.pages and failed == len(doc.pages):
         raise InputError(f"{path.name} is damaged: none of its pages could be read.", kind="corrupt")
@@ -148,33 +167,59 @@ def _worker_count(npages: int, requested: int | None) -> int:
     return max(1, requested) if npages > PARALLEL_MIN_PAGES else 1
 
 
-def _read_page_safely(ppage: pdfplumber.page.Page, number: int) -> _PageOutcome:
-    """One page, with its failure described instead of raised."""
+def _read_page_safely(ppage: pdfplumber.page.Page, number: int, limits: ReadLimits = DEFAULT_LIMITS) -> _PageOutcome:
+    """One page, with its failure described instead of raised.
+
+    The page is read under the time and memory limits; running past them
+    (a reference loop, a decompression bomb) is one more failure.
+    """
+    global _slow_pages
+    if _slow_pages >= limits.max_slow_pages:
+        _quietly(ppage.close)
+        return f"{_slow_pages} earlier pages took longer than {limits.page_seconds:g} s"
     try:
-        return _read_page(ppage, number)
+        with page_limits(limits.page_seconds, limits.memory_mb):
+            return _read_page(ppage, number)
+    except PageLimitError:
+        _slow_pages += 1
+        return f"it took longer than {limits.page_seconds:g} s"
     # pdfminer raises many unrelated types on a malformed content stream;
     # one bad page must not cost the others.
     except Exception as exc:  # noqa: BLE001
+        cause = _cause(exc)
+        if isinstance(cause, MemoryError):
+            return f"it needs more than {limits.memory_mb} MB of memory"
+        if isinstance(cause, RecursionError):
+            return "its objects are nested too deeply"
         return _describe(exc)
     finally:
-        ppage.close()
+        _quietly(ppage.close)
 
 
-_worker_pdf: pdfplumber.PDF | None = None
-"""The document as opened once in a worker process."""
+_slow_pages = 0
+"""Pages of the current document that ran past their time in this process."""
+_worker_pages: list[pdfplumber.page.Page | str] = []
+"""The document's pages as opened once in a worker process."""
+_worker_limits: ReadLimits = DEFAULT_LIMITS
 
 
-def _init_worker(data: bytes) -> None:
-    global _worker_pdf
-    _worker_pdf = pdfplumber.open(io.BytesIO(data))
+def _init_worker(data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> None:
+    global _worker_pages, _worker_limits, _slow_pages
+    _worker_limits = limits
+    _slow_pages = 0
+    _, _worker_pages = _open_pages(Path("worker.pdf"), data, limits)
 
 
 def _read_in_worker(number: int) -> tuple[int, _PageOutcome]:
-    assert _worker_pdf is not None
-    return number, _read_page_safely(_worker_pdf.pages[number - 1], number)
+    ppage = _worker_pages[number - 1]
+    if isinstance(ppage, str):
+        return number, ppage
+    return number, _read_page_safely(ppage, number, _worker_limits)
 
 
-def _read_pages_parallel(data: bytes, npages: int, workers: int) -> dict[int, _PageOutcome]:
+def _read_pages_parallel(
+    data: bytes, npages: int, workers: int, limits: ReadLimits = DEFAULT_LIMITS
+) -> dict[int, _PageOutcome]:
     """Read pages in worker processes, each opening the PDF once.
 
     Pages are handed out one at a time (their cost varies a lot) and the
@@ -193,7 +238,7 @@ def _read_pages_parallel(data: bytes, npages: int, workers: int) -> dict[int, _P
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_init_worker,
-            initargs=(data,),
+            initargs=(data, limits),
         ) as pool:
             for number, outcome in pool.map(_read_in_worker, range(1, npages + 1)):
                 outcomes[number] = outcome
@@ -217,12 +262,80 @@ def _open(path: Path, data: bytes) -> pdfplumber.PDF:
         raise _input_error(path, exc) from None
 
 
-def _pages(pdf: pdfplumber.PDF, path: Path) -> list:
-    """The page list; a broken page tree means the file is unusable."""
+def _open_pages(path: Path, data: bytes, limits: ReadLimits) -> tuple[pdfplumber.PDF, list[pdfplumber.page.Page | str]]:
+    """Open the file and list its pages within the opening limits.
+
+    A broken xref, page tree or object stream can loop or inflate as well as
+    a page can, so opening has a time and memory limit of its own; past it,
+    or past ``limits.max_pages``, the file is refused with one sentence.
+    """
     try:
-        return list(pdf.pages)
+        with page_limits(limits.open_seconds, limits.memory_mb):
+            pdf = _open(path, data)
+            try:
+                return pdf, _pages(pdf, path, limits.max_pages)
+            except BaseException:
+                _close(pdf)
+                raise
+    except PageLimitError:
+        raise InputError(
+            f"{path.name} cannot be read: opening it took longer than {limits.open_seconds:g} s.", kind="corrupt"
+        ) from None
+    except MemoryError:
+        raise InputError(
+            f"{path.name} cannot be read: opening it needs more than {limits.memory_mb} MB of memory.", kind="corrupt"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{path.name} is damaged: its objects are nested too deeply.", kind="corrupt") from None
+
+
+def _pages(pdf: pdfplumber.PDF, path: Path, max_pages: int = DEFAULT_LIMITS.max_pages) -> list:
+    """The page list: a page whose own dictionary is broken (a MediaBox of
+    names, say) is kept as the reason it cannot be read; a broken page
+    tree, or more than ``max_pages`` pages, means the file is unusable."""
+    pages: list[pdfplumber.page.Page | str] = []
+    doctop = 0.0
+    try:
+        for number, pdfpage in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+            if number > max_pages:
+                raise InputError(
+                    f"{path.name} has more than {max_pages} pages; raise --max-pages to audit it.", kind="too-large"
+                )
+            try:
+                ppage = pdfplumber.page.Page(pdf, pdfpage, page_number=number, initial_doctop=doctop)
+                doctop += float(ppage.height)
+            except (PageLimitError, MemoryError, RecursionError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - any broken page dictionary
+                ppage = _describe(exc)
+            pages.append(ppage)
     except (PdfminerException, PDFException, PSException, MalformedPDFException) as exc:
         raise _input_error(path, exc) from None
+    except (InputError, PageLimitError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises plain types on a broken tree
+        raise _input_error(path, exc) from None
+    return pages
+
+
+def _size(ppage: pdfplumber.page.Page | str, attr: str) -> float:
+    """A page's width or height; 0 for a page that cannot be read."""
+    return 0.0 if isinstance(ppage, str) else float(getattr(ppage, attr))
+
+
+def _quietly(close: Callable[[], object]) -> None:
+    """Call ``close``; a broken file may fail again while closing, which must
+    not hide the first, reported, failure."""
+    with contextlib.suppress(Exception):
+        close()
+
+
+def _close(pdf: pdfplumber.PDF) -> None:
+    """Close the document without re-listing its pages (pdfplumber's close
+    does, and a broken page tree raises there again)."""
+    for ppage in getattr(pdf, "_pages", []):
+        _quietly(ppage.close)
+    _quietly(pdf.stream.close)
 
 
 def _cause(exc: BaseException) -> BaseException:
@@ -233,8 +346,13 @@ def _cause(exc: BaseException) -> BaseException:
 
 
 def _describe(exc: BaseException) -> str:
+    """A short cause: the exception type and the start of its first line
+    (pdfminer messages can carry a whole object's dump)."""
     cause = _cause(exc)
-    text = str(cause).strip().rstrip(".")
+    lines = str(cause).strip().splitlines()
+    text = lines[0].strip().rstrip(".") if lines else ""
+    if len(text) > _MAX_CAUSE_CHARS:
+        text = text[: _MAX_CAUSE_CHARS - 3].rstrip() + "..."
     return f"{type(cause).__name__}: {text}" if text else type(cause).__name__
 
 

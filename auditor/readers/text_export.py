@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditor.errors import InputError
 from auditor.model import Cell, Document, Table, TextLine, normalise_grid
 
 _TAG = re.compile(r"<[^>]+>")
+_DIGIT = re.compile(r"\d")
 _BOLD = re.compile(r"^\s*(<b>|\*\*)")
 _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w))")
 
@@ -129,7 +131,15 @@ def table_from_block(block: TableBlock, index: int) -> Table:
 
 def read_text_export(path: Path, text: str, digest: str) -> Document:
     doc = Document(path=str(path), sha256=digest, kind="text")
-    for block in parse_blocks(text):
+    blocks = parse_blocks(text)
+    # Prose alone can be audited (its sentences' arithmetic), but a file with
+    # no table, no heading and not one figure is not a report at all.
+    if not any(isinstance(b, TableBlock) or b.heading_level or _DIGIT.search(b.raw) for b in blocks):
+        raise InputError(
+            f"{path.name} is not a PDF and no table, heading or figure was recognised in it as a text export.",
+            kind="not-report",
+        )
+    for block in blocks:
         if isinstance(block, TableBlock):
             doc.tables.append(table_from_block(block, len(doc.tables) + 1))
         else:

@@ -116,6 +116,9 @@ def read_ruleset(extra: list[Path] | None = None, *, engines: Collection[str]) -
                 f"{path}:{data.get(LINE_KEY, 1)}: unknown key(s) {', '.join(sorted(unknown))}; "
                 "expected 'rules', 'column_roles', 'row_roles' or 'polarity'."
             )
+        for key in ("rules", "column_roles"):
+            if not isinstance(data.get(key) or [], list):
+                raise RuleFileError(f"{path}:{data.get(LINE_KEY, 1)}: '{key}' must be a list of mappings.")
         _load_vocabulary(path, data, vocab)
         for entry in data.get("rules") or []:
             rule = _load_rule(path, entry, engines)
@@ -140,6 +143,11 @@ def _load_vocabulary(path: Path, data: dict[str, Any], vocab: RoleVocabulary) ->
         line = entry.get(LINE_KEY, 1) if isinstance(entry, dict) else 1
         if not isinstance(entry, dict) or "role" not in entry or "patterns" not in entry:
             raise RuleFileError(f"{path}:{line}: each column role needs 'role' and 'patterns'.")
+        unknown = set(entry) - {"role", "patterns", LINE_KEY}
+        if unknown:
+            raise RuleFileError(f"{path}:{line}: column role: unknown key(s) {', '.join(sorted(map(str, unknown)))}.")
+        if not isinstance(entry["patterns"], list):
+            raise RuleFileError(f"{path}:{line}: 'patterns' must be a list of strings.")
         for pat in entry["patterns"]:
             vocab.columns.append((str(entry["role"]), _compile(path, line, pat)))
     rows = data.get("row_roles") or {}
@@ -149,12 +157,16 @@ def _load_vocabulary(path: Path, data: dict[str, Any], vocab: RoleVocabulary) ->
         if role == LINE_KEY:
             continue
         line = rows.get(LINE_KEY, 1)
+        if not isinstance(pats or [], list):
+            raise RuleFileError(f"{path}:{line}: row role {role!r} must map to a list of patterns.")
         vocab.rows.setdefault(role, []).extend(_compile(path, line, p) for p in pats or [])
     polarity = data.get("polarity") or {}
     if not isinstance(polarity, dict) or set(polarity) - {"higher", "lower", LINE_KEY}:
         raise RuleFileError(f"{path}: 'polarity' must map 'higher' and/or 'lower' to lists of patterns.")
     for kind in ("higher", "lower"):
         line = polarity.get(LINE_KEY, 1)
+        if not isinstance(polarity.get(kind) or [], list):
+            raise RuleFileError(f"{path}:{line}: 'polarity: {kind}' must be a list of patterns.")
         vocab.polarity_patterns.setdefault(kind, []).extend(_compile(path, line, p) for p in polarity.get(kind) or [])
 
 

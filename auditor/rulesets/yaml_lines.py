@@ -25,12 +25,67 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+MAX_DEPTH = 40
+"""Nesting a rule file may use (the shipped ones use 5); deeper nesting
+would end in a RecursionError inside the YAML composer."""
+MAX_NODES = 200_000
+"""Values a rule file may expand to, aliases counted at their full size: a
+"billion laughs" file of a few lines expands to 10^9."""
+MAX_SCALAR = 10_000
+"""Characters in one value (a pattern or a message is a line or two)."""
+
+
+def _check_shape(path: Path, text: str) -> None:
+    """Refuse deep nesting, alias bombs and overlong values from the event
+    stream, before anything is built from it."""
+    sizes: dict[str, int] = {}
+    stack: list[list[Any]] = []  # [anchor, nodes inside] per open collection
+    total = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1
+        size = 0
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 1])
+            if len(stack) > MAX_DEPTH:
+                raise RuleFileError(f"{path}:{line}: nested more than {MAX_DEPTH} levels deep.")
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+        elif isinstance(event, yaml.ScalarEvent):
+            if len(event.value) > MAX_SCALAR:
+                raise RuleFileError(f"{path}:{line}: a value longer than {MAX_SCALAR} characters.")
+            size = 1
+            total += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            size = sizes.get(event.anchor, 1)
+            total += size
+        if stack:
+            stack[-1][1] += size
+        if total > MAX_NODES:
+            raise RuleFileError(f"{path}:{line}: expands to more than {MAX_NODES} values (aliases inside aliases).")
+
+
 def load_yaml(path: Path) -> Any:
+    """The file as Python values, mappings carrying their line under LINE_KEY.
+
+    Every problem is a RuleFileError naming the file and, where there is
+    one, the line: unreadable, not UTF-8, invalid YAML, too deep or too big.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise RuleFileError(f"{path}: cannot read rule file ({exc.strerror}).") from None
     try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RuleFileError(f"{path}:{line}: not UTF-8 text; save the rule file as UTF-8.") from None
+    try:
+        _check_shape(path, text)
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
