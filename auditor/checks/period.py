@@ -52,21 +52,26 @@ def _own_year_slips(rule: Rule, ctx: DocContext, s: Sentence) -> Iterator[tuple[
                     yield m, expected
 
 
+def _year_finding(
+    rule: Rule, lang: str, s: Sentence, m: re.Match[str], expected: int, **args: object
+) -> Finding:
+    """The finding at a year printed in a sentence, with the year it should be."""
+    return text_finding(
+        rule, lang, locations=[s.location(m.start(), m.end())], printed=m.group("year"), expected=str(expected), **args
+    )
+
+
 def check_own_period_year(rule: Rule, run: Run) -> Iterator[Finding]:
     """``kinerja selama Tahun 2021`` in a report (section) on 2022; a
     capaian of a later year than the report's cannot have been measured."""
     ctx, lang = run.context, run.lang
     for s in ctx.sentences:
         for m, expected in _own_year_slips(rule, ctx, s):
-            yield text_finding(
-                rule,
-                lang,
-                locations=[s.location(m.start(), m.end())],
-                printed=m.group("year"),
-                expected=str(expected),
+            yield _year_finding(
+                rule, lang, s, m, expected,
                 meaning=("own-period-year", (s.heading or "").lower(), m.group(0).lower()),
                 phrase=s.text[m.start() : m.end()],
-            )
+            )  # fmt: skip
 
 
 _ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6}
@@ -109,12 +114,8 @@ def check_period_ordinal(rule: Rule, run: Run) -> Iterator[Finding]:
             expected = last if k == 0 else first + k - 1
             if expected > last or int(m.group("year")) == expected:
                 continue
-            yield text_finding(
-                rule,
-                lang,
-                locations=[s.location(m.start(), m.end())],
-                printed=m.group("year"),
-                expected=str(expected),
+            yield _year_finding(
+                rule, lang, s, m, expected,
                 meaning=("period-ordinal", m.group(0).lower()),
                 ordinal=m.group("ordinal"),
                 period=f"{first}-{last}",
