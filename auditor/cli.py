@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from auditor import __version__
+from auditor.batch.command import batch
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
 from auditor.readers.limits import ReadLimits
@@ -325,6 +326,9 @@ def show_tables(report: Path, page: int | None, table_id: str | None, images: Pa
 
         for path in draw_tables(report, chosen, images):
             click.echo(f"wrote {path}")
+
+
+main.add_command(batch)
 
 
 @main.command("rules")
