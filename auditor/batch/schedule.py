@@ -33,7 +33,8 @@ def run_all(jobs: list[Job], workers: int, scheduler: str | None = None) -> Iter
 
 def _on_dask(jobs: list[Job], workers: int, scheduler: str) -> Iterator[Outcome]:
     try:
-        from distributed import Client, LocalCluster, as_completed as dask_completed
+        from distributed import Client, LocalCluster
+        from distributed import as_completed as dask_completed
     except ImportError:
         raise InputError(DASK_MISSING, kind="usage") from None
     with ExitStack() as stack:

@@ -36,7 +36,7 @@ class Outcome:
 
 
 _COLUMNS = ", ".join(f.name for f in fields(Outcome))
-_SCHEMA = f"""
+_SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
     document TEXT, sha256 TEXT, status TEXT, pages INTEGER, errors INTEGER,
     warnings INTEGER, infos INTEGER, seconds REAL, output TEXT, message TEXT,
