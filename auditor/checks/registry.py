@@ -21,6 +21,7 @@ from auditor.checks import (
     slips,
     structure,
     summary_counts,
+    trend,
     units,
 )
 from auditor.checks.engine import Engine
@@ -63,6 +64,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("period-ordinal-year", "document", period.check_period_ordinal),
     Engine("figure-slip", "document", slips.check_figure_slips),
     Engine("summary-count", "document", summary_counts.check_summary_counts),
+    Engine("trend-table", "document", trend.check_trend_tables),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 
