@@ -18,7 +18,9 @@ from auditor.checks import (
     polarity,
     relations,
     row_formula,
+    sentence_copies,
     slips,
+    status_marks,
     structure,
     summary_counts,
     trend,
@@ -65,6 +67,8 @@ ENGINES: tuple[Engine, ...] = (
     Engine("figure-slip", "document", slips.check_figure_slips),
     Engine("summary-count", "document", summary_counts.check_summary_counts),
     Engine("trend-table", "document", trend.check_trend_tables),
+    Engine("status-mark", "document", status_marks.check_status_marks),
+    Engine("sentence-copy", "document", sentence_copies.check_sentence_copies),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 
