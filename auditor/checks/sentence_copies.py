@@ -110,7 +110,7 @@ def _candidates(views: list[TableView], p: Product, min_digits: int) -> Iterator
                 n = _cell_number(view, row.index, col.index, p.c.num)
                 if n is None or col.role == "number" or n.interval().overlaps(p.c.iv):
                     continue
-                slip = digit_slip(n, p.c.num, min_digits)
+                slip = digit_slip(n, p.c.num, min_digits, last_digit=False)
                 if slip and _same_unit(p.c.unit, _unit_of(view, row.index, col.index)):
                     yield view, row.index, col.index, n, slip
 

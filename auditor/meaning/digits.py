@@ -30,13 +30,15 @@ def significant_digits(n: Number) -> str:
     return str(int(scaled)) if scaled else ""
 
 
-def digit_slip(printed: Number, true: Number, min_digits: int = 3) -> str | None:
+def digit_slip(printed: Number, true: Number, min_digits: int = 3, last_digit: bool = True) -> str | None:
     """Which slip turns ``true`` into ``printed``: :data:`SWAP`,
     :data:`CHANGED`, :data:`DROPPED`, or None (no single slip, or equal).
 
     Both must be printed at the same number of decimals: 0.16 against 0.162
     is a rounding, not a slip. Figures of fewer than ``min_digits``
-    significant digits (5 against 6) differ by one digit by chance."""
+    significant digits (5 against 6) differ by one digit by chance; with
+    ``last_digit`` false, a change of the last digit alone (1.733.981 for
+    1.733.980: a rounding of a computed figure) is no slip."""
     if printed.decimals != true.decimals:
         return None
     a, b = significant_digits(printed), significant_digits(true)
@@ -45,7 +47,7 @@ def digit_slip(printed: Number, true: Number, min_digits: int = 3) -> str | None
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
-            return CHANGED
+            return CHANGED if last_digit or diff[0] != len(a) - 1 else None
         if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
             return SWAP
         return None
