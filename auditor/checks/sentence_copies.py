@@ -104,7 +104,8 @@ def _row_evidence(view: TableView, r: int, c: int, p: Product, figures: list[Fig
 def _candidates(views: list[TableView], p: Product, min_digits: int) -> Iterator[tuple[TableView, int, int, Number, str]]:
     for view in views:
         for row in view.rows:
-            if row.kind not in ("body", "subtotal", "total"):
+            # figures with a unit word ("54.000 porsi") leave a row "group"
+            if row.kind not in ("body", "subtotal", "total", "group"):
                 continue
             for col in view.columns:
                 n = _cell_number(view, row.index, col.index, p.c.num)

@@ -28,6 +28,9 @@ from auditor.meaning.year_rows import YearRow, matching_rows, row_name, year_row
 from auditor.model import Location
 from auditor.rulesets.loader import Rule
 
+MARKED_ROWS = ("body", "subtotal", "group")
+"""Row kinds that carry a mark: a row with a mark and no figure reads as a group row."""
+
 
 @dataclass(frozen=True)
 class Marks:
@@ -74,7 +77,7 @@ def _reached(n: Number) -> bool | None:
 def status_columns(view: TableView, marks: Marks) -> list[int]:
     """Columns most of whose filled body cells are status marks (two at least)."""
     out = []
-    body = [r.index for r in view.rows if r.kind in ("body", "subtotal")]
+    body = [r.index for r in view.rows if r.kind in MARKED_ROWS]
     for col in view.columns:
         texts = [view.cell(r, col.index).text.strip() for r in body]
         filled = [t for t in texts if t]
@@ -111,7 +114,7 @@ def _elsewhere(name: str, rows: list[YearRow], index: NameIndex) -> Evidence | N
     return Evidence(reached, n, yr.number("realisasi"), yr.number("target"), locs, False)
 
 
-def _by_direction(view: TableView, r: int, ctx: DocContext) -> Evidence | None:
+def _by_direction(view: TableView, r: int, name: str, ctx: DocContext) -> Evidence | None:
     """The row's own realisasi against its own target, when the indicator's
     name says its direction."""
     year = ctx.report_year
@@ -130,7 +133,7 @@ def _by_direction(view: TableView, r: int, ctx: DocContext) -> Evidence | None:
     r_col = one(("realisasi",), False)
     if r_col is None:
         r_col = one((None,), True)  # a result column of the year ("Hasil Th 2015")
-    direction = view.vocab.label_polarity(view.label(r))
+    direction = view.vocab.polarity(name)
     if t_col is None or r_col is None or direction is None:
         return None
     t, real = view.number(r, t_col), view.number(r, r_col)
@@ -177,15 +180,15 @@ def check_status_marks(rule: Rule, run: Run) -> Iterator[Finding]:
     for view in ctx.views:
         for c in status_columns(view, marks):
             for row in view.rows:
-                said = marks.said(view.cell(row.index, c).text) if row.kind in ("body", "subtotal") else None
+                said = marks.said(view.cell(row.index, c).text) if row.kind in MARKED_ROWS else None
                 if said is None:
                     continue
                 own_year = ctx.context_year(table_order(view)) == year
                 others = [yr for yr in rows if yr.view is not view]
                 ev = (
                     _own_capaian(view, row.index)
-                    or (_elsewhere(row_name(view, row.index), others, index) if own_year else None)
-                    or _by_direction(view, row.index, ctx)
+                    or (_elsewhere(row_name(view, row.index, c), others, index) if own_year else None)
+                    or _by_direction(view, row.index, row_name(view, row.index, c), ctx)
                 )
                 if ev is None or ev.achieved == said:
                     continue
@@ -202,7 +205,7 @@ def _finding(rule: Rule, lang: str, view: TableView, r: int, c: int, said: bool,
         locations=[cell_location(view, r, c), *ev.locations],
         printed=mark,
         expected=_say(rule, lang, "achieved" if ev.achieved else "missed"),
-        meaning=(view.table.title or "", row_name(view, r).lower(), "status"),
+        meaning=(view.table.title or "", row_name(view, r, c).lower(), "status"),
         severity=None if error else "warning",
         confidence="high" if error else "medium",
         mark=mark,
@@ -210,5 +213,5 @@ def _finding(rule: Rule, lang: str, view: TableView, r: int, c: int, said: bool,
         table=view.table.id,
         mark_says=_say(rule, lang, "achieved" if said else "missed"),
         figures=_figures(rule, lang, ev),
-        subject=row_name(view, r),
+        subject=row_name(view, r, c),
     )

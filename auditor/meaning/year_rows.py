@@ -16,6 +16,7 @@ from auditor.meaning.context import DocContext, table_order
 from auditor.meaning.intervals import Interval
 from auditor.meaning.names import NameIndex
 from auditor.meaning.numbers import Number
+from auditor.meaning.quantities import table_kind
 from auditor.meaning.semantics import TableView
 
 _ROLES = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "pct": "capaian"}
@@ -49,11 +50,15 @@ class YearRow:
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
-def row_name(view: TableView, r: int) -> str:
+def row_name(view: TableView, r: int, skip: int | None = None) -> str:
     """The row's own name: the last part of "Sasaran | Indikator", without a
     closing note in parentheses ("(%)", "(rata-rata)"), which one copy
-    prints and the other drops."""
-    name = (view.label(r) or "").split(" | ")[-1].strip()
+    prints and the other drops. The text of column ``skip`` (a status word
+    the label took in) is no part of it."""
+    parts = [p.strip() for p in (view.label(r) or "").split(" | ")]
+    if skip is not None:
+        parts = [p for p in parts if p != view.cell(r, skip).text.strip()] or parts
+    name = parts[-1]
     return _TRAILING_NOTE.sub("", name) or name
 
 
@@ -72,12 +77,13 @@ def _measure_columns(view: TableView, year: int, ctx: DocContext) -> dict[str, i
 
 
 def year_rows(ctx: DocContext, year: int, exclude: TableView | None = None) -> list[YearRow]:
-    """Every indicator row of the tables that measure ``year``."""
+    """Every indicator row of the tables that measure ``year`` (not budget
+    or coverage tables: their % is no indicator's capaian)."""
     out = []
     for view in ctx.views:
         if view is exclude:
             continue
-        cols = _measure_columns(view, year, ctx)
+        cols = _measure_columns(view, year, ctx) if table_kind(view) == "capaian" else None
         if cols is None:
             continue
         for row in view.rows:
