@@ -165,3 +165,19 @@ def test_crossref_names_the_slip_of_a_drifted_copy(tmp_path: Path) -> None:
     findings = _audit(tmp_path, text, "XRF001")
     assert len(findings) == 1
     assert "1,85% is 1,58 with two adjacent digits swapped" in findings[0].message
+
+
+def test_the_planted_tables_printed_right_give_no_finding(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+    import plant
+
+    text = plant.CONSISTENT.read_text(encoding="utf-8")
+    for find, addition in (
+        (plant.CHANGE_SENTENCE, plant.TREND_TABLE.format(anak="1.146")),
+        (plant.ACHIEVERS_SENTENCE, plant.STATUS_TABLE.format(ikm="Tidak tercapai")),
+        (plant.HIGHEST_SENTENCE, plant.PRODUCT_TEXT.format(porsi="52.272")),
+    ):
+        text = text.replace(find, find + addition)
+    assert _audit(tmp_path, text, "XRF001", "XRF003", "XRF004", "STS001") == []
