@@ -12,6 +12,7 @@ from auditor.checks import (
     crossref,
     difference,
     habits,
+    last_year,
     malformed,
     numbering,
     period,
@@ -69,6 +70,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("trend-table", "document", trend.check_trend_tables),
     Engine("status-mark", "document", status_marks.check_status_marks),
     Engine("sentence-copy", "document", sentence_copies.check_sentence_copies),
+    Engine("last-year-figures", "document", last_year.check_last_year_figures),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 
