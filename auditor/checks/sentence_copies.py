@@ -101,19 +101,36 @@ def _row_evidence(view: TableView, r: int, c: int, p: Product, figures: list[Fig
     return False if len(shared) >= 2 else None
 
 
-def _candidates(views: list[TableView], p: Product, min_digits: int) -> Iterator[tuple[TableView, int, int, Number, str]]:
+Cell = tuple[TableView, int, int, Number]
+CellIndex = dict[tuple[int, int], list[Cell]]
+
+
+def _cell_index(views: list[TableView], like: Number) -> CellIndex:
+    """Every figure of the tables, read like ``like``, by (number of
+    significant digits, decimals): a slip keeps the decimals and at most
+    drops one digit, so a result is compared with two buckets only."""
+    out: CellIndex = {}
     for view in views:
         for row in view.rows:
             # figures with a unit word ("54.000 porsi") leave a row "group"
             if row.kind not in ("body", "subtotal", "total", "group"):
                 continue
             for col in view.columns:
-                n = _cell_number(view, row.index, col.index, p.c.num)
-                if n is None or col.role == "number" or n.interval().overlaps(p.c.iv):
-                    continue
-                slip = digit_slip(n, p.c.num, min_digits, last_digit=False)
-                if slip and _same_unit(p.c.unit, _unit_of(view, row.index, col.index)):
-                    yield view, row.index, col.index, n, slip
+                n = _cell_number(view, row.index, col.index, like) if col.role != "number" else None
+                if n is not None:
+                    out.setdefault((len(significant_digits(n)), n.decimals), []).append((view, row.index, col.index, n))
+    return out
+
+
+def _candidates(index: CellIndex, p: Product, min_digits: int) -> Iterator[tuple[TableView, int, int, Number, str]]:
+    width = len(significant_digits(p.c.num))
+    for key in ((width, p.c.num.decimals), (width - 1, p.c.num.decimals)):
+        for view, r, c, n in index.get(key, []):
+            if n.interval().overlaps(p.c.iv):
+                continue
+            slip = digit_slip(n, p.c.num, min_digits, last_digit=False)
+            if slip and _same_unit(p.c.unit, _unit_of(view, r, c)):
+                yield view, r, c, n, slip
 
 
 def _place(page: int | None, line: int | None) -> str:
@@ -127,12 +144,16 @@ def check_sentence_copies(rule: Rule, run: Run) -> Iterator[Finding]:
     conv = conventions(rule)
     min_digits = int(rule_param(rule, "min_digits", 4))
     kinds = rule_param(rule, "kinds", {}) or {}
+    indexes: dict[str, CellIndex] = {}
     for s in ctx.sentences:
         if not s.numbers:
             continue
         figs = figures(run, s, conv)
         for p in products(s, figs):
-            for view, r, c, n, slip in _candidates(ctx.views, p, min_digits):
+            sep = p.c.num.decimal_sep
+            if sep not in indexes:
+                indexes[sep] = _cell_index(ctx.views, p.c.num)
+            for view, r, c, n, slip in _candidates(indexes[sep], p, min_digits):
                 strong = _row_evidence(view, r, c, p, figs)
                 if strong is None:
                     continue
