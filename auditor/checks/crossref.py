@@ -23,6 +23,7 @@ from auditor.checks.engine import Setting
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.context import Sentence
+from auditor.meaning.digits import digit_slip
 from auditor.meaning.intervals import Interval
 from auditor.meaning.names import NameIndex, tokens
 from auditor.meaning.quantities import (
@@ -68,7 +69,8 @@ LONG_MIN = Setting("long_min", float, 0.75, "How alike two long names must be to
 MEASURE_NAMES = Setting("measure_names", dict, {}, "Per language: how messages name each measure.")
 SUPPORT_NOTE = Setting("support_note", dict, {}, "Per language: the note naming the value recomputation supports.")
 TOTAL_NAME = Setting("total_subject", dict, {}, "Per language: how messages name the whole budget.")
-SETTINGS = (SHORT_MIN, LONG_MIN, MEASURE_NAMES, SUPPORT_NOTE, TOTAL_NAME)
+SLIP_NOTES = Setting("slip_notes", dict, {}, "Per slip kind (swap, changed, dropped), per language: the note naming it.")
+SETTINGS = (SHORT_MIN, LONG_MIN, MEASURE_NAMES, SUPPORT_NOTE, TOTAL_NAME, SLIP_NOTES)
 
 
 def _params(rule: Rule) -> tuple[float, float]:
@@ -329,6 +331,8 @@ def check_cross_references(rule: Rule, run: Run) -> Iterator[Finding]:
         if any(support.values()):
             best = max(support, key=lambda i: support[i])
             support_note = SUPPORT_NOTE.of(rule).get(lang, "").format(value=clusters[best][0].number.text)
+        if top_value is not None:
+            support_note = " ".join(x for x in (support_note, _slip_note(rule, lang, minority, clusters[top])) if x)
         locations = [q.location for cl in minority for q in cl] + [q.location for q in clusters[top]]
         yield text_finding(
             rule,
@@ -343,6 +347,19 @@ def check_cross_references(rule: Rule, run: Run) -> Iterator[Finding]:
             values=values,
             note=support_note,
         )
+
+
+def _slip_note(rule: Rule, lang: str, minority: list[list[Quantity]], top: list[Quantity]) -> str:
+    """Name the slip of the digits that makes a differing copy of the
+    value most places print (0.612 for 0.162: two digits swapped)."""
+    notes = SLIP_NOTES.of(rule)
+    out = []
+    for cl in minority:
+        kind = digit_slip(cl[0].number, top[0].number)
+        text = (notes.get(kind) or {}).get(lang) if kind else None
+        if text:
+            out.append(text.format(printed=cl[0].number.text, value=top[0].number.text))
+    return " ".join(out)
 
 
 def _total_conflicts(state: QuantityIndex, rule: Rule, lang: str) -> Iterator[Finding]:

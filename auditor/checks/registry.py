@@ -12,15 +12,19 @@ from auditor.checks import (
     crossref,
     difference,
     habits,
+    last_year,
     malformed,
     numbering,
     period,
     polarity,
     relations,
     row_formula,
+    sentence_copies,
     slips,
+    status_marks,
     structure,
     summary_counts,
+    trend,
     units,
 )
 from auditor.checks.engine import Engine
@@ -63,6 +67,10 @@ ENGINES: tuple[Engine, ...] = (
     Engine("period-ordinal-year", "document", period.check_period_ordinal),
     Engine("figure-slip", "document", slips.check_figure_slips),
     Engine("summary-count", "document", summary_counts.check_summary_counts),
+    Engine("trend-table", "document", trend.check_trend_tables),
+    Engine("status-mark", "document", status_marks.check_status_marks),
+    Engine("sentence-copy", "document", sentence_copies.check_sentence_copies),
+    Engine("last-year-figures", "document", last_year.check_last_year_figures),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 

@@ -28,6 +28,7 @@ STOPWORDS = frozenset(
     [
         "persentase",
         "prosentase",
+        "presentase",
         "jumlah",
         "yang",
         "dan",
