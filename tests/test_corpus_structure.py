@@ -362,12 +362,9 @@ def test_cianjur_anggaran_program_jumlah(cianjur):
     assert v.number(r, 2).value == 79261250
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="amounts read with a stray space (1 99,800,000; 3 28,380,000; "
-    "1 0,924,024,55) and the second line of programme 1 given to programme 2",
-)
 def test_cianjur_anggaran_program_amounts(cianjur):
+    """p22: amounts whose first digit the PDF stores apart (1 99,800,000) are one
+    number; programme 1's last line, printed over the rule, stays with it."""
     v = table(cianjur, 22, "Anggaran")
     assert v.number(row(v, "Program Pengendalian").index, 2).value == 199800000
     assert v.number(row(v, "Program Peningkatan Sarana").index, 2).value == 328380000
@@ -390,12 +387,9 @@ def test_cianjur_pendapatan_jumlah(cianjur):
     assert [r.kind for r in v.rows][-1] == "total"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="three stacked retribusi records in one cell read as one garbled row; "
-    "T a r g e t (letter-spaced) gets no role",
-)
 def test_cianjur_pendapatan_stacked_records(cianjur):
+    """p46: one ruled row stacks records 1, 2, 3 (numbers beside their figures);
+    T a r g e t is letter-spaced."""
     v = table(cianjur, 46, "pendapatan")
     assert roles(v) == ["number", "label", "capaian", "target", "realisasi", "capaian"]
     assert [r.kind for r in v.rows[2:]] == ["body", "body", "body", "total"]
