@@ -135,5 +135,8 @@ def test_a_numbered_or_bold_heading_opening_the_page_is_no_tail() -> None:
     bold = _part(2, [["Urusan Pilihan", "", ""], ["4", "Program", "1"]], [words_at(4, (105, "Urusan"))], span_row=0)
     bold.rows[0][0].bold = True
     assert continued_label(first.rows[-1], bold, 0) is None
+    sasaran = "Sasaran Strategis 1 : Meningkatnya pengelolaan lingkungan"
+    heading = _part(2, [[sasaran, "", ""], ["4", "Program", "1"]], [words_at(4, (105, "Sasaran"))], span_row=0)
+    assert continued_label(first.rows[-1], heading, 0) is None
     figures = _part(2, [["", "Aparatur", "5.000"], ["4", "Program", "1"]], [words_at(4, (105, "Aparatur"))])
     assert continued_label(first.rows[-1], figures, 0) is None

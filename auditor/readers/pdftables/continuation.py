@@ -75,14 +75,25 @@ def _words_in(part: PageTable, cell: Cell) -> list[Word]:
     return [w for w in part.words if x0 <= w.cx <= x1 and top <= w.cy <= bottom]
 
 
+TAIL_WORDS = 8
+"""A label's tail carried over the break is a few words; more is a row of its own."""
+
+
+def _heading_like(text: str) -> bool:
+    """A numbered or introduced heading (``Sasaran Strategis 1 : ...``, ``Misi 2``)
+    or a long text: a row of its own, not a label's last words."""
+    return any(ch.isdigit() for ch in text) or ":" in text or len(text.split()) > TAIL_WORDS
+
+
 def continued_label(last: Sequence[Cell], part: PageTable, skip: int) -> int | None:
     """The column whose label the first row of ``part`` finishes, or None.
 
     A label cell broken by the page break prints its last words at the top
-    of the next page, in a row of their own: only label text (no row
-    number, no figure, one cell and its span copies), standing under a
-    label cell of the last row before the break that holds text and the
-    same weight (a bold heading opening the new page is no tail).
+    of the next page, in a row of their own: a few words of label text (no
+    row number, no figure, no numbered heading, one cell and its span
+    copies), standing under a label cell of the last row before the break
+    that holds text and the same weight (a bold heading opening the new
+    page is no tail).
     """
     if len(part.rows) <= skip + 1:
         return None
@@ -92,7 +103,7 @@ def continued_label(last: Sequence[Cell], part: PageTable, skip: int) -> int | N
         return None
     cell = owners[0]
     words = _words_in(part, cell)
-    if not words or FIGURE.match(cell.text) or MARKER.match(words[0].text) or ROW_NUMBER.match(words[0].text):
+    if not words or FIGURE.match(cell.text) or MARKER.match(words[0].text) or _heading_like(cell.text):
         return None
     x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
     cols = [
