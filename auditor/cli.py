@@ -297,7 +297,8 @@ def tolerate_encoding(stream: Any, errors: str = "replace") -> None:
     help="Also write one PNG per page with the cells the auditor read drawn on it (PDF only).",
 )
 def show_tables(report: Path, page: int | None, table_id: str | None, images: Path | None) -> None:
-    """Show the tables as the auditor reads them: cells, column roles, row kinds.
+    """Show the tables as the auditor reads them: header tree, column roles and
+    number conventions, joins over pages with their evidence, row kinds and parents.
 
     Use it to tell an extraction fault from a fault in the report.
     """
@@ -322,9 +323,11 @@ def show_tables(report: Path, page: int | None, table_id: str | None, images: Pa
         if doc.kind != "pdf":
             click.echo("audit: --images needs a PDF.", err=True)
             sys.exit(EXIT_USAGE)
+        from auditor.meaning.table_dump import image_marks
         from auditor.readers.debug_images import draw_tables
 
-        for path in draw_tables(report, chosen, images):
+        marks = [m for t in chosen for m in image_marks(t, ruleset.vocabulary)]
+        for path in draw_tables(report, chosen, images, marks=marks):
             click.echo(f"wrote {path}")
 
 

@@ -48,6 +48,22 @@ class Cell:
         return self.span_origin is not None
 
 
+@dataclass(frozen=True)
+class Join:
+    """Where a table was continued on a later page, and why it was taken
+    for the same table: a reviewer checks the evidence, not the verdict."""
+
+    page: int
+    """The page whose part was appended."""
+    row: int
+    """The grid row (0-based) where the appended part starts."""
+    header_rows: int
+    """Rows of the part that repeated the header and were dropped."""
+    evidence: tuple[str, ...]
+    """Each reason, in words: ``same leaf geometry``, ``repeated header (2 rows)``,
+    ``numbering continues 3 -> 4``, ``label continued: 'Aparatur'``."""
+
+
 @dataclass
 class Table:
     """A rectangular grid of cells as found in the document.
@@ -66,6 +82,8 @@ class Table:
     """How the table was found: "ruled", "text-aligned" or "text" (export)."""
     pages: list[int] = field(default_factory=list)
     """Every page the table covers (a table may continue on the next page)."""
+    joins: list[Join] = field(default_factory=list)
+    """The parts appended from later pages, with the evidence for each."""
 
     @property
     def id(self) -> str:

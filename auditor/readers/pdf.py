@@ -39,11 +39,11 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from auditor.errors import InputError
-from auditor.model import BBox, Document, Page, Table, TextLine
+from auditor.model import BBox, Document, Join, Page, Table, TextLine
 from auditor.readers.limits import DEFAULT_LIMITS, PageLimitError, ReadLimits, page_limits, quiet_pdf_loggers
 from auditor.readers.pdftables.blocks import shaded_bands
 from auditor.readers.pdftables.borderless import find_text_tables
-from auditor.readers.pdftables.continuation import append_continuation, continuation_header_rows
+from auditor.readers.pdftables.continuation import append_continuation, continuation_header_rows, join_evidence
 from auditor.readers.pdftables.grid import PageTable
 from auditor.readers.pdftables.ruled import ruled_grid
 from auditor.readers.pdftables.unruled import box_area, is_shading
@@ -555,7 +555,9 @@ def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) 
             if k == 0 and current is not None and first_part is not None and _opens_page(r, part, running):
                 skip = continuation_header_rows(first_part, part)
             if skip is not None and current is not None:
-                append_continuation(current.rows, part, skip)
+                start, evidence = len(current.rows), join_evidence(current.rows, part, skip)
+                evidence += append_continuation(current.rows, part, skip)
+                current.joins.append(Join(page=r.number, row=start, header_rows=skip, evidence=tuple(evidence)))
                 current.pages.append(r.number)
                 continue
             current = Table(

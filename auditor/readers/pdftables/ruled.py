@@ -73,6 +73,31 @@ class _Bands:
         return (self.col_edges[c], self.row_edges[r], self.col_edges[c + 1], self.row_edges[r + 1])
 
 
+OVERFLOW = 0.2
+"""A word starting this share of its height or more above its row's top rule
+has run over the rule from the cell above."""
+
+
+def _lift_overflow(slot_words: dict[tuple[int, int], list[Word]], row_edges: Sequence[float]) -> None:
+    """Give words that run over a row rule back to the cell above.
+
+    Text is top-aligned below a cell's top rule, so a word crossing that rule
+    belongs to the cell above it that overflowed (a label's last line printed
+    over the rule, its middle below it): read by its middle alone it would
+    open the next row's label. Moved only when the cell above holds text in
+    that column and the word clears the rule by a fifth of its height.
+    """
+    for (r, c), ws in list(slot_words.items()):
+        if r == 0 or (r - 1, c) not in slot_words:
+            continue
+        over = [w for w in ws if w.top < row_edges[r] - OVERFLOW * w.height]
+        if over:
+            slot_words[(r, c)] = [w for w in ws if w not in over]
+            slot_words[(r - 1, c)].extend(over)
+            if not slot_words[(r, c)]:
+                del slot_words[(r, c)]
+
+
 def _bands(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word]) -> _Bands | None:
     row_edges = [y for y in cluster_edges([b[1] for b in cell_boxes], 1.0) if not _inner_frame_edge(cell_boxes, y)]
     col_edges = cluster_edges([b[0] for b in cell_boxes], 1.0)
@@ -83,6 +108,7 @@ def _bands(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word]) -> _Ba
     for w in words:
         slot = (edge_band(row_edges, w.cy), edge_band(col_edges, w.cx))
         slot_words.setdefault(slot, []).append(w)
+    _lift_overflow(slot_words, row_edges)
     rows_with_text = {r for r, _ in slot_words}
     cols_with_text = {c for _, c in slot_words}
     keep_rows = [r for r in range(nrows) if r in rows_with_text or row_edges[r + 1] - row_edges[r] >= THIN_BAND]

@@ -11,6 +11,7 @@ row and column.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from auditor.model import BBox
@@ -144,6 +145,10 @@ def stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word], lh: float) -
         bands.setdefault((round(b[1]), round(b[3])), []).append(k)
     cuts: dict[int, list[float]] = {}
     for members in bands.values():
+        numbered = numbered_records(cell_boxes, members, words, lh)
+        if numbered:
+            cuts.update(numbered)
+            continue
         paras: dict[int, list[list[Line]]] = {}
         figures: set[int] = set()
         for k in members:
@@ -185,3 +190,66 @@ def stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word], lh: float) -
         edges = [b[1], *cuts.get(k, []), b[3]]
         out.extend((b[0], y0, b[2], y1) for y0, y1 in itertools.pairwise(edges))
     return out
+
+
+ROW_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+
+
+def _cell_lines(box: BBox, words: Sequence[Word]) -> list[Line]:
+    return group_lines(w for w in words if box[0] <= w.cx <= box[2] and box[1] <= w.cy <= box[3])
+
+
+def _numbering_tops(lines: Sequence[Line]) -> list[float] | None:
+    """The tops of a cell's lines when they are consecutive row numbers (1, 2, 3)."""
+    found = [ROW_NUMBER.match(ln.text) for ln in lines]
+    if len(lines) < 2 or not all(found):
+        return None
+    values = [int(m.group(1)) for m in found if m]
+    if any(b != a + 1 for a, b in itertools.pairwise(values)):
+        return None
+    return [ln.top for ln in lines]
+
+
+def _aligned_figures(lines: Sequence[Line], tops: Sequence[float], lh: float) -> bool:
+    """A cell of one figure per record, each on the line of its record's number."""
+    return len(lines) == len(tops) and all(
+        NUMBER.match(ln.words[0].text) and abs(ln.top - t) <= 0.5 * lh for ln, t in zip(lines, tops, strict=True)
+    )
+
+
+def numbered_records(
+    cell_boxes: Sequence[BBox], members: Sequence[int], words: Sequence[Word], lh: float
+) -> dict[int, list[float]]:
+    """Cuts for a ruled row whose number cell stacks consecutive row numbers.
+
+    A number cell printing 1, 2, 3 one under the other, and a figure cell
+    printing one figure on the line of each number, say the row holds that
+    many records, however their text cells wrap (a double-spaced label
+    column prints a paragraph per line). Every cell of the row is cut just
+    above each record's number, where no word of the row runs across; a
+    cell whose one paragraph runs over a cut spans the records instead.
+    Returns no cuts (the row stays one) unless every figure cell that
+    prints several lines aligns with the numbers.
+    """
+    lines = {k: _cell_lines(cell_boxes[k], words) for k in members}
+    anchors = [t for k in members if (t := _numbering_tops(lines[k])) is not None]
+    if len(anchors) != 1:
+        return {}
+    tops = anchors[0]
+    stacked = [k for k in members if len(lines[k]) >= 2 and _numbering_tops(lines[k]) is None]
+    figures = [k for k in stacked if NUMBER.match(lines[k][0].words[0].text)]
+    if not any(_aligned_figures(lines[k], tops, lh) for k in figures):
+        return {}
+    if not all(_aligned_figures(lines[k], tops, lh) for k in figures):
+        return {}
+    ys = [t - 0.15 * lh for t in tops[1:]]
+    row_words = [w for k in members for ln in lines[k] for w in ln.words]
+    if any(w.top < y < w.bottom for w in row_words for y in ys):
+        return {}
+    cuts: dict[int, list[float]] = {}
+    for k in members:
+        paras = paragraphs(lines[k], lh)
+        if len(paras) == 1 and any(paras[0][0].top < y < paras[0][-1].bottom for y in ys):
+            continue
+        cuts[k] = ys
+    return cuts

@@ -125,7 +125,7 @@ def join_text(words: Sequence[Word]) -> str:
     """
     out = ""
     for line in group_lines(words):
-        text = line.text
+        text = rejoined_line_text(line.words)
         if not out:
             out = text
         elif out.endswith("-") and len(out) > 1 and out[-2] != " " and text[:1].isalnum():
@@ -133,6 +133,74 @@ def join_text(words: Sequence[Word]) -> str:
         else:
             out += " " + text
     return out
+
+
+LONE_DIGITS = re.compile(r"^\d{1,3}$")
+GROUPED_TAIL = re.compile(r"^(\d{1,3})([.,]\d{3})+([.,]\d{1,2})?$")
+SPLIT_GAP = 0.15
+"""A gap narrower than this share of the font height is no space: the
+extractor breaks words only at a wider gap (or where the text runs are
+stored out of order), so two pieces this close were printed as one word."""
+
+
+def _split_number(a: Word, b: Word) -> bool:
+    """Whether ``a`` and ``b`` are the pieces of one number split by a stray gap.
+
+    ``1`` + ``99,800,000`` -> ``199,800,000``: a lone 1-3 digit piece
+    touching a piece of thousands groups, whose leading group it completes
+    (together at most three digits, so the digit grouping stays valid).
+    """
+    tail = GROUPED_TAIL.match(b.text)
+    if not LONE_DIGITS.match(a.text) or tail is None:
+        return False
+    if len(a.text) + len(tail.group(1)) > 3:
+        return False
+    height = min(a.height, b.height) or 1.0
+    return b.x0 - a.x1 < SPLIT_GAP * height and abs(a.top - b.top) < 0.3 * height
+
+
+LETTER_SPACED_RUN = 4
+"""Single letters in a row that spell one letter-spaced word (``T a r g e t``)."""
+
+
+def _letter_runs(words: Sequence[Word]) -> list[list[Word]]:
+    """The line's words in runs: a run of ``LETTER_SPACED_RUN`` or more single
+    letters, evenly close (each gap under the font height), is one word."""
+    runs: list[list[Word]] = []
+    for w in words:
+        last = runs[-1] if runs else None
+        if (
+            last is not None
+            and len(w.text) == 1
+            and w.text.isalpha()
+            and all(len(x.text) == 1 and x.text.isalpha() for x in last)
+            and w.x0 - last[-1].x1 < max(w.height, 1.0)
+        ):
+            last.append(w)
+        else:
+            runs.append([w])
+    out: list[list[Word]] = []
+    for run in runs:
+        out.extend([run] if len(run) >= LETTER_SPACED_RUN else [[w] for w in run])
+    return out
+
+
+def rejoined_line_text(words: Sequence[Word]) -> str:
+    """A cell line's text with letter-spaced words (``T a r g e t``) and numbers
+    split by a stray gap (see :func:`_split_number`) rejoined: a cell is read
+    as printed to the eye, not as the extractor cut it."""
+    out: list[str] = []
+    prev: Word | None = None
+    for run in _letter_runs(words):
+        w = run[0]
+        if len(run) > 1:
+            out.append("".join(x.text for x in run))
+        elif out and prev is not None and _split_number(prev, w):
+            out[-1] += w.text
+        else:
+            out.append(w.text)
+        prev = run[-1]
+    return " ".join(out)
 
 
 def union_bbox(boxes: Iterable[BBox]) -> BBox | None:
