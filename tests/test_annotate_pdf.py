@@ -49,9 +49,9 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 def _check_marks(result: AuditResult, data: bytes) -> None:
     marks = _marks(data)
-    located = [(f, i, loc) for f in result.findings for i, loc in enumerate(f.locations) if loc.bbox and loc.page]
+    located = [(f, loc) for f in result.findings for loc in f.locations if loc.bbox and loc.page]
     assert sum(len(m) for m in marks.values()) == len(located)
-    for f, i, loc in located:
+    for f, loc in located:
         on_page = [m for m in marks[loc.page] if m["contents"].startswith(f"{f.rule} ({f.severity})")]
         assert any(_overlap((m["x0"], m["top"], m["x1"], m["bottom"]), loc.bbox) > 0.95 for m in on_page), (
             f.rule,
