@@ -28,6 +28,7 @@ from pypdf.generic import (
 
 from auditor.findings.records import Finding
 from auditor.findings.result import AuditResult
+from auditor.meaning.layout import Layout
 from auditor.model import BBox
 from auditor.reporters.labels import describe_location
 
@@ -66,11 +67,11 @@ def _displayed_size(page) -> tuple[float, float, int]:
     return (h, w, rotation) if rotation in (90, 270) else (w, h, rotation)
 
 
-def _note(f: Finding, lang: str, index: int) -> str:
+def _note(f: Finding, lang: str, index: int, layout: Layout) -> str:
     """The text of a mark's note: what was found and where it was computed from."""
     lines = [f"{f.rule} ({f.severity}): {f.message}"]
     if index:
-        lines.append(describe_location(f.locations[index], lang) + f": {f.locations[index].text}")
+        lines.append(describe_location(f.locations[index], lang, layout=layout) + f": {f.locations[index].text}")
     return "\n".join(lines)
 
 
@@ -118,7 +119,7 @@ def annotate(result: AuditResult, source: Path, out: BinaryIO) -> int:
             rect = to_pdf_space(loc.bbox, *_displayed_size(page))
             added_annot = writer.add_annotation(loc.page - 1, _mark(f, i, rect, result.lang))
             # set after adding: the writer's copy would re-encode the strings
-            added_annot[NameObject("/Contents")] = _text(_note(f, result.lang, i))
+            added_annot[NameObject("/Contents")] = _text(_note(f, result.lang, i, result.layout))
             added_annot[NameObject("/T")] = _text(f"lakip-auditor {f.rule}")
             added += 1
     writer.write(out)
