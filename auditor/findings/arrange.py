@@ -67,7 +67,8 @@ def arrange(findings: list[Finding], layout: Layout) -> list[Group]:
     groups: list[Group] = []
     for (_, page), members in sorted(keyed.items()):
         clusters = [_worst_first(c) for c in _clusters(members)]
-        clusters.sort(key=lambda c: (-SEVERITY_ORDER[c[0].severity], _place(c[0])))
+        # the worst cluster first; of equally bad ones, the one that begins first
+        clusters.sort(key=lambda c: (-SEVERITY_ORDER[c[0].severity], min(map(_place, c))))
         ordered = [f for c in clusters for f in c]
         groups.append(Group(layout.chapter_at(_place(ordered[0])), page or None, ordered))
     return groups
