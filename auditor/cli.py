@@ -56,10 +56,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown", "csv", "sarif", "xlsx", "junit", "github"]),
+    type=click.Choice(["text", "json", "markdown", "csv", "sarif", "xlsx", "junit", "github", "html"]),
     default="text",
     show_default=True,
-    help="Output format: markdown, csv, xlsx (needs -o) for reviewers; sarif, junit, github for CI.",
+    help="Output format: markdown, csv, xlsx (needs -o), html for reviewers; sarif, junit, github for CI.",
 )
 @click.option(
     "-o",
