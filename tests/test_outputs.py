@@ -361,6 +361,8 @@ def _read_back(fmt: str, result: AuditResult, validator: jsonschema.Draft4Valida
         return len(text.splitlines())
     if fmt == "markdown":
         return text.count("\n- [ ] ")
+    if fmt == "html":
+        return text.count("<article class='finding ")
     assert text.rstrip().splitlines()[-1] == summary_line(result.summary)
     return len(result.findings)
 
