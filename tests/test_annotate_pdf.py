@@ -17,7 +17,7 @@ from pypdf.generic import NameObject, NumberObject, RectangleObject
 
 from auditor.findings.result import AuditResult
 from auditor.reporters.annotate_pdf import COLOURS, annotate, to_pdf_space
-from tests.test_outputs import audit, audited
+from tests.test_outputs import CORPUS_DOCS, audit, audited
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "fixtures" / "examples" / "broken-report-ruled.pdf"
@@ -110,8 +110,9 @@ def test_boxes_land_where_pdfplumber_measures_them(rotation: int, mediabox: tupl
     assert (mark["x0"], mark["top"], mark["x1"], mark["bottom"]) == pytest.approx(box, abs=0.01)
 
 
-def test_a_corpus_report_is_annotated_over_its_cells(corpus_dir: Path) -> None:
-    source = corpus_dir / "jombang-inspektorat-lkjip-2022.pdf"
+@pytest.mark.parametrize("name", [n for n in CORPUS_DOCS if n.endswith(".pdf")])
+def test_every_corpus_report_is_annotated_over_its_cells(name: str, corpus_dir: Path) -> None:
+    source = corpus_dir / name
     result = audited(source)
     data, _ = annotated(result, source)
     _check_marks(result, data)

@@ -75,7 +75,7 @@ def _note(f: Finding, lang: str, index: int, layout: Layout) -> str:
     return "\n".join(lines)
 
 
-def _mark(f: Finding, index: int, rect: tuple[float, float, float, float], lang: str):
+def _mark(f: Finding, index: int, rect: tuple[float, float, float, float]) -> Highlight | Rectangle:
     """A highlight for the checked cell, an outline for an input cell."""
     x0, y0, x1, y1 = (rect[0] - PAD, rect[1] - PAD, rect[2] + PAD, rect[3] + PAD)
     colour = COLOURS.get(f.severity, COLOURS["info"])
@@ -85,8 +85,6 @@ def _mark(f: Finding, index: int, rect: tuple[float, float, float, float], lang:
     else:
         annot = Rectangle(rect=(x0, y0, x1, y1), border_color=colour)
         annot[NameObject("/BS")] = _border(1.2)
-    annot[NameObject("/Contents")] = TextStringObject(_note(f, lang, index))
-    annot[NameObject("/T")] = TextStringObject(f"lakip-auditor {f.rule}")
     annot[NameObject("/F")] = NumberObject(4)  # printed, like a reviewer's own notes
     annot[NameObject("/NM")] = TextStringObject(f"{f.fingerprint}-{index}")
     return annot
@@ -117,7 +115,7 @@ def annotate(result: AuditResult, source: Path, out: BinaryIO) -> int:
                 continue
             page = writer.pages[loc.page - 1]
             rect = to_pdf_space(loc.bbox, *_displayed_size(page))
-            added_annot = writer.add_annotation(loc.page - 1, _mark(f, i, rect, result.lang))
+            added_annot = writer.add_annotation(loc.page - 1, _mark(f, i, rect))
             # set after adding: the writer's copy would re-encode the strings
             added_annot[NameObject("/Contents")] = _text(_note(f, result.lang, i, result.layout))
             added_annot[NameObject("/T")] = _text(f"lakip-auditor {f.rule}")
