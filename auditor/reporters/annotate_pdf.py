@@ -82,6 +82,8 @@ def _mark(f: Finding, index: int, rect: tuple[float, float, float, float]) -> Hi
     if index == 0:
         quad = ArrayObject(FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0))
         annot = Highlight(rect=(x0, y0, x1, y1), quad_points=quad, highlight_color=colour)
+        # see-through: viewers that paint it over the text keep the figure readable
+        annot[NameObject("/CA")] = FloatObject(0.35)
     else:
         annot = Rectangle(rect=(x0, y0, x1, y1), border_color=colour)
         annot[NameObject("/BS")] = _border(1.2)
