@@ -35,8 +35,11 @@ def annotated(result: AuditResult, source: Path) -> tuple[bytes, int]:
 
 
 def _marks(data: bytes) -> dict[int, list[dict]]:
+    """Our marks per page (a report may carry links or notes of its own)."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return {p.page_number: list(p.annots) for p in pdf.pages}
+        return {
+            p.page_number: [a for a in p.annots if (a["title"] or "").startswith("lakip-auditor")] for p in pdf.pages
+        }
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
