@@ -53,21 +53,34 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("report", type=click.Path(dir_okay=True, path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=Path))
 @click.option(
     "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown", "csv", "sarif", "xlsx", "junit", "github"]),
-    default="text",
-    show_default=True,
-    help="Output format: markdown, csv, xlsx (needs -o) for reviewers; sarif, junit, github for CI.",
+    "formats",
+    multiple=True,
+    type=click.Choice(["text", "json", "markdown", "csv", "sarif", "xlsx", "junit", "github", "html"]),
+    help="Output format (repeatable, one per -o; default text): markdown, csv, xlsx, html for reviewers; "
+    "sarif, junit, github for CI.",
 )
 @click.option(
     "-o",
     "--output",
+    "outputs",
+    multiple=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
+    help="Write the report of the --format in the same position to this file (repeatable).",
 )
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write every --format into this folder, each file named after its report.",
+)
+@click.option(
+    "--annotate",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the PDF with every finding's cells highlighted and the message as a note.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
 @click.option(
     "--lang",
     type=click.Choice(["id", "en"]),
@@ -78,9 +91,7 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding of this severity or above remains.",
+    help="Exit 1 when a finding of this severity or above remains (default error).",
 )
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. CAP,SUM001).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
@@ -121,11 +132,14 @@ def main() -> None:
 )
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
-    report: Path,
-    fmt: str,
-    output: Path | None,
+    reports: tuple[Path, ...],
+    formats: tuple[str, ...],
+    outputs: tuple[Path, ...],
+    output_dir: Path | None,
+    annotate: Path | None,
+    quiet: bool,
     lang: str,
-    fail_on: str,
+    fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     extra_rules: tuple[Path, ...],
@@ -137,23 +151,31 @@ def check(
     max_memory: int,
     debug: bool,
 ) -> None:
-    """Audit REPORT (a PDF, or a text export of one) and report its inconsistencies."""
+    """Audit each REPORT (a PDF, or a text export of one) and report its
+    inconsistencies; the exit code is the worst of all reports."""
     tolerate_encoding(sys.stderr)
-    try:
-        code = _run_check(
-            report,
-            fmt,
-            output,
-            lang,
-            fail_on,
-            _split(select),
-            _split(ignore),
-            list(extra_rules),
-            baseline,
-            write_baseline,
-            statistics,
-            ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory),
+    from auditor.progress import Progress
+    from auditor.settings import Settings
+
+    flags = Settings(
+        select=_split(select), ignore=_split(ignore), fail_on=fail_on, rules=list(extra_rules), baseline=baseline
+    )
+    limits = ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory)
+    progress = Progress(lang, quiet)
+    codes = [
+        _guarded(
+            debug, _run_report, report, len(reports) > 1, list(formats), list(outputs), output_dir, annotate, lang,
+            flags, write_baseline, statistics, limits, progress,
         )
+        for report in reports
+    ]  # fmt: skip
+    sys.exit(max(codes))
+
+
+def _guarded(debug: bool, run: Any, *args: Any) -> int:
+    """``run(*args)``'s exit code, with every failure turned into its exit code."""
+    try:
+        code = run(*args)
     except BrokenPipeError:
         # the reader of our output (head, less) went away: not an error of ours
         sys.stderr.close()
@@ -166,13 +188,57 @@ def check(
             raise
         click.echo(f"audit: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it.", err=True)
         code = EXIT_INTERNAL
-    sys.exit(code)
+    return code
+
+
+def _run_report(
+    report: Path,
+    several: bool,
+    formats: list[str],
+    outputs: list[Path],
+    output_dir: Path | None,
+    annotate: Path | None,
+    lang: str,
+    flags: Any,
+    write_baseline: Path | None,
+    statistics: bool,
+    limits: ReadLimits,
+    progress: Any,
+) -> int:
+    """One report of the call: its settings merged under the flags, every target written."""
+    from auditor.reporters.targets import plan
+    from auditor.settings import find_settings
+
+    found = find_settings(report)
+    targets = [(t.fmt, t.file_for(report, several)) for t in plan(formats, outputs, output_dir, lang)]
+    if several:  # one file per report, named after it
+        annotate, write_baseline = (_per_report(p, report) for p in (annotate, write_baseline))
+    if annotate is not None:
+        check_output(annotate, "xlsx", lang)
+    return _run_check(
+        report,
+        targets,
+        lang,
+        flags.fail_on or found.fail_on or "error",
+        flags.select or found.select,
+        flags.ignore or found.ignore,
+        flags.rules or found.rules,
+        flags.baseline or found.baseline,
+        write_baseline,
+        statistics,
+        limits,
+        annotate=annotate,
+        progress=progress,
+    )
+
+
+def _per_report(path: Path | None, report: Path) -> Path | None:
+    return path.with_name(f"{path.stem}-{report.stem}{path.suffix}") if path else None
 
 
 def _run_check(
     report: Path,
-    fmt: str,
-    output: Path | None,
+    targets: list[tuple[str, Path | None]],
     lang: str,
     fail_on: str,
     select: list[str],
@@ -182,6 +248,9 @@ def _run_check(
     write_baseline: Path | None,
     statistics: bool = False,
     limits: ReadLimits | None = None,
+    *,
+    annotate: Path | None = None,
+    progress: Any = None,
 ) -> int:
     from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
@@ -190,7 +259,8 @@ def _run_check(
     from auditor.readers import read_document
     from auditor.reporters import BINARY_REPORTERS, REPORTERS
 
-    check_output(output, fmt, lang)
+    for fmt, output in targets:
+        check_output(output, fmt, lang)
     ruleset = load_ruleset(extra_rules)
     unknown = [
         p for p in select + ignore if not any(r.code.startswith(p.upper()) or r.name == p for r in ruleset.rules)
@@ -199,23 +269,37 @@ def _run_check(
         raise InputError(f"Unknown rule code or prefix: {', '.join(unknown)} (see `audit rules`).", kind="usage")
     rules = ruleset.selected(select, ignore)
     accepted = load_baseline(baseline) if baseline else set()
+    if progress:
+        progress.say("reading", path=report)
     doc = read_document(report, limits or ReadLimits())
+    if progress:
+        progress.say("read", pages=doc.page_count or 0, tables=len(doc.tables))
+    if annotate is not None and doc.kind != "pdf":
+        raise InputError(ANNOTATE_NEEDS_PDF.get(lang, ANNOTATE_NEEDS_PDF["id"]).format(path=report), kind="usage")
     findings = audit_document(doc, ruleset, rules, lang)
+    if progress:
+        progress.say("checked", tables=len(doc.tables), findings=len(findings))
     if write_baseline:
         save_baseline(write_baseline, findings)
     findings, n_accepted = apply_baseline(findings, accepted)
     result = AuditResult(
         document=doc, findings=findings, lang=lang, baselined=n_accepted, warnings=doc.warnings, rules=rules
     )
-    if fmt in BINARY_REPORTERS and output:
-        with _open_output(output, "wb", lang) as fh:
-            BINARY_REPORTERS[fmt](result, fh)
-    elif output:
-        with _open_output(output, "w", lang) as fh:
-            REPORTERS[fmt](result, fh)
-    else:
-        tolerate_encoding(sys.stdout, EXACT_ESCAPES.get(fmt, "replace"))
-        REPORTERS[fmt](result, sys.stdout)
+    for fmt, output in targets:
+        if fmt in BINARY_REPORTERS and output:
+            with _open_output(output, "wb", lang) as fh:
+                BINARY_REPORTERS[fmt](result, fh)
+        elif output:
+            with _open_output(output, "w", lang) as fh:
+                REPORTERS[fmt](result, fh)
+        else:
+            tolerate_encoding(sys.stdout, EXACT_ESCAPES.get(fmt, "replace"))
+            REPORTERS[fmt](result, sys.stdout)
+    if annotate is not None:
+        from auditor.reporters.annotate_pdf import annotate as write_annotated
+
+        with _open_output(annotate, "wb", lang) as fh:
+            write_annotated(result, Path(report), fh)
     if statistics:
         from auditor.reporters.statistics import statistics as per_rule
 
@@ -225,6 +309,11 @@ def _run_check(
     threshold = SEVERITY_ORDER[fail_on]
     return EXIT_FINDINGS if any(SEVERITY_ORDER[f.severity] >= threshold for f in findings) else EXIT_OK
 
+
+ANNOTATE_NEEDS_PDF = {
+    "id": "--annotate memerlukan PDF; {path} adalah ekspor teks.",
+    "en": "--annotate needs a PDF; {path} is a text export.",
+}
 
 OUTPUT_ERRORS = {
     "id": {

@@ -37,6 +37,7 @@ from auditor.reporters import (
     xlsx_report,
 )
 from auditor.reporters.labels import summary_line
+from auditor.reporters.worksheet import page_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -158,7 +159,8 @@ def test_xlsx_working_paper_has_one_row_per_finding(pdf_result: AuditResult) -> 
     assert len(rows) - 1 == len(pdf_result.findings)
     by_name = [dict(zip(KKR_ID, r, strict=True)) for r in rows[1:]]
     for row, f in zip(by_name, pdf_result.findings, strict=True):
-        assert (row["Kode aturan"], row["Halaman"]) == (f.rule, f.locations[0].page)
+        assert (row["Kode aturan"], row["Halaman"]) == (f.rule, page_cell(f.locations[0].page, pdf_result.layout))
+        assert str(f.locations[0].page) in str(row["Halaman"])  # the PDF page is always there
         assert row["Uraian temuan"] == f.message and row["Status"] == "Belum"
         assert row["Tanggapan"] is None
         assert row["Dasar perhitungan"].count("\n") == len(f.locations) - 1
@@ -359,6 +361,8 @@ def _read_back(fmt: str, result: AuditResult, validator: jsonschema.Draft4Valida
         return len(text.splitlines())
     if fmt == "markdown":
         return text.count("\n- [ ] ")
+    if fmt == "html":
+        return text.count("<article class='finding ")
     assert text.rstrip().splitlines()[-1] == summary_line(result.summary)
     return len(result.findings)
 

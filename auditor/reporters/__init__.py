@@ -10,6 +10,7 @@ from auditor.findings.result import AuditResult
 from auditor.reporters import (
     csv_report,
     github_report,
+    html_report,
     json_report,
     junit_report,
     markdown_report,
@@ -28,6 +29,7 @@ REPORTERS: dict[str, Reporter] = {
     "sarif": sarif_report.report,
     "junit": junit_report.report,
     "github": github_report.report,
+    "html": html_report.report,
 }
 
 BinaryReporter = Callable[[AuditResult, BinaryIO], None]

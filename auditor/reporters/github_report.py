@@ -14,6 +14,7 @@ from typing import TextIO
 
 from auditor.findings.records import Finding
 from auditor.findings.result import AuditResult
+from auditor.meaning.layout import Layout
 from auditor.reporters.labels import describe_location, labels
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -36,7 +37,7 @@ def workspace_path(path: str) -> str:
         return path
 
 
-def annotation(f: Finding, file: str, lang: str) -> str:
+def annotation(f: Finding, file: str, lang: str, layout: Layout | None = None) -> str:
     loc = f.locations[0] if f.locations else None
     props = [f"file={escape_property(file)}"]
     if loc is not None and loc.line is not None:
@@ -44,7 +45,7 @@ def annotation(f: Finding, file: str, lang: str) -> str:
     props.append(f"title={escape_property(f.rule)}")
     message = f.message
     if loc is not None and loc.line is None:
-        where = describe_location(loc, lang)
+        where = describe_location(loc, lang, layout=layout)
         message = f"{where}: {message}" if where else message
     lab = labels(lang)
     if f.printed is not None and f.expected is not None:
@@ -55,4 +56,4 @@ def annotation(f: Finding, file: str, lang: str) -> str:
 def report(result: AuditResult, out: TextIO) -> None:
     file = workspace_path(result.document.path)
     for f in result.findings:
-        out.write(annotation(f, file, result.lang) + "\n")
+        out.write(annotation(f, file, result.lang, result.layout) + "\n")

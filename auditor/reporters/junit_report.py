@@ -13,14 +13,15 @@ from typing import TextIO
 
 from auditor.findings.records import SEVERITY_ORDER, Finding
 from auditor.findings.result import AuditResult
+from auditor.meaning.layout import Layout
 from auditor.reporters.labels import describe_location, labels
 
 FAILED = {"id": "{n} temuan", "en": "{n} finding(s)"}
 
 
-def _finding_text(f: Finding, lang: str) -> str:
+def _finding_text(f: Finding, lang: str, layout: Layout | None = None) -> str:
     lab = labels(lang)
-    where = describe_location(f.locations[0], lang) if f.locations else ""
+    where = describe_location(f.locations[0], lang, layout=layout) if f.locations else ""
     text = f"{where}: {f.message}" if where else f.message
     if f.printed is not None:
         text += f" [{lab['printed']}: {f.printed}]"
@@ -58,7 +59,7 @@ def build(result: AuditResult) -> ET.Element:
         worst = max((f.severity for f in found), key=SEVERITY_ORDER.__getitem__)
         failure = ET.SubElement(case, "failure", message=FAILED[lang if lang in FAILED else "id"].format(n=len(found)))
         failure.set("type", worst)
-        failure.text = "\n".join(_finding_text(f, lang) for f in found)
+        failure.text = "\n".join(_finding_text(f, lang, result.layout) for f in found)
     root.set("tests", suite.get("tests", "0"))
     root.set("failures", suite.get("failures", "0"))
     return root

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditor.findings.records import Finding
+from auditor.meaning.layout import Layout
 from auditor.model import Location
 
 LABELS = {
@@ -27,6 +28,7 @@ LABELS = {
         "document": "Dokumen",
         "warnings": "Peringatan pembacaan",
         "inputs": "Sel masukan",
+        "front_matter": "Bagian awal",
     },
     "en": {
         "page": "Page",
@@ -49,6 +51,7 @@ LABELS = {
         "document": "Document",
         "warnings": "Reading warnings",
         "inputs": "Input cells",
+        "front_matter": "Front matter",
     },
 }
 
@@ -57,16 +60,30 @@ def labels(lang: str) -> dict[str, str]:
     return LABELS.get(lang, LABELS["id"])
 
 
-def describe_location(loc: Location, lang: str, *, with_page: bool = True) -> str:
-    """'Hal. 24, T5 baris 3 (Maturitas SPIP), kolom "% Capaian"'."""
+def page_label(page: int, lang: str, layout: Layout | None = None) -> str:
+    """'Halaman 19 (PDF 24)' where the page prints its number, else 'Halaman 24'."""
+    printed = layout.printed.get(page) if layout else None
+    word = labels(lang)["page"]
+    return f"{word} {printed} (PDF {page})" if printed else f"{word} {page}"
+
+
+def table_label(table: str, layout: Layout | None = None) -> str:
+    """The caption number as printed ('Tabel 3.2 (T11)'), or the table id
+    where the report prints none; the id is what `audit tables` takes."""
+    caption = layout.captions.get(table) if layout else None
+    return f"{caption} ({table})" if caption else table
+
+
+def describe_location(loc: Location, lang: str, *, with_page: bool = True, layout: Layout | None = None) -> str:
+    """'Halaman 19 (PDF 24), Tabel 3.2 (T5) baris 3 (Maturitas SPIP), kolom "% Capaian"'."""
     lab = labels(lang)
     parts: list[str] = []
     if with_page and loc.page is not None:
-        parts.append(f"{lab['page']} {loc.page}")
+        parts.append(page_label(loc.page, lang, layout))
     if loc.line is not None:
         parts.append(f"{lab['line']} {loc.line}")
     if loc.table:
-        cell = f"{loc.table} {lab['row']} {loc.row}"
+        cell = f"{table_label(loc.table, layout)} {lab['row']} {loc.row}"
         if loc.row_label:
             # the most specific part: the indicator, not its sasaran
             cell += f" ({_short(loc.row_label.split(' | ')[-1])})"

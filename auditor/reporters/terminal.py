@@ -1,15 +1,14 @@
-"""The default report: findings grouped by page, one table each, then a summary."""
+"""The default report: findings grouped by chapter and page, one table each, then a summary."""
 
 from __future__ import annotations
 
 import textwrap
-from itertools import groupby
 from typing import TextIO
 
 from tabulate import tabulate
 
 from auditor.findings.result import AuditResult
-from auditor.reporters.labels import describe_location, labels, summary_line
+from auditor.reporters.labels import describe_location, labels, page_label, summary_line
 
 
 def _wrapped(text: str, width: int) -> str:
@@ -26,15 +25,20 @@ def report(result: AuditResult, out: TextIO) -> None:
         out.write(f"  ! {w}\n")
     if not result.findings:
         out.write(f"\n{lab['no_findings']}\n")
-    for page, group in groupby(result.findings, key=lambda f: f.page):
-        title = f"{lab['page']} {page}" if page is not None else lab["no_page"]
+    chapter: str | None = ""
+    for group in result.groups:
+        if group.chapter != chapter:
+            chapter = group.chapter
+            out.write(f"\n### {chapter or lab['front_matter']} ###\n")
+        page = group.page
+        title = page_label(page, result.lang, result.layout) if page is not None else lab["no_page"]
         out.write(f"\n== {title} ==\n")
         rows = []
-        for f in group:
+        for f in group.findings:
             loc = f.locations[0]
             rows.append(
                 [
-                    describe_location(loc, result.lang, with_page=False),
+                    describe_location(loc, result.lang, with_page=False, layout=result.layout),
                     f"{f.rule}\n{f.severity}",
                     f.message,
                     _wrapped(f.printed or "", 18),

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from auditor.findings.records import Finding
 from auditor.findings.result import AuditResult
+from auditor.meaning.layout import Layout
 from auditor.model import Location
-from auditor.reporters.labels import describe_location
+from auditor.reporters.labels import describe_location, table_label
 
 COLUMNS = [
     "no", "rule", "severity", "page", "where", "message",
@@ -64,17 +65,27 @@ def headers(lang: str) -> list[str]:
     return [table[c] for c in COLUMNS]
 
 
-def _where(loc: Location, titles: dict[str, str], lang: str) -> str:
-    """The table's id and caption, then the row and column as the report names them."""
-    where = describe_location(loc, lang, with_page=False) or PROSE[lang]
+def _where(loc: Location, titles: dict[str, str], lang: str, layout: Layout) -> str:
+    """The table's caption and id, then the row and column as the report names them."""
+    where = describe_location(loc, lang, with_page=False, layout=layout) or PROSE[lang]
     title = titles.get(loc.table or "")
-    if title:
-        where = where.replace(f"{loc.table} ", f"{loc.table} «{title}» ", 1)
+    if title and loc.table:
+        label = table_label(loc.table, layout)
+        where = where.replace(f"{label} ", f"{label} «{title}» ", 1)
     return where
 
 
-def _basis(f: Finding, lang: str) -> list[str]:
-    return [f"{describe_location(loc, lang)}: {loc.text}" for loc in f.locations]
+def page_cell(page: int | None, layout: Layout) -> object:
+    """The page as printed with the PDF page beside it ("19 (PDF 24)"), or
+    the PDF page alone (a number, which sorts) where none is printed."""
+    if page is None:
+        return ""
+    printed = layout.printed.get(page)
+    return f"{printed} (PDF {page})" if printed else page
+
+
+def _basis(f: Finding, lang: str, layout: Layout) -> list[str]:
+    return [f"{describe_location(loc, lang, layout=layout)}: {loc.text}" for loc in f.locations]
 
 
 def rows(result: AuditResult) -> list[Row]:
@@ -88,8 +99,8 @@ def rows(result: AuditResult) -> list[Row]:
             "no": i,
             "rule": f.rule,
             "severity": SEVERITY_WORDS[lang][f.severity],
-            "page": loc.page if loc and loc.page is not None else "",
-            "where": _where(loc, titles, lang) if loc else "",
+            "page": page_cell(loc.page if loc else None, result.layout),
+            "where": _where(loc, titles, lang, result.layout) if loc else "",
             "message": f.message,
             "printed": f.printed or "",
             "expected": f.expected or "",
@@ -97,7 +108,7 @@ def rows(result: AuditResult) -> list[Row]:
             "status": STATUSES[lang][0],
             "fingerprint": f.fingerprint,
         }
-        out.append(Row(values=values, basis=_basis(f, lang)))
+        out.append(Row(values=values, basis=_basis(f, lang, result.layout)))
     return out
 
 

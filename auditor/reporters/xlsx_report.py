@@ -24,7 +24,7 @@ from auditor.reporters import worksheet
 from auditor.reporters.worksheet import COLUMNS, STATUSES
 
 WIDTHS = {
-    "no": 5, "rule": 11, "severity": 12, "page": 9, "where": 38, "message": 60,
+    "no": 5, "rule": 11, "severity": 12, "page": 14, "where": 38, "message": 60,
     "printed": 18, "expected": 18, "basis": 60, "response": 40, "status": 11, "fingerprint": 18,
 }  # fmt: skip
 
