@@ -4,6 +4,7 @@ silence on the sentences that name their years and periods correctly."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from auditor.readers import read_document
 RULES = load_ruleset()
 
 
+@cache
 def _doc_findings(path: Path) -> set[tuple[str, int | None, str | None, str | None]]:
     doc = read_document(path)
     found = audit_document(doc, RULES, RULES.selected(["DOC"], None))
@@ -23,6 +25,12 @@ def _doc_findings(path: Path) -> set[tuple[str, int | None, str | None, str | No
 def test_cianjur_first_year_of_the_renstra(corpus_dir: Path) -> None:
     # p29 "Tahun 2011 adalah tahun pertama dari implementasi Renstra ... 2012-2016"
     assert ("DOC003", 29, "2011", "2012") in _doc_findings(corpus_dir / "cianjur-dkp-lakip-2015.pdf")
+
+
+def test_cianjur_list_of_parks_across_a_page_break(corpus_dir: Path) -> None:
+    # p28-29: 26 parks and monuments "N. name : area", closed by "JUMLAH : 92.685 M2";
+    # the areas add to 91.685 (the page number and footer of p28 stand between items 20 and 21)
+    assert ("DOC006", 29, "92.685", "91.685") in _doc_findings(corpus_dir / "cianjur-dkp-lakip-2015.pdf")
 
 
 @pytest.mark.parametrize(

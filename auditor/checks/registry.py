@@ -12,6 +12,7 @@ from auditor.checks import (
     crossref,
     difference,
     habits,
+    list_totals,
     malformed,
     numbering,
     period,
@@ -63,6 +64,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("period-ordinal-year", "document", period.check_period_ordinal),
     Engine("figure-slip", "document", slips.check_figure_slips),
     Engine("summary-count", "document", summary_counts.check_summary_counts),
+    Engine("list-total", "document", list_totals.check_list_totals),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 
