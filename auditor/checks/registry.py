@@ -19,6 +19,7 @@ from auditor.checks import (
     polarity,
     relations,
     row_formula,
+    same_set,
     slips,
     structure,
     summary_counts,
@@ -65,6 +66,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("figure-slip", "document", slips.check_figure_slips),
     Engine("summary-count", "document", summary_counts.check_summary_counts),
     Engine("list-total", "document", list_totals.check_list_totals),
+    Engine("same-set", "document", same_set.check_same_set),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 
