@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from auditor.checks import (
     aggregates,
+    count_elsewhere,
     crossref,
     difference,
     habits,
@@ -67,6 +68,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("summary-count", "document", summary_counts.check_summary_counts),
     Engine("list-total", "document", list_totals.check_list_totals),
     Engine("same-set", "document", same_set.check_same_set),
+    Engine("count-in-document", "document", count_elsewhere.check_counts_in_document),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 

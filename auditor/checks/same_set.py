@@ -116,7 +116,7 @@ def _match(a: str, b: str, index: NameIndex | None) -> bool:
     return index.matches(a, b) if index is not None else same_sasaran(a, b)
 
 
-def _caption(view: TableView) -> str:
+def caption(view: TableView) -> str:
     """ "Tabel 3.10" of its caption, else the table's id (a caption may be
     a whole sentence)."""
     m = re.match(r"\s*(tabel|table)\s+[\w.]*\w", view.table.title or "", re.IGNORECASE)
@@ -206,7 +206,7 @@ def check_same_set(rule: Rule, run: Run) -> Iterator[Finding]:
     placements = [p for view in run.context.views for p in _placements(view, group, item, prefix)]
     for m in _moved(placements, min_agree, _references(run.context, reference)):
         first, usual = m.placements[0], m.usual[0]
-        others = list(dict.fromkeys(_caption(u.view) for u in m.usual))
+        others = list(dict.fromkeys(caption(u.view) for u in m.usual))
         yield text_finding(
             rule,
             run.lang,
@@ -218,7 +218,7 @@ def check_same_set(rule: Rule, run: Run) -> Iterator[Finding]:
             printed=first.sasaran,
             expected=usual.sasaran,
             meaning=("same-set", m.view.table.title or "", first.sasaran.lower(), usual.sasaran.lower()),
-            table=_caption(m.view),
+            table=caption(m.view),
             items="; ".join(p.indicator for p in m.placements),
             others=", ".join(others),
         )
