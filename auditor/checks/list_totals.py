@@ -84,6 +84,7 @@ def _entry(ln: TextLine, rx: re.Pattern[str], not_amount: re.Pattern[str]) -> En
 
 
 def _unit(text: str) -> str:
+    """A unit as compared: "M2", "m²" and "m2." are one ("m")."""
     return re.sub(r"[\s.²]+", "", text.lower()).replace("2", "") if text else ""
 
 

@@ -102,12 +102,16 @@ def _clusters(names: list[str], index: NameIndex | None) -> list[int]:
     join it (indicator names as the cross-references match them, sasaran
     names by :func:`same_sasaran`)."""
     heads: list[str] = []
+    seen: dict[str, int] = {}  # a name printed again exactly is matched once
     out: list[int] = []
     for n in names:
-        k = next((i for i, h in enumerate(heads) if _key(h) == _key(n) or _match(h, n, index)), None)
+        k = seen.get(_key(n))
+        if k is None:
+            k = next((i for i, h in enumerate(heads) if _match(h, n, index)), None)
         if k is None:
             heads.append(n)
             k = len(heads) - 1
+        seen[_key(n)] = k
         out.append(k)
     return out
 
