@@ -32,7 +32,7 @@ Cross-references (each copy looked up by hand):
   confirms.
 
 The sasaran of the indicators (DOC007):
-- line 1366: the Perjanjian Kinerja 2019 appendix prints "Persentase SDM
+- line 1364: the Perjanjian Kinerja 2019 appendix prints "Persentase SDM
   Kesejahteraan Sosial yang tersertifikasi" under sasaran 1 "Menurunkan
   jumlah penduduk miskin dan rentan"; the seven other tables of sasaran and
   indicators (lines 103, 247, 271, 330, 1313, 1448, 1462) put it under
@@ -73,7 +73,7 @@ VERIFIED = {
     ("DOC008", 119, "8", "7"),
     (
         "DOC007",
-        1366,
+        1364,
         "Menurunkan jumlah penduduk miskin dan rentan",
         "Penyelenggaraan kesejahteraan sosial yang profesional",
     ),

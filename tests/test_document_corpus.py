@@ -47,7 +47,7 @@ def test_reports_without_such_defects_stay_quiet(corpus_dir: Path, name: str) ->
 
 
 def test_kemensos_only_the_verified_structure_findings(corpus_dir: Path) -> None:
-    # line 1366: the Perjanjian Kinerja 2019 appendix puts the SDM Kesos indicator
+    # line 1364: the Perjanjian Kinerja 2019 appendix puts the SDM Kesos indicator
     # under sasaran 1; every other table of sasaran and indicators under sasaran 2.
     # line 119: "pelaksanaan 8 program" while Bab II and Bab III list 7 programmes
     assert _doc_findings(corpus_dir / "kemensos-lakip-2018.md") == {
