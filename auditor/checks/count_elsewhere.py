@@ -6,10 +6,9 @@ but still says "melaksanakan 8 program dan 33 kegiatan": those items are
 listed in Bab II, in the budget tables, in the appendix. This engine takes
 the counts CLM003 leaves (no table in the sentence's section names the
 noun) and counts every table of the document that lists the noun. Only
-when those tables agree with each other, and at least two of them do (or
-the one table's caption names the noun), is the sentence judged; a report
-whose tables list different numbers of programmes leaves the count
-ambiguous, and nothing is said.
+when at least two tables list the noun and they all agree is the sentence
+judged; a report whose tables list different numbers of programmes leaves
+the count ambiguous, and nothing is said.
 """
 
 from __future__ import annotations
@@ -37,13 +36,12 @@ def _lists(ctx: DocContext, noun: re.Pattern[str], others: list[re.Pattern[str]]
     return out
 
 
-def _agreed(lists: list[Described], caption_noun: re.Pattern[str]) -> int | None:
-    """The number of items every listing table gives, when they agree and
-    two of them do (or the only one names the noun in its caption)."""
+def _agreed(lists: list[Described]) -> int | None:
+    """The number of items every listing table gives, when at least two
+    tables list the items and they all agree (one table alone may be
+    misread, or list only some of them)."""
     counts = {len(d.rows) for d in lists}
-    if len(counts) != 1:
-        return None
-    if len(lists) == 1 and not caption_noun.search(lists[0].view.table.title or ""):
+    if len(lists) < 2 or len(counts) != 1:
         return None
     return counts.pop()
 
@@ -61,7 +59,7 @@ def check_counts_in_document(rule: Rule, run: Run) -> Iterator[Finding]:
         if described_table(ctx, c.sentence, noun, others) is not None:
             continue  # the sentence's own section lists them: CLM003's
         lists = cache.setdefault(c.key, _lists(ctx, noun, others))
-        got = _agreed(lists, noun)
+        got = _agreed(lists)
         if got is None or got == c.count:
             continue
         s, m = c.sentence, c.match
