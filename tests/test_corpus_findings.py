@@ -30,6 +30,19 @@ Cross-references (each copy looked up by hand):
 - line 1467: the appendix prints realisasi 90,03 for the PSKS indicator;
   Bab III (line 745) prints 99,03, which its capaian 141,47 = 99,03 / 70
   confirms.
+
+The sasaran of the indicators (DOC007):
+- line 1364: the Perjanjian Kinerja 2019 appendix prints "Persentase SDM
+  Kesejahteraan Sosial yang tersertifikasi" under sasaran 1 "Menurunkan
+  jumlah penduduk miskin dan rentan"; the seven other tables of sasaran and
+  indicators (lines 103, 247, 271, 330, 1313, 1448, 1462) put it under
+  "Penyelenggaraan kesejahteraan sosial yang profesional".
+
+Counts against the whole document (DOC008):
+- line 119: the Ringkasan Eksekutif says "pelaksanaan 8 program dalam APBN
+  Kementerian Sosial tahun 2018"; the programme table of Bab II (line 283,
+  whose TOTAL is the pagu akhir 43.393.136.929.000) and the budget table of
+  Bab III (line 978) both list 7 programmes.
 """
 
 from __future__ import annotations
@@ -57,6 +70,13 @@ VERIFIED = {
     ("XRF002", 1449, "1,58, 2,59, 15,18, 7,18, 90,03", None),
     ("XRF001", 975, "Rp41.233.321.127.944", "Rp. 41.234.142.871.044"),
     ("XRF001", 1467, "90,03", "99,03%"),
+    ("DOC008", 119, "8", "7"),
+    (
+        "DOC007",
+        1364,
+        "Menurunkan jumlah penduduk miskin dan rentan",
+        "Penyelenggaraan kesejahteraan sosial yang profesional",
+    ),
 }
 
 

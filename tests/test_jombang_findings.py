@@ -33,6 +33,13 @@ verified by hand against the printed pages:
   is 25,00 while its criteria print 5,00 + 7,50 + 5,00 = 17,50; the three
   other components add up (6 + 9 + 15 = 30, 6 + 9 + 15 = 30, 3 + 4,5 + 7,5
   = 15).
+- the sasaran of the indicators (DOC007): Tabel 2.1 (p20) names sasaran 1
+  (Maturitas SPIP, Kapabilitas APIP) "Meningkatnya Akuntabilitas dan Kinerja
+  Perangkat Daerah", the name of sasaran 2, where Tabel 3.2, 3.3, 3.4, 3.5,
+  3.6, 3.8, 3.9, 3.10 and 3.12 call it "Meningkatnya hasil pengawasan yang
+  berkualitas dan akuntabel"; Tabel 3.4 (p31), 3.10 (p41) and 3.12 (p43)
+  print Nilai Evaluasi AKIP PD under sasaran 1, the seven others under
+  sasaran 2 (seen on the page images).
 """
 
 from __future__ import annotations
@@ -59,6 +66,31 @@ VERIFIED = {
     ("DOC004", 35, "1,157", "3,157"),
     ("DOC004", 35, "1,141", "3,141"),
     ("DOC005", 4, "1 (satu)", "2"),
+    # the sasaran of the indicators, printed in nine tables (DOC007)
+    (
+        "DOC007",
+        20,
+        "Meningkatnya Akuntabilitas dan Kinerja Perangkat Daerah",
+        "Meningkatnya hasil pengawasan yang berkualitas dan akuntabel",
+    ),
+    (
+        "DOC007",
+        31,
+        "Meningkatnya hasil pengawasan yang berkualitas Dan akuntabel",
+        "Meningkatnya Akuntabilitas dan Kinerja Perangkat Daerah",
+    ),
+    (
+        "DOC007",
+        41,
+        "Meningkatnya hasil pengawasan yang berkualitas dan akuntabel",
+        "Meningkatnya Akuntabilitas dan Kinerja Perangkat Daerah",
+    ),
+    (
+        "DOC007",
+        43,
+        "Meningkatnya hasil pengawasan yang berkualitas dan akuntabel",
+        "Meningkatnya Akuntabilitas dan Kinerja Perangkat Daerah",
+    ),
     # component weights: the three other bold components equal the sum of
     # their criteria, EVALUASI AKUNTABILITAS KINERJA INTERNAL does not
     ("SUM003", 28, "25,00", "17,50"),

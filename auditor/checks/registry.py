@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from auditor.checks import (
     aggregates,
+    count_elsewhere,
     crossref,
     difference,
     habits,
     last_year,
+    list_totals,
     malformed,
     numbering,
     period,
     polarity,
     relations,
     row_formula,
+    same_set,
     sentence_copies,
     slips,
     status_marks,
@@ -71,6 +74,9 @@ ENGINES: tuple[Engine, ...] = (
     Engine("status-mark", "document", status_marks.check_status_marks),
     Engine("sentence-copy", "document", sentence_copies.check_sentence_copies),
     Engine("last-year-figures", "document", last_year.check_last_year_figures),
+    Engine("list-total", "document", list_totals.check_list_totals),
+    Engine("same-set", "document", same_set.check_same_set),
+    Engine("count-in-document", "document", count_elsewhere.check_counts_in_document),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
 )
 

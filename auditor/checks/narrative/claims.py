@@ -124,18 +124,24 @@ def described_table(
     for view in [*after, *before]:
         if _section_of(ctx, table_order(view)) != section:
             continue
-        c = noun_column(view, noun, others)
-        if c is None:
+        listed = listed_items(view, noun, others)
+        if listed is None or (need_capaian and capaian_column(view) is None):
             continue
-        if need_capaian and capaian_column(view) is None:
-            continue
-        rows = item_rows(view, c)
-        # "Program A" over its "Kegiatan a.1" rows in one column: the programs
-        starts = [r for r in rows if noun.match(view.cell(r, c).text.strip())]
-        if starts and any(any(o.match(view.cell(r, c).text.strip()) for o in others) for r in rows):
-            rows = starts
-        return Described(view, c, rows)
+        return listed
     return None
+
+
+def listed_items(view: TableView, noun: re.Pattern[str], others: list[re.Pattern[str]]) -> Described | None:
+    """The rows of a table that list one item each of the noun its header names."""
+    c = noun_column(view, noun, others)
+    if c is None:
+        return None
+    rows = item_rows(view, c)
+    # "Program A" over its "Kegiatan a.1" rows in one column: the programs
+    starts = [r for r in rows if noun.match(view.cell(r, c).text.strip())]
+    if starts and any(any(o.match(view.cell(r, c).text.strip()) for o in others) for r in rows):
+        rows = starts
+    return Described(view, c, rows)
 
 
 def capaian_column(view: TableView) -> int | None:
@@ -303,10 +309,21 @@ def check_indicators_achieved(rule: Rule, run: Run) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-def check_counts(rule: Rule, run: Run) -> Iterator[Finding]:
-    """``diukur melalui 2 indikator``, ``7 program``, ``33 kegiatan``, ``2
-    sasaran strategis``: the described table lists that many items."""
-    ctx, lang = run.context, run.lang
+@dataclass(frozen=True)
+class CountClaim:
+    """ "33 kegiatan" in a sentence: the count, the noun and its key."""
+
+    sentence: Sentence
+    match: re.Match[str]
+    key: str
+    """Which noun of the rule's ``claims.nouns`` (program, kegiatan ...)."""
+    count: int
+
+
+def count_claims(rule: Rule, ctx: DocContext) -> Iterator[CountClaim]:
+    """Every count of listed items the rule's words recognise in the
+    document's sentences ("dicapai melalui 7 program"), leaving out the
+    counts that name only some items ("5 program prioritas")."""
     cw = ClaimWords.of(rule)
     p = rule_param(rule, "claims", {}) or {}
     before = pattern(str(p.get("count_before", r"(?!x)x")))
@@ -327,15 +344,25 @@ def check_counts(rule: Rule, run: Run) -> Iterator[Finding]:
                     continue
                 if not_after.match(low[m.end() : m.end() + 60]):
                     continue
-                others = [v for k, v in cw.headers.items() if k != key]
-                d = described_table(ctx, s, cw.headers[key], others)
-                if d is None or not d.rows or len(d.rows) == n:
-                    continue
-                label_cells = [cell_location(d.view, r, d.column) for r in d.rows]
-                yield text_finding(
-                    rule, lang,
-                    locations=[_sentence_location(s, m.start(), m.end()), *label_cells],
-                    printed=s.text[m.start("n") : m.end("n")], expected=str(len(d.rows)),
-                    meaning=("count", (s.heading or "").lower(), key, d.view.table.title or "", m.group("n")),
-                    noun=s.text[m.start("noun") : m.end("noun")], table=d.view.table.id,
-                )  # fmt: skip
+                yield CountClaim(s, m, key, n)
+
+
+def check_counts(rule: Rule, run: Run) -> Iterator[Finding]:
+    """``diukur melalui 2 indikator``, ``7 program``, ``33 kegiatan``, ``2
+    sasaran strategis``: the described table lists that many items."""
+    ctx, lang = run.context, run.lang
+    cw = ClaimWords.of(rule)
+    for c in count_claims(rule, ctx):
+        s, m, key, n = c.sentence, c.match, c.key, c.count
+        others = [v for k, v in cw.headers.items() if k != key]
+        d = described_table(ctx, s, cw.headers[key], others)
+        if d is None or not d.rows or len(d.rows) == n:
+            continue
+        label_cells = [cell_location(d.view, r, d.column) for r in d.rows]
+        yield text_finding(
+            rule, lang,
+            locations=[_sentence_location(s, m.start(), m.end()), *label_cells],
+            printed=s.text[m.start("n") : m.end("n")], expected=str(len(d.rows)),
+            meaning=("count", (s.heading or "").lower(), key, d.view.table.title or "", m.group("n")),
+            noun=s.text[m.start("noun") : m.end("noun")], table=d.view.table.id,
+        )  # fmt: skip
