@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from auditor import __version__
+from auditor.cli_reading import ReadOptions, read_options, reading_options
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
 from auditor.readers.limits import ReadLimits
@@ -118,6 +119,7 @@ def main() -> None:
     show_default=True,
     help="MB of memory one PDF page may take; a page needing more is skipped with a warning (0: no limit).",
 )
+@reading_options
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
     report: Path,
@@ -135,6 +137,7 @@ def check(
     page_timeout: float,
     max_memory: int,
     debug: bool,
+    **reading: Any,
 ) -> None:
     """Audit REPORT (a PDF, or a text export of one) and report its inconsistencies."""
     tolerate_encoding(sys.stderr)
@@ -152,6 +155,7 @@ def check(
             write_baseline,
             statistics,
             ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory),
+            read_options(**reading),
         )
     except BrokenPipeError:
         # the reader of our output (head, less) went away: not an error of ours
@@ -181,6 +185,7 @@ def _run_check(
     write_baseline: Path | None,
     statistics: bool = False,
     limits: ReadLimits | None = None,
+    reading: ReadOptions | None = None,
 ) -> int:
     from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
@@ -198,7 +203,8 @@ def _run_check(
         raise InputError(f"Unknown rule code or prefix: {', '.join(unknown)} (see `audit rules`).", kind="usage")
     rules = ruleset.selected(select, ignore)
     accepted = load_baseline(baseline) if baseline else set()
-    doc = read_document(report, limits or ReadLimits())
+    reading = reading or ReadOptions()
+    doc = read_document(report, limits or ReadLimits(), ocr=reading.ocr, password=reading.password)
     findings = audit_document(doc, ruleset, rules, lang)
     if write_baseline:
         save_baseline(write_baseline, findings)

@@ -22,7 +22,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("findings", ("auditor.findings",)),
     ("checks", ("auditor.checks",)),
     ("reporters", ("auditor.reporters",)),
-    ("orchestration", ("auditor.audit", "auditor.cli")),
+    ("orchestration", ("auditor.audit", "auditor.cli", "auditor.cli_reading")),
 ]
 """The order data flows through (readers -> model -> meaning -> checks ->
 findings -> reporters) seen from the imports: a stage imports the record

@@ -110,8 +110,7 @@ def _merge(runs: list[tuple[int, int, int]], tol: int) -> list[Segment]:
         else:
             groups.append([run])
     segments = [
-        Segment(pos=sum(r[0] for r in g) / len(g), start=min(r[1] for r in g), end=max(r[2] for r in g))
-        for g in groups
+        Segment(pos=sum(r[0] for r in g) / len(g), start=min(r[1] for r in g), end=max(r[2] for r in g)) for g in groups
     ]
     return sorted(segments, key=lambda s: (s.pos, s.start))
 
@@ -140,11 +139,11 @@ def erase_lines(gray: NDArray[np.uint8], rulings: Rulings, scale: float = 1.0, w
     """A copy of ``gray`` with the lines (found at ``scale`` times smaller)
     painted white: a ruling line touching a digit reads as "1" or "|"."""
     out = gray.copy()
-    pad = int(round(width * scale))
+    pad = round(width * scale)
     for s in rulings.horizontal:
-        y = int(round(s.pos * scale))
+        y = round(s.pos * scale)
         out[max(0, y - pad) : y + pad + 1, int(s.start * scale) : int(s.end * scale) + 1] = 255
     for s in rulings.vertical:
-        x = int(round(s.pos * scale))
+        x = round(s.pos * scale)
         out[int(s.start * scale) : int(s.end * scale) + 1, max(0, x - pad) : x + pad + 1] = 255
     return out

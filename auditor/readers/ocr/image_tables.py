@@ -13,7 +13,9 @@ result is an ordinary table marked ``source="ocr"``.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -40,21 +42,37 @@ no table worth checking: logos, signatures, icons."""
 MAX_WORDS_OVER = 3
 """An image with more text-layer words over it is already read (a scan with
 a text layer, a background picture)."""
+MIN_DPI = 120.0
+"""Below this resolution an image's small print is a guess (a 3 and an 8,
+a comma and a dot look alike): such an image is not read."""
+MIN_FIGURE_CONFIDENCE = 85.0
+"""Mean Tesseract confidence (0-100) the figures of a table must reach;
+below it the OCR is too unsure for its arithmetic to mean anything."""
 MIN_PAPER = 96
 """A cell darker than this overall is ink (a filled block), not shading."""
 
 
-def table_images(images: Sequence[BBox], words: Sequence[Word], page_width: float) -> list[BBox]:
-    """The image boxes of a page that may hold a table, overlaps merged."""
-    out: list[BBox] = []
-    for box in sorted(images, key=lambda b: (b[1], b[0])):
+@dataclass(frozen=True)
+class PageImage:
+    """An image as drawn on a page: where, and at what resolution."""
+
+    bbox: BBox
+    dpi: float
+    """Pixels of the image per inch of the page (the smaller of the two axes)."""
+
+
+def table_images(images: Sequence[PageImage], words: Sequence[Word], page_width: float) -> list[PageImage]:
+    """The images of a page that may hold a table, overlaps merged."""
+    out: list[PageImage] = []
+    for im in sorted(images, key=lambda i: (i.bbox[1], i.bbox[0])):
+        box = im.bbox
         if box[2] - box[0] < MIN_WIDTH_SHARE * page_width or box[3] - box[1] < MIN_HEIGHT_PT:
             continue
         if sum(box[0] <= w.cx <= box[2] and box[1] <= w.cy <= box[3] for w in words) > MAX_WORDS_OVER:
             continue
-        if any(_overlap(box, k) > 0.5 for k in out):
+        if any(_overlap(box, k.bbox) > 0.5 for k in out):
             continue
-        out.append(box)
+        out.append(im)
     return out
 
 
@@ -75,10 +93,9 @@ def looks_like_table(render: Renderer, page: int, box: BBox) -> bool:
     return find_rulings(gray, min_len=int(30 * scale)).looks_like_table()
 
 
-def read_image_table(
-    render: Renderer, page: int, box: BBox, languages: str, timeout: float
-) -> PageTable | None:
-    """The table in the image at ``box``, or None if no grid of cells is found."""
+def read_image_table(render: Renderer, page: int, box: BBox, languages: str, timeout: float) -> PageTable | str | None:
+    """The table in the image at ``box``; None if no grid of cells is found,
+    or why it is not trusted (the OCR too unsure of its figures)."""
     scale = OCR_DPI / 72
     gray = render(page, box, scale)
     rulings = find_rulings(gray, min_len=int(16 * scale), reach=5)
@@ -90,7 +107,13 @@ def read_image_table(
 
     image = Image.fromarray(clean)
     image.info["dpi"] = (OCR_DPI, OCR_DPI)
-    words = [to_word(w, box, scale) for w in ocr_words(image, languages, timeout)]
+    read = ocr_words(image, languages, timeout)
+    figures = [w.confidence for w in read if any(ch.isdigit() for ch in w.text)]
+    if not figures:
+        return None
+    if statistics.mean(figures) < MIN_FIGURE_CONFIDENCE:
+        return f"OCR is unsure of its figures (confidence {statistics.mean(figures):.0f} of 100)"
+    words = [to_word(w, box, scale) for w in read]
     x0 = min(c[0] for c in cells)
     top = min(c[1] for c in cells)
     x1 = max(c[2] for c in cells)

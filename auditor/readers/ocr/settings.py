@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 OCR_MODES = ("auto", "off", "force")
 
@@ -27,6 +27,8 @@ class OcrSettings:
     """Table images OCR'd per document, in page order (the rest are noted)."""
     seconds: float = 60.0
     """No table image is started after this many seconds of OCR."""
+    scan_seconds: float = 900.0
+    """Time OCRmyPDF may take for the scanned pages of one document."""
     languages: str = "ind+eng"
 
 
@@ -36,7 +38,7 @@ OFF = OcrSettings(mode="off")
 INSTALL_HINT = "install the Debian packages tesseract-ocr and tesseract-ocr-ind (and ocrmypdf for scanned pages)"
 
 
-@lru_cache(maxsize=None)
+@cache
 def tesseract_languages() -> frozenset[str]:
     """Languages the installed Tesseract has; empty when it is not installed."""
     exe = shutil.which("tesseract")
