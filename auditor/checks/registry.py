@@ -22,6 +22,7 @@ from auditor.checks import (
     structure,
     summary_counts,
     units,
+    unread,
 )
 from auditor.checks.engine import Engine
 from auditor.checks.narrative import arithmetic, changes, claims
@@ -64,6 +65,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("figure-slip", "document", slips.check_figure_slips),
     Engine("summary-count", "document", summary_counts.check_summary_counts),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
+    Engine("unread-pages", "document", unread.check_unread_pages),
 )
 
 ENGINE_NAMES: tuple[str, ...] = tuple(e.name for e in ENGINES)
