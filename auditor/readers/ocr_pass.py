@@ -70,14 +70,14 @@ def ocr_scanned_pages(
     try:
         new = ocr_pages(data, pages, ocr)
     except OcrUnavailable as exc:
-        doc.warnings.append(f"Scanned pages {_pages(pages)} were not read by OCR: {exc} ({INSTALL_HINT}).")
+        doc.warnings.append(f"Scanned {_pages(pages)} not read by OCR: {exc} ({INSTALL_HINT}).")
         return None
     new_doc, new_results = reread(new)
     new_doc.warnings[:0] = doc.warnings
     for number in pages:
         new_doc.pages[number - 1].ocr = True
     new_doc.warnings.append(
-        f"Pages {_pages(pages)} are scanned: their text was read by OCR (OCRmyPDF); check the figures found there."
+        f"{_pages(pages).capitalize()} scanned: the text was read by OCR (OCRmyPDF); check the figures found there."
     )
     return new, new_doc, new_results
 
@@ -105,4 +105,7 @@ def no_text_advice(ocr: OcrSettings) -> str:
 
 
 def _pages(numbers: Sequence[int]) -> str:
-    return ", ".join(str(n) for n in numbers)
+    """ "page 3 was" / "pages 3, 5 were" (the verb agrees)."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]} was"
+    return "pages " + ", ".join(str(n) for n in numbers) + " were"

@@ -175,9 +175,8 @@ def _check_text(path: Path, doc: Document, results: list[_PageResult], ocr: OcrS
         page = doc.pages[r.number - 1]
         if r.scanned and not page.ocr:
             page.unread = "scanned"
-            _warn(doc, page, f"Page {r.number} is a scanned image without text; it is not checked.")
-        elif r.word_count == 0 and not r.tables:
-            _warn(doc, page, f"Page {r.number} has no text layer (image only); it is not checked.")
+        if (r.scanned and not page.ocr) or (r.word_count == 0 and not r.tables):
+            _warn(doc, page, f"Page {r.number} has no text layer (scanned or image only); it is not checked.")
 
 
 # --------------------------------------------------------------------------

@@ -118,13 +118,14 @@ def _is_table(render: PdfRenderer, page: int, box: BBox) -> bool:
 
 
 def _skipped_note(pages: list[int], missing: bool, settings: OcrSettings) -> str:
-    where = ", ".join(str(p) for p in sorted(set(pages)))
+    numbers = sorted(set(pages))
+    where = ("page " if len(numbers) == 1 else "pages ") + ", ".join(str(p) for p in numbers)
     if missing:
         return (
-            f"Images that look like tables (pages {where}) were not read: OCR needs Tesseract with the "
+            f"Images that look like tables ({where}) were not read: OCR needs Tesseract with the "
             f"Indonesian model ({INSTALL_HINT})."
         )
     return (
-        f"Images that look like tables (pages {where}) were not read: the OCR budget "
+        f"Images that look like tables ({where}) were not read: the OCR budget "
         f"(--ocr-max-images {settings.max_images}, --ocr-seconds {settings.seconds:g}) was spent."
     )

@@ -187,6 +187,8 @@ def cell_boxes(rulings: Rulings, box: BBox, scale: float) -> list[BBox]:
 
 _PERCENT_MISREAD = re.compile(r"^(?P<num>\d[\d.,]*\d|\d)\s?(?:Yo|Ya|%o|o/o|9/o)$")
 """Tesseract's usual readings of a bold "%" after a figure."""
+_PERCENT_IN_BRACKETS = re.compile(r"\((?:Yo|Ya|%o|o/o)\)")
+"""... and in a header's unit: "Capaian (Yo)"."""
 _ONE_SEP = re.compile(r"^(?P<int>\d{1,3})(?P<sep>[.,])(?P<frac>\d{3})(?P<tail>%?)$")
 
 
@@ -205,6 +207,7 @@ def fix_separators(table: PageTable) -> None:
             m = _PERCENT_MISREAD.match(cell.text.strip())
             if m:
                 cell.text = f"{m.group('num')}%"
+            cell.text = _PERCENT_IN_BRACKETS.sub("(%)", cell.text)
     ncols = table.ncols
     for c in range(ncols):
         cells = [row[c] for row in table.rows if c < len(row) and not row[c].span_origin]
