@@ -240,7 +240,7 @@ def _ruled_table_pdf(path: Path) -> None:
     c.save()
 
 
-def _render(pdf: Path, dpi: int, box: tuple[float, float, float, float] | None = None):  # noqa: ANN202
+def _render(pdf: Path, dpi: int, box: tuple[float, float, float, float] | None = None):
     import pypdfium2
 
     doc = pypdfium2.PdfDocument(str(pdf))
@@ -253,7 +253,7 @@ def _render(pdf: Path, dpi: int, box: tuple[float, float, float, float] | None =
     return image
 
 
-def _report_with_image(path: Path, image, size: tuple[float, float]) -> None:  # noqa: ANN001
+def _report_with_image(path: Path, image, size: tuple[float, float]) -> None:
     """A text page with ``image`` pasted in, as a report pastes a table."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
@@ -499,3 +499,29 @@ def test_an_owner_password_only_pdf_reads_normally(tmp_path: Path) -> None:
     _qpdf_encrypt(tmp_path / "plain.pdf", tmp_path / "restricted.pdf", "", "pemilik")
     doc = read_document(tmp_path / "restricted.pdf")
     assert [ln.text for ln in doc.lines] == ["Laporan Kinerja Tahun 2022"]
+
+
+# --------------------------------------------------------------------------
+# Determinism
+
+
+def _json_run(path: Path, monkeypatch: pytest.MonkeyPatch, workers: str) -> bytes:
+    monkeypatch.setenv("AUDIT_PDF_WORKERS", workers)
+    res = CliRunner().invoke(main, [str(path), "--format", "json", "--fail-on", "never"])
+    assert res.exit_code == 0, res.output
+    return res.stdout_bytes
+
+
+def test_json_output_is_byte_identical_across_runs_and_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = Path(__file__).resolve().parents[1] / "fixtures" / "examples" / "broken-report-ruled.pdf"
+    first = _json_run(report, monkeypatch, "1")
+    assert json.loads(first)["findings"]
+    assert _json_run(report, monkeypatch, "1") == first
+    assert _json_run(report, monkeypatch, "2") == first
+
+
+@needs_tesseract
+def test_ocr_output_is_byte_identical_across_runs(image_table_report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _json_run(image_table_report, monkeypatch, "1")
+    assert b"OCR" in first
+    assert _json_run(image_table_report, monkeypatch, "2") == first
