@@ -204,6 +204,8 @@ def test_which_scanned_pages_go_to_ocrmypdf() -> None:
     assert scanned_to_ocr(doc, mixed, OcrSettings("force")) == [1]
     assert scanned_to_ocr(doc, whole, OcrSettings("auto")) == [1, 2]
     assert scanned_to_ocr(doc, whole, OcrSettings("off")) == []
+    doc.pages = [Page(1), Page(2), Page(3, unread="it took longer than 10 s")]
+    assert scanned_to_ocr(doc, whole, OcrSettings("auto")) == []
 
 
 # --------------------------------------------------------------------------

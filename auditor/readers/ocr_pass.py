@@ -44,8 +44,11 @@ def scanned_to_ocr(doc: Document, results: Sequence[PageRead], ocr: OcrSettings)
         return []
     if ocr.mode == "force":
         return scanned
+    # a damaged file is not sent to OCRmyPDF unasked: its pages that failed
+    # may have been the text ones, and OCR of a broken file costs minutes
+    damaged = any(p.unread for p in doc.pages)
     whole = all(r.scanned or r.word_count == 0 for r in results)
-    return scanned if whole else []
+    return scanned if whole and not damaged else []
 
 
 def ocr_scanned_pages(
