@@ -69,7 +69,11 @@ def read_image_tables(
     if settings.mode == "off" or not any(boxes for _, boxes in candidates):
         return out
     languages = usable_languages(settings.languages)
-    render = PdfRenderer(data, password)
+    try:
+        render = PdfRenderer(data, password)
+    except Exception:  # noqa: BLE001 - pdfium refuses a file pdfminer read: its images stay unread
+        out.notes.append("The images of this PDF could not be rendered; none was read by OCR.")
+        return out
     skipped: list[int] = []
     start = time.monotonic()
     try:
@@ -96,6 +100,11 @@ def read_image_tables(
                 except OcrUnavailable as exc:
                     out.notes.append(
                         f"The image on page {page} looks like a table but could not be read by OCR ({exc})."
+                    )
+                    continue
+                except Exception as exc:  # noqa: BLE001 - one broken image must not stop the audit
+                    out.notes.append(
+                        f"The image on page {page} looks like a table but could not be read ({type(exc).__name__})."
                     )
                     continue
                 if isinstance(table, str):
