@@ -14,6 +14,7 @@ from auditor.checks.registry import BY_NAME, ENGINE_NAMES
 from auditor.checks.relations import defer_to_figures
 from auditor.checks.row_formula import derived_cells
 from auditor.checks.run import Run
+from auditor.findings.from_pixels import cap_pixel_findings
 from auditor.findings.records import Finding, distinct_fingerprints, sort_key
 from auditor.meaning.context import DocContext
 from auditor.meaning.semantics import TableView
@@ -68,5 +69,7 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
             _skip(doc, f"Rule {rule.code}", None, None, exc)
     findings = merge_evidence(findings, views, ruleset, lang)
     findings = defer_to_figures(findings, views, run, rules)
+    ocr_tables = {v.table.id for v in views if v.table.source == "ocr"}
+    findings = cap_pixel_findings(findings, doc, ocr_tables, lang)
     findings.sort(key=sort_key)
     return distinct_fingerprints(findings)

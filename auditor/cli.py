@@ -16,6 +16,7 @@ import click
 
 from auditor import __version__
 from auditor.batch.command import batch
+from auditor.cli_reading import ReadOptions, read_options, reading_options
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
 from auditor.readers.limits import ReadLimits
@@ -130,6 +131,7 @@ def main() -> None:
     show_default=True,
     help="MB of memory one PDF page may take; a page needing more is skipped with a warning (0: no limit).",
 )
+@reading_options
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
     reports: tuple[Path, ...],
@@ -150,6 +152,7 @@ def check(
     page_timeout: float,
     max_memory: int,
     debug: bool,
+    **reading: Any,
 ) -> None:
     """Audit each REPORT (a PDF, or a text export of one) and report its
     inconsistencies; the exit code is the worst of all reports."""
@@ -165,7 +168,7 @@ def check(
     codes = [
         _guarded(
             debug, _run_report, report, len(reports) > 1, list(formats), list(outputs), output_dir, annotate, lang,
-            flags, write_baseline, statistics, limits, progress,
+            flags, write_baseline, statistics, limits, progress, read_options(**reading),
         )
         for report in reports
     ]  # fmt: skip
@@ -204,6 +207,7 @@ def _run_report(
     statistics: bool,
     limits: ReadLimits,
     progress: Any,
+    reading: ReadOptions,
 ) -> int:
     """One report of the call: its settings merged under the flags, every target written."""
     from auditor.reporters.targets import plan
@@ -229,6 +233,7 @@ def _run_report(
         limits,
         annotate=annotate,
         progress=progress,
+        reading=reading,
     )
 
 
@@ -251,6 +256,7 @@ def _run_check(
     *,
     annotate: Path | None = None,
     progress: Any = None,
+    reading: ReadOptions | None = None,
 ) -> int:
     from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
@@ -271,7 +277,8 @@ def _run_check(
     accepted = load_baseline(baseline) if baseline else set()
     if progress:
         progress.say("reading", path=report)
-    doc = read_document(report, limits or ReadLimits())
+    reading = reading or ReadOptions()
+    doc = read_document(report, limits or ReadLimits(), ocr=reading.ocr, password=reading.password)
     if progress:
         progress.say("read", pages=doc.page_count or 0, tables=len(doc.tables))
     if annotate is not None and doc.kind != "pdf":

@@ -79,7 +79,8 @@ class Table:
     bbox: BBox | None = None
     title: str | None = None
     source: str = "text"
-    """How the table was found: "ruled", "text-aligned" or "text" (export)."""
+    """How the table was found: "ruled", "text-aligned", "text" (export), or
+    "ocr" (read from pixels: an image of a table, or a scanned page)."""
     pages: list[int] = field(default_factory=list)
     """Every page the table covers (a table may continue on the next page)."""
     joins: list[Join] = field(default_factory=list)
@@ -122,6 +123,10 @@ class Page:
     height: float = 0.0
     lines: list[TextLine] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unread: str | None = None
+    """Why the page was not checked (damaged, past a limit, scanned), if it was not."""
+    ocr: bool = False
+    """Its text was read from pixels by OCR (a scanned page)."""
 
 
 @dataclass

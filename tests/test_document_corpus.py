@@ -18,7 +18,8 @@ RULES = load_ruleset()
 @cache
 def _doc_findings(path: Path) -> set[tuple[str, int | None, str | None, str | None]]:
     doc = read_document(path)
-    found = audit_document(doc, RULES, RULES.selected(["DOC"], None))
+    # DOC009 lists pages not read (scanned covers), not a defect of the text
+    found = audit_document(doc, RULES, RULES.selected(["DOC"], ["DOC009"]))
     return {(f.rule, f.locations[0].page, f.printed, f.expected) for f in found}
 
 

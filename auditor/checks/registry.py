@@ -29,6 +29,7 @@ from auditor.checks import (
     summary_counts,
     trend,
     units,
+    unread,
 )
 from auditor.checks.engine import Engine
 from auditor.checks.narrative import arithmetic, changes, claims
@@ -78,6 +79,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("same-set", "document", same_set.check_same_set),
     Engine("count-in-document", "document", count_elsewhere.check_counts_in_document),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
+    Engine("unread-pages", "document", unread.check_unread_pages),
 )
 
 ENGINE_NAMES: tuple[str, ...] = tuple(e.name for e in ENGINES)

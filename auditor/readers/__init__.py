@@ -12,14 +12,23 @@ from pathlib import Path
 from auditor.errors import InputError
 from auditor.model import Document
 from auditor.readers.limits import DEFAULT_LIMITS, ReadLimits
+from auditor.readers.ocr.settings import DEFAULT_OCR, OcrSettings
 
 MAX_BYTES = 500 * 1024 * 1024
 
 
-def read_document(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
+def read_document(
+    path: str | Path,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    *,
+    ocr: OcrSettings = DEFAULT_OCR,
+    password: str | None = None,
+) -> Document:
     """Read ``path`` into a Document, raising InputError for unusable input.
 
-    ``limits`` bound what a PDF may cost (pages, time and memory per page).
+    ``limits`` bound what a PDF may cost (pages, time and memory per page);
+    ``ocr`` says what may be read from pixels, ``password`` opens an
+    encrypted PDF.
     """
     p = Path(path)
     if not p.exists():
@@ -40,7 +49,7 @@ def read_document(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Docu
     if head.startswith(b"%PDF-"):
         from auditor.readers.pdf import read_pdf
 
-        return read_pdf(p, data, digest, limits=limits)
+        return read_pdf(p, data, digest, limits=limits, ocr=ocr, password=password)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSException
@@ -41,6 +41,9 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from auditor.errors import InputError
 from auditor.model import BBox, Document, Join, Page, Table, TextLine
 from auditor.readers.limits import DEFAULT_LIMITS, PageLimitError, ReadLimits, page_limits, quiet_pdf_loggers
+from auditor.readers.ocr.image_tables import PageImage, table_images
+from auditor.readers.ocr.scanned import is_scanned
+from auditor.readers.ocr.settings import DEFAULT_OCR, OcrSettings
 from auditor.readers.pdftables.blocks import shaded_bands
 from auditor.readers.pdftables.borderless import find_text_tables
 from auditor.readers.pdftables.continuation import append_continuation, continuation_header_rows, join_evidence
@@ -68,10 +71,20 @@ class _PageResult:
     tables: list[PageTable] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     word_count: int = 0
+    images: list[PageImage] = field(default_factory=list)
+    """Images that may hold a table printed as pixels (see the OCR pass)."""
+    scanned: bool = False
 
 
 def read_pdf(
-    path: Path, data: bytes, digest: str, *, workers: int | None = None, limits: ReadLimits = DEFAULT_LIMITS
+    path: Path,
+    data: bytes,
+    digest: str,
+    *,
+    workers: int | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    ocr: OcrSettings = DEFAULT_OCR,
+    password: str | None = None,
 ) -> Document:
     """Read a PDF into a Document, or raise InputError for unusable input.
 
@@ -79,18 +92,44 @@ def read_pdf(
     :func:`_worker_count`); the result is the same for any number.
     ``limits``: pages, time and memory a page may take (see
     :mod:`auditor.readers.limits`); a page past them is skipped with a warning.
+    ``ocr``: what may be read from pixels (see :mod:`auditor.readers.ocr`);
+    ``password``: to open an encrypted PDF.
     """
+    doc, results = _read_pages(path, data, digest, workers, limits, password)
+    if ocr.mode != "off":
+        from auditor.readers.ocr_pass import add_image_tables, ocr_scanned_pages
+
+        redone = ocr_scanned_pages(
+            doc, data, results, ocr, password, lambda new: _read_pages(path, new, digest, workers, limits, None)
+        )
+        if redone is not None:
+            data, doc, results = redone
+        add_image_tables(doc, data, password, results, ocr)
+    _check_text(path, doc, results, ocr)
+    _drop_running_tables(results)
+    running = _running_lines(results)
+    _build_lines(doc, results)
+    doc.tables = _assemble_tables(results, running)
+    for table in doc.tables:
+        if any(doc.pages[p - 1].ocr for p in table.pages or [table.page] if p):
+            table.source = "ocr"
+    return doc
+
+
+def _read_pages(
+    path: Path, data: bytes, digest: str, workers: int | None, limits: ReadLimits, password: str | None
+) -> tuple[Document, list[_PageResult]]:
     global _slow_pages
     _slow_pages = 0
     doc = Document(path=str(path), sha256=digest, kind="pdf")
-    pdf, plumber_pages = _open_pages(path, data, limits)
+    pdf, plumber_pages = _open_pages(path, data, limits, password)
     try:
         doc.pages = [
             Page(number=number, width=_size(pp, "width"), height=_size(pp, "height"))
             for number, pp in enumerate(plumber_pages, start=1)
         ]
         n = _worker_count(len(plumber_pages), workers)
-        outcomes = _read_pages_parallel(data, len(plumber_pages), n, limits) if n > 1 else {}
+        outcomes = _read_pages_parallel(data, len(plumber_pages), n, limits, password) if n > 1 else {}
         for number, ppage in enumerate(plumber_pages, start=1):
             if isinstance(ppage, str):
                 outcomes[number] = ppage
@@ -109,6 +148,7 @@ def read_pdf(
             results.append(outcome)
         else:
             failed += 1
+            doc.pages[number - 1].unread = outcome
             _warn(
                 doc,
                 doc.pages[number - 1],
@@ -117,23 +157,26 @@ def read_pdf(
 
     if doc.pages and failed == len(doc.pages):
         raise InputError(f"{path.name} is damaged: none of its pages could be read.", kind="corrupt")
-    if sum(r.word_count for r in results) == 0:
-        if failed:
-            raise InputError(f"{path.name} is damaged: the pages that could be read have no text.", kind="corrupt")
-        raise InputError(f"{path.name} has no text layer (it looks scanned); run OCR on it first.", kind="no-text")
-    for r in results:
-        if r.word_count == 0:
-            _warn(
-                doc,
-                doc.pages[r.number - 1],
-                f"Page {r.number} has no text layer (scanned or image only); it is not checked.",
-            )
+    return doc, results
 
-    _drop_running_tables(results)
-    running = _running_lines(results)
-    _build_lines(doc, results)
-    doc.tables = _assemble_tables(results, running)
-    return doc
+
+NO_TEXT = "has no text layer (it looks scanned)"
+
+
+def _check_text(path: Path, doc: Document, results: list[_PageResult], ocr: OcrSettings) -> None:
+    """Refuse a document without any text; note the pages without it."""
+    if sum(r.word_count for r in results) == 0:
+        if any(p.unread and p.unread != "scanned" for p in doc.pages):
+            raise InputError(f"{path.name} is damaged: the pages that could be read have no text.", kind="corrupt")
+        from auditor.readers.ocr_pass import no_text_advice
+
+        raise InputError(f"{path.name} {NO_TEXT}; {no_text_advice(ocr)}.", kind="no-text")
+    for r in results:
+        page = doc.pages[r.number - 1]
+        if r.scanned and not page.ocr:
+            page.unread = "scanned"
+        if (r.scanned and not page.ocr) or (r.word_count == 0 and not r.tables):
+            _warn(doc, page, f"Page {r.number} has no text layer (scanned or image only); it is not checked.")
 
 
 # --------------------------------------------------------------------------
@@ -203,11 +246,11 @@ _worker_pages: list[pdfplumber.page.Page | str] = []
 _worker_limits: ReadLimits = DEFAULT_LIMITS
 
 
-def _init_worker(data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> None:
+def _init_worker(data: bytes, limits: ReadLimits = DEFAULT_LIMITS, password: str | None = None) -> None:
     global _worker_pages, _worker_limits, _slow_pages
     _worker_limits = limits
     _slow_pages = 0
-    _, _worker_pages = _open_pages(Path("worker.pdf"), data, limits)
+    _, _worker_pages = _open_pages(Path("worker.pdf"), data, limits, password)
 
 
 def _read_in_worker(number: int) -> tuple[int, _PageOutcome]:
@@ -218,7 +261,7 @@ def _read_in_worker(number: int) -> tuple[int, _PageOutcome]:
 
 
 def _read_pages_parallel(
-    data: bytes, npages: int, workers: int, limits: ReadLimits = DEFAULT_LIMITS
+    data: bytes, npages: int, workers: int, limits: ReadLimits = DEFAULT_LIMITS, password: str | None = None
 ) -> dict[int, _PageOutcome]:
     """Read pages in worker processes, each opening the PDF once.
 
@@ -238,7 +281,7 @@ def _read_pages_parallel(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_init_worker,
-            initargs=(data, limits),
+            initargs=(data, limits, password),
         ) as pool:
             for number, outcome in pool.map(_read_in_worker, range(1, npages + 1)):
                 outcomes[number] = outcome
@@ -252,17 +295,23 @@ def _read_pages_parallel(
 # Opening and errors
 
 
-def _open(path: Path, data: bytes) -> pdfplumber.PDF:
-    """Open the PDF, translating pdfminer's failures into one-sentence errors."""
+def _open(path: Path, data: bytes, password: str | None = None) -> pdfplumber.PDF:
+    """Open the PDF, translating pdfminer's failures into one-sentence errors.
+
+    A PDF with only an owner password (printing or copying restricted)
+    opens with the empty user password, as in any viewer.
+    """
     try:
-        return pdfplumber.open(io.BytesIO(data))
+        return pdfplumber.open(io.BytesIO(data), password=password or "")
     except PdfminerException as exc:
-        raise _input_error(path, exc) from None
+        raise _input_error(path, exc, password) from None
     except (PDFException, PSException) as exc:  # pragma: no cover - pdfplumber wraps these
-        raise _input_error(path, exc) from None
+        raise _input_error(path, exc, password) from None
 
 
-def _open_pages(path: Path, data: bytes, limits: ReadLimits) -> tuple[pdfplumber.PDF, list[pdfplumber.page.Page | str]]:
+def _open_pages(
+    path: Path, data: bytes, limits: ReadLimits, password: str | None = None
+) -> tuple[pdfplumber.PDF, list[pdfplumber.page.Page | str]]:
     """Open the file and list its pages within the opening limits.
 
     A broken xref, page tree or object stream can loop or inflate as well as
@@ -271,7 +320,7 @@ def _open_pages(path: Path, data: bytes, limits: ReadLimits) -> tuple[pdfplumber
     """
     try:
         with page_limits(limits.open_seconds, limits.memory_mb):
-            pdf = _open(path, data)
+            pdf = _open(path, data, password)
             try:
                 return pdf, _pages(pdf, path, limits.max_pages)
             except BaseException:
@@ -356,8 +405,14 @@ def _describe(exc: BaseException) -> str:
     return f"{type(cause).__name__}: {text}" if text else type(cause).__name__
 
 
-def _input_error(path: Path, exc: BaseException) -> InputError:
+def _input_error(path: Path, exc: BaseException, password: str | None = None) -> InputError:
     cause = _cause(exc)
+    if isinstance(cause, PDFPasswordIncorrect):
+        if password:
+            return InputError(f"The password given for {path.name} is not correct.", kind="encrypted")
+        return InputError(
+            f"{path.name} is encrypted (password-protected); give its password with --password.", kind="encrypted"
+        )
     if isinstance(cause, PDFEncryptionError):
         return InputError(
             f"{path.name} is encrypted (password-protected); save an unprotected copy and audit that.",
@@ -431,11 +486,30 @@ def _ruled_tables(ppage: pdfplumber.page.Page, words: list[Word], number: int) -
     return tables
 
 
+def _image_boxes(ppage: pdfplumber.page.Page) -> list[PageImage]:
+    """Where the page's images are drawn (points, top-left origin), and at
+    what resolution."""
+    boxes: list[PageImage] = []
+    for im in ppage.images:
+        try:
+            box = (float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"]))
+            src_w, src_h = (float(v) for v in im["srcsize"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if box[2] > box[0] and box[3] > box[1]:
+            dpi = min(src_w / (box[2] - box[0]), src_h / (box[3] - box[1])) * 72
+            boxes.append(PageImage(box, dpi))
+    return boxes
+
+
 def _read_page(ppage: pdfplumber.page.Page, number: int) -> _PageResult:
     """Tables first (ruled, then text-aligned), the rest as text lines."""
     result = _PageResult(number=number, height=float(ppage.height))
     words = _words(ppage)
     result.word_count = len(words)
+    images = _image_boxes(ppage)
+    result.scanned = is_scanned(len(words), [i.bbox for i in images], float(ppage.width), float(ppage.height))
+    result.images = table_images(images, words, float(ppage.width))
     if not words:
         return result
     tables = _ruled_tables(ppage, words, number)
@@ -552,7 +626,8 @@ def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) 
     for r in results:
         for k, part in enumerate(r.tables):
             skip = None
-            if k == 0 and current is not None and first_part is not None and _opens_page(r, part, running):
+            joinable = current is not None and first_part is not None and "ocr" not in (part.source, current.source)
+            if k == 0 and joinable and _opens_page(r, part, running):
                 skip = continuation_header_rows(first_part, part)
             if skip is not None and current is not None:
                 start, evidence = len(current.rows), join_evidence(current.rows, part, skip)
