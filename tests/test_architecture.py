@@ -22,10 +22,18 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("findings", ("auditor.findings",)),
     ("checks", ("auditor.checks",)),
     ("reporters", ("auditor.reporters",)),
-    ("orchestration", (
-        "auditor.audit", "auditor.batch", "auditor.cli", "auditor.cli_reading", "auditor.__main__",
-        "auditor.settings", "auditor.progress",
-    )),  # fmt: skip
+    (
+        "orchestration",
+        (
+            "auditor.audit",
+            "auditor.batch",
+            "auditor.cli",
+            "auditor.cli_reading",
+            "auditor.__main__",
+            "auditor.settings",
+            "auditor.progress",
+        ),
+    ),
 ]
 """The order data flows through (readers -> model -> meaning -> checks ->
 findings -> reporters) seen from the imports: a stage imports the record
