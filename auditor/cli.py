@@ -17,6 +17,7 @@ import click
 from auditor import __version__
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
+from auditor.gx.command import gx_command
 from auditor.readers.limits import ReadLimits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -374,3 +375,6 @@ def _load_or_exit(extra_rules: tuple[Path, ...]) -> Any:
     except RuleFileError as exc:
         click.echo(f"audit: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+
+
+main.add_command(gx_command)

@@ -22,10 +22,13 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("findings", ("auditor.findings",)),
     ("checks", ("auditor.checks",)),
     ("reporters", ("auditor.reporters",)),
-    ("orchestration", ("auditor.audit", "auditor.cli")),
+    ("orchestration", ("auditor.audit",)),
+    ("exporters", ("auditor.gx",)),
+    ("command line", ("auditor.cli",)),
 ]
 """The order data flows through (readers -> model -> meaning -> checks ->
-findings -> reporters) seen from the imports: a stage imports the record
+findings -> reporters, and exporters such as ``audit gx`` that run an
+audit themselves) seen from the imports: a stage imports the record
 types it consumes and produces, so the document model and the findings
 records sit below the stages that build them."""
 
