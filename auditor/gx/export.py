@@ -18,6 +18,7 @@ from typing import Any
 
 from auditor.audit import arithmetic_findings, audit_session, checked_relations, load_ruleset
 from auditor.checks.checked import CheckedRelation
+from auditor.findings.records import Finding
 from auditor.gx.tidy import ROW_FIELDS, relation_kwargs, tidy_records
 from auditor.meaning.semantics import TableView
 from auditor.readers import read_document
@@ -29,11 +30,16 @@ Cell = tuple[str, str, int, int]
 
 @dataclass
 class GxExport:
+    relations: list[CheckedRelation]
+    """Every relation the table-arithmetic engines checked: one expectation each."""
     expectations: int
     failed: set[Cell]
     """Cells the validation found failing."""
     findings: set[Cell]
     """Cells of the auditor's table-arithmetic findings."""
+    reported: list[Finding]
+    """The audit's findings, as ``audit REPORT`` reports them (a formula
+    finding may be folded into a cross-reference finding as its evidence)."""
 
     @property
     def agree(self) -> bool:
@@ -51,7 +57,7 @@ def export(report: Path, out_dir: Path, limits: ReadLimits | None = None) -> GxE
     ruleset = load_ruleset()
     rules = ruleset.selected([], [])
     doc = read_document(report, limits or ReadLimits())
-    _, views, run = audit_session(doc, ruleset, rules)
+    reported, views, run = audit_session(doc, ruleset, rules)
     relations = checked_relations(views, run, rules)
     records = tidy_records(Path(doc.path).name, views)
     _write_tidy(records, out_dir)
@@ -64,7 +70,7 @@ def export(report: Path, out_dir: Path, limits: ReadLimits | None = None) -> GxE
         for f in arithmetic_findings(views, run, rules)
         if f.locations
     }
-    result = GxExport(len(expectations), failed, found)
+    result = GxExport(relations, len(expectations), failed, found, reported)
     _write_cells(result, out_dir / "failed_cells.csv")
     return result
 
