@@ -32,7 +32,9 @@ def _doc(rows: list[str], tmp_path: Path) -> Document:
     return read_text_export(tmp_path / "t.md", text, "0")
 
 
-def _cells(doc: Document) -> tuple[list[CheckedRelation], set[tuple[str, str, int, int]], set[tuple[str, str, int, int]]]:
+def _cells(
+    doc: Document,
+) -> tuple[list[CheckedRelation], set[tuple[str, str, int, int]], set[tuple[str, str, int, int]]]:
     """(relations, cells the printed test fails, cells of the engines' findings)."""
     findings, views, run = audit_session(doc, RULESET, RULES, "en")
     relations = checked_relations(views, run, RULES)

@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from auditor.cli import main
 from auditor.gx.export import GxExport, export
 
 pytest.importorskip("great_expectations", reason="the gx extra (great_expectations) is not installed")
@@ -61,7 +59,12 @@ def test_failed_cells_are_the_auditors_findings(exports: dict[str, tuple[GxExpor
     validation = _json(folder / "validation.json")
     assert validation["success"] is False
     failed = {
-        (res["expectation_config"]["meta"]["rule"], idx["table"], idx["row"], res["expectation_config"]["meta"]["column"])
+        (
+            res["expectation_config"]["meta"]["rule"],
+            idx["table"],
+            idx["row"],
+            res["expectation_config"]["meta"]["column"],
+        )
         for res in validation["results"]
         for idx in res["result"].get("unexpected_index_list") or []
     }
@@ -82,12 +85,3 @@ def test_tidy_data_and_data_docs(exports: dict[str, tuple[GxExport, Path]], name
         assert any(r["table"] == table and r["row"] == str(row) for r in rows)
     printed = [k for k in rows[0] if k.endswith("__text")]
     assert printed and all(k.removesuffix("__text") in rows[0] for k in printed)
-
-
-def test_without_the_extra_gx_exits_2_naming_the_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import auditor.gx.export as gx_export
-
-    monkeypatch.setattr(gx_export, "gx_available", lambda: False)
-    result = CliRunner().invoke(main, ["gx", str(BROKEN), "-o", str(tmp_path / "out")])
-    assert result.exit_code == 2
-    assert "pip install 'lakip-auditor[gx]'" in result.output
