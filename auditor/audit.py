@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from auditor.checks.checked import CheckedRelation
 from auditor.checks.evidence import merge_evidence
 from auditor.checks.registry import BY_NAME, ENGINE_NAMES
 from auditor.checks.relations import defer_to_figures
@@ -49,6 +50,14 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
     A table or rule that breaks is recorded in ``doc.warnings`` and skipped,
     so one odd table never stops the audit of the rest.
     """
+    return audit_session(doc, ruleset, rules, lang)[0]
+
+
+def audit_session(
+    doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str = "id"
+) -> tuple[list[Finding], list[TableView], Run]:
+    """:func:`audit_document`, with the table views and the run record it
+    used, for exporters that also want what was checked."""
     findings: list[Finding] = []
     views = table_views(doc, ruleset)
     run = Run(lang=lang, ruleset=ruleset, context=DocContext(doc, ruleset.vocabulary, views))
@@ -72,4 +81,38 @@ def audit_document(doc: Document, ruleset: RuleSet, rules: list[Rule], lang: str
     ocr_tables = {v.table.id for v in views if v.table.source == "ocr"}
     findings = cap_pixel_findings(findings, doc, ocr_tables, lang)
     findings.sort(key=sort_key)
-    return distinct_fingerprints(findings)
+    return distinct_fingerprints(findings), views, run
+
+
+def checked_relations(views: list[TableView], run: Run, rules: list[Rule]) -> list[CheckedRelation]:
+    """Every relation the table-arithmetic engines of ``rules`` judged, table
+    by table: the passing ones as well as those that gave findings. A table
+    whose listing breaks is left out, as the audit leaves out its findings."""
+    out: list[CheckedRelation] = []
+    for view in views:
+        for rule in rules:
+            engine = BY_NAME.get(rule.engine)
+            if engine is None or engine.relations is None or id(view) not in run.derived:
+                continue
+            try:
+                out.extend(engine.relations(rule, view, run))
+            except Exception:  # noqa: BLE001 - the audit skipped this table too
+                continue
+    return out
+
+
+def arithmetic_findings(views: list[TableView], run: Run, rules: list[Rule]) -> list[Finding]:
+    """What the engines that list their relations found, before findings are
+    merged: a formula finding folded into a cross-reference finding as its
+    evidence is still here, under its own rule."""
+    out: list[Finding] = []
+    for view in views:
+        for rule in rules:
+            engine = BY_NAME.get(rule.engine)
+            if engine is None or engine.relations is None or id(view) not in run.derived:
+                continue
+            try:
+                out.extend(engine.check(rule, view, run))  # type: ignore[call-arg]
+            except Exception:  # noqa: BLE001 - the audit skipped this table too
+                continue
+    return out

@@ -19,6 +19,7 @@ from auditor.batch.command import batch
 from auditor.cli_reading import ReadOptions, read_options, reading_options
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
+from auditor.gx.command import gx_command
 from auditor.readers.limits import ReadLimits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -477,3 +478,6 @@ def _load_or_exit(extra_rules: tuple[Path, ...]) -> Any:
     except RuleFileError as exc:
         click.echo(f"audit: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+
+
+main.add_command(gx_command)

@@ -22,21 +22,13 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("findings", ("auditor.findings",)),
     ("checks", ("auditor.checks",)),
     ("reporters", ("auditor.reporters",)),
-    (
-        "orchestration",
-        (
-            "auditor.audit",
-            "auditor.batch",
-            "auditor.cli",
-            "auditor.cli_reading",
-            "auditor.__main__",
-            "auditor.settings",
-            "auditor.progress",
-        ),
-    ),
+    ("orchestration", ("auditor.audit", "auditor.batch", "auditor.settings", "auditor.progress")),
+    ("exporters", ("auditor.gx",)),
+    ("command line", ("auditor.cli", "auditor.cli_reading", "auditor.__main__")),
 ]
 """The order data flows through (readers -> model -> meaning -> checks ->
-findings -> reporters) seen from the imports: a stage imports the record
+findings -> reporters, and exporters such as ``audit gx`` that run an
+audit themselves) seen from the imports: a stage imports the record
 types it consumes and produces, so the document model and the findings
 records sit below the stages that build them."""
 

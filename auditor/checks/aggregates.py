@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.checks.checked import CheckedRelation, Form, grouped, mean_form, mean_of_means_form, sum_form
 from auditor.checks.common import make_finding
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
@@ -329,3 +330,100 @@ def check_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Findi
                 expected=_fmt(_point(parts, "sum"), total),
                 count=parts.count,
             )
+
+
+# -- the relations each engine judges (for ``audit gx``) ----------------------
+
+
+def _closing_relation(rule: Rule, view: TableView, row: Row, c: int, forms: list[Form], how: str) -> CheckedRelation:
+    text = f"{view.column_header(c)} [{row.label or row.index + 1}] = {how} of {len(row.closes)} rows"
+    return CheckedRelation(rule.code, view.table.id, c, (row.index,), tuple(forms), text)
+
+
+def _cells(rows: list[int], c: int) -> list[tuple[int | None, int]]:
+    return [(p, c) for p in rows]
+
+
+def checked_total_rows(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
+    """What :func:`check_total_rows` judges: the sum, or a mean in a column of unknown meaning."""
+    derived = run.derived_cells(view)
+    for row in view.rows:
+        if row.kind != "total":
+            continue
+        for c, total, parts in closing_candidates(view, row):
+            if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
+                continue
+            exact = _exact(view, c)
+            forms = [sum_form(_cells(row.closes, c), exact)]
+            if view.columns[c].role not in ADDITIVE_ROLES - {None}:
+                forms.append(mean_form(_cells(row.closes, c), exact))
+            yield _closing_relation(rule, view, row, c, forms, "sum")
+
+
+def checked_summary_rows(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
+    """What :func:`check_summary_rows` judges: the sum or the mean."""
+    derived = run.derived_cells(view)
+    for row in view.rows:
+        if row.kind not in ("summary", "total"):
+            continue
+        for c, total, parts in closing_candidates(view, row):
+            ratio = _is_ratio(view, c, total, parts)
+            if (row.index, c) in derived or (row.kind == "total" and not ratio):
+                continue
+            exact = _exact(view, c) and not ratio
+            forms = [sum_form(_cells(row.closes, c), exact), mean_form(_cells(row.closes, c), exact)]
+            yield _closing_relation(rule, view, row, c, forms, "sum or mean")
+
+
+def checked_average_rows(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
+    """What :func:`check_average_rows` judges: the mean of the rows closed,
+    of their groups' means, or of every row under the rows closed."""
+    derived = run.derived_cells(view)
+    for row in view.rows:
+        if row.kind != "average":
+            continue
+        for c, _, _ in closing_candidates(view, row):
+            if (row.index, c) in derived:
+                continue
+            forms = [mean_form(_cells(row.closes, c))]
+            groups = label_groups(view, row.closes)
+            nested = len(groups) >= 2 and not all(len(g) == 1 for g in groups)
+            if nested and all(_Parts(view, g, c).usable and _Parts(view, g, c).numbers for g in groups):
+                forms.append(mean_of_means_form([[(p, c) for p in g] for g in groups]))
+            inner = [k for p in row.closes if view.rows[p].kind == "average" for k in view.rows[p].closes]
+            if inner and _Parts(view, inner, c).usable and _Parts(view, inner, c).numbers:
+                forms.append(mean_form(_cells(inner, c)))
+            yield _closing_relation(rule, view, row, c, forms, "mean")
+
+
+def checked_subtotal_rows(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
+    """What :func:`check_subtotal_rows` judges: parent rows in the columns
+    whose hierarchy it trusts."""
+    for c, results in _subtotal_results(view, run.derived_cells(view)).items():
+        good = sum(fits for *_, fits in results)
+        corroborated = good >= 1 and good > len(results) - good
+        if view.hierarchy == "emphasis" and not (good >= 2 and corroborated):
+            continue
+        for row, _, _, _ in results:
+            yield _closing_relation(rule, view, row, c, [sum_form(_cells(row.closes, c), _exact(view, c))], "sum")
+
+
+def checked_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
+    """What :func:`check_total_columns` judges: a JUMLAH column, row by row."""
+    judged = []
+    for col in view.columns:
+        part_cols = _part_columns(view, col.index) if col.role == "total" else []
+        if len(part_cols) < 2:
+            continue
+        form = sum_form([(None, c) for c in part_cols], _exact(view, col.index))
+        text = f"{view.column_header(col.index)} = " + " + ".join(view.column_header(c) for c in part_cols)
+        for row in view.rows:
+            if row.kind in (*HEADING_KINDS, "group", "empty"):
+                continue
+            total = view.number(row.index, col.index)
+            if total is None or total.percent:
+                continue
+            parts = _Parts.of_row(view, row.index, part_cols)
+            if parts.usable and parts.numbers and not parts.percent:
+                judged.append((row.index, col.index, (form,), text))
+    yield from grouped(rule.code, view.table.id, judged)

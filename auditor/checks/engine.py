@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from auditor.checks.checked import CheckedRelation
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.semantics import TableView
@@ -22,6 +23,7 @@ from auditor.rulesets.loader import Rule
 Scope = Literal["table", "document"]
 TableCheck = Callable[[Rule, TableView, Run], Iterator[Finding]]
 DocumentCheck = Callable[[Rule, Run], Iterator[Finding]]
+RelationList = Callable[[Rule, TableView, Run], Iterator[CheckedRelation]]
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Engine:
     scope: Scope
     check: TableCheck | DocumentCheck
     settings: tuple[Setting, ...] = ()
+    relations: RelationList | None = None
+    """For a table-arithmetic engine: the relations it judges on a table,
+    passing or not (``audit gx`` turns them into expectations)."""
 
     @property
     def doc(self) -> str:

@@ -36,18 +36,20 @@ from auditor.checks.narrative import arithmetic, changes, claims
 
 ENGINES: tuple[Engine, ...] = (
     # one table at a time: check(rule, view, run)
-    Engine("row-formula", "table", row_formula.check_row_formula),
+    Engine("row-formula", "table", row_formula.check_row_formula, relations=row_formula.checked_row_formula),
     Engine("polarity", "table", polarity.check_polarity),
-    Engine("total-row", "table", aggregates.check_total_rows),
-    Engine("summary-row", "table", aggregates.check_summary_rows),
-    Engine("average-row", "table", aggregates.check_average_rows),
-    Engine("subtotal-row", "table", aggregates.check_subtotal_rows),
-    Engine("total-column", "table", aggregates.check_total_columns),
+    Engine("total-row", "table", aggregates.check_total_rows, relations=aggregates.checked_total_rows),
+    Engine("summary-row", "table", aggregates.check_summary_rows, relations=aggregates.checked_summary_rows),
+    Engine("average-row", "table", aggregates.check_average_rows, relations=aggregates.checked_average_rows),
+    Engine("subtotal-row", "table", aggregates.check_subtotal_rows, relations=aggregates.checked_subtotal_rows),
+    Engine("total-column", "table", aggregates.check_total_columns, relations=aggregates.checked_total_columns),
     Engine("percent-cap", "table", units.check_percent_cap, units.PERCENT_CAP),
     Engine("orphan-ratio", "table", units.check_orphan_ratio, units.ORPHAN_RATIO),
     Engine("mixed-units", "table", units.check_mixed_units),
     Engine("numbering", "table", numbering.check_numbering),
-    Engine("column-relation", "table", relations.check_relations, relations.SETTINGS),
+    Engine(
+        "column-relation", "table", relations.check_relations, relations.SETTINGS, relations=relations.checked_relations
+    ),
     # the whole document: check(rule, run)
     Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
     Engine("header-content", "document", crossref.check_header_content, (crossref.MEASURE_NAMES,)),

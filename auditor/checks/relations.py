@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from auditor.checks.checked import CheckedRelation, row_form
 from auditor.checks.common import make_finding
 from auditor.checks.engine import Setting
 from auditor.checks.row_formula import mixed_units
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.numbers import Number, format_number
-from auditor.meaning.relations import LINEAR, Limits, Relation, discover
+from auditor.meaning.relations import LINEAR, LOWER_IS_BETTER, Limits, Relation, discover, is_numbering_row, judge
 from auditor.meaning.semantics import TableView
 from auditor.rulesets.loader import Rule
 
@@ -155,3 +156,31 @@ NOTES = {
         "the header names other inputs, and the figures win.",
     }
 }
+
+
+def checked_relations(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
+    """What :func:`check_relations` judges: each relation the figures obey,
+    on every row that prints its three figures, less the cells a vocabulary
+    rule recomputes and the breaks of mixed units it passes over."""
+    if view.is_contents:
+        return
+    rows = [row.index for row in view.rows if row.kind in DISCOVERY_ROWS]
+    derived = run.derived_cells(view)
+    limits = _limits(rule)
+    for rel in discover(view, rows, limits):
+        if view.columns[rel.out].role == "total":
+            continue
+        forms = [row_form(rel.expr.text, {"a": rel.a, "b": rel.b}, rel.exact)]
+        if rel.kind == "percent":
+            forms += [row_form(alt.text, {"a": rel.a, "b": rel.b}) for alt in LOWER_IS_BETTER]
+        judged = [
+            r
+            for r in rows
+            if not is_numbering_row(view, r)
+            and judge(rel, view, r, rel.exact, limits) is not None
+            and (r, rel.out) not in derived
+            and not (r in rel.breaks and _mixed(view, r, rel))
+        ]
+        if judged:
+            names = {c: view.column_header(c) for c in rel.columns}
+            yield CheckedRelation(rule.code, view.table.id, rel.out, tuple(judged), tuple(forms), rel.text(names))

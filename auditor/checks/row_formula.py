@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.checks.checked import CheckedRelation, Form, grouped, row_form
 from auditor.checks.common import make_finding
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
@@ -264,3 +265,52 @@ def derived_cells(rules: list[Rule], view: TableView) -> set[tuple[int, int]]:
             if row.kind in CHECKED_KINDS:
                 out.update((row.index, c) for c, _, _ in formula_bindings(rule, view, row.index))
     return out
+
+
+def checked_row_formula(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
+    """The relations :func:`check_row_formula` judges: per output column and
+    binding, its formula, the rule's alternatives and the formulas of the
+    peer rules that may explain the cell (a budget ratio under "Capaian")."""
+    judged = []
+    for row in view.rows:
+        if row.kind not in CHECKED_KINDS:
+            continue
+        for out_col, expr, binding in formula_bindings(rule, view, row.index):
+            if not _judged(rule, view, row.index, expr, binding):
+                continue
+            forms = [row_form(expr.text, binding)]
+            forms += _accepted_forms(rule, view, row.index, out_col, expr)
+            for peer in run.formula_rules:
+                if peer is not rule and any(c == out_col for c, _, _ in formula_bindings(peer, view, row.index)):
+                    forms += _accepted_forms(peer, view, row.index, out_col, None)
+            text = f"{view.column_header(out_col)} = {_inputs_text(expr.text, {})}"
+            for name, c in binding.items():
+                text = re.sub(rf"\b{re.escape(name)}\b", view.column_header(c), text)
+            judged.append((row.index, out_col, tuple(dict.fromkeys(forms)), text))
+    yield from grouped(rule.code, view.table.id, judged)
+
+
+def _judged(rule: Rule, view: TableView, r: int, expr: Expr, binding: dict[str, int]) -> bool:
+    """Does :func:`_check_one` judge the row (inputs of one kind, no zero divisor)?"""
+    nums = {name: view.number(r, c) for name, c in binding.items()}
+    printed = {k: v for k, v in nums.items() if v is not None}
+    if rule.same_units and mixed_units([printed[n] for n in rule.same_units if n in printed]):
+        return False
+    try:
+        expr.evaluate({k: v.interval() for k, v in printed.items()})
+    except ZeroDivisionError:
+        return False
+    return True
+
+
+def _accepted_forms(rule: Rule, view: TableView, r: int, out_col: int, checked: Expr | None) -> list[Form]:
+    """The forms of :func:`_alternative_fits`: every other formula the rule accepts."""
+    hints = year_hints(view, rule, out_col)
+    forms = []
+    for alt in (rule.formula, *rule.alternatives):
+        if alt is None or alt is checked:
+            continue
+        binding = bind_names(view, rule, r, out_col, alt.names, hints)
+        if binding is not None:
+            forms.append(row_form(alt.text, binding))
+    return forms

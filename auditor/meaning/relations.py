@@ -69,6 +69,8 @@ class Relation:
     """Rows where the relation holds and says something."""
     breaks: list[int] = field(default_factory=list)
     """Rows where no rounding of the printed inputs gives the printed output."""
+    exact: bool = False
+    """Read as whole counts or amounts, which stand for themselves."""
 
     @property
     def expr(self) -> Expr:
@@ -199,7 +201,7 @@ def _candidates(view: TableView, rows: list[int], cols: list[int], limits: Limit
 
 def _read(rel: Relation, view: TableView, rows: list[int], limits: Limits) -> bool:
     """Fill ``rel``'s supporting and breaking rows; True when it is the table's."""
-    exact = rel.kind in LINEAR and _exact(view, rows, rel.columns)
+    rel.exact = exact = rel.kind in LINEAR and _exact(view, rows, rel.columns)
     for r in rows:
         v = judge(rel, view, r, exact, limits)
         if v is None:
