@@ -81,6 +81,13 @@ def main() -> None:
     show_default=True,
     help="Exit 1 when a finding of this severity or above remains.",
 )
+@click.option(
+    "--min-confidence",
+    type=click.Choice(["low", "medium", "high"]),
+    default="low",
+    show_default=True,
+    help="Report only findings this sure of the table they read (high: ruled tables and text exports).",
+)
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. CAP,SUM001).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
 @click.option(
@@ -125,6 +132,7 @@ def check(
     output: Path | None,
     lang: str,
     fail_on: str,
+    min_confidence: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     extra_rules: tuple[Path, ...],
@@ -152,6 +160,7 @@ def check(
             write_baseline,
             statistics,
             ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory),
+            min_confidence,
         )
     except BrokenPipeError:
         # the reader of our output (head, less) went away: not an error of ours
@@ -181,10 +190,12 @@ def _run_check(
     write_baseline: Path | None,
     statistics: bool = False,
     limits: ReadLimits | None = None,
+    min_confidence: str = "low",
 ) -> int:
     from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
     from auditor.findings.baseline import write_baseline as save_baseline
+    from auditor.findings.confidence import at_least
     from auditor.findings.result import AuditResult
     from auditor.readers import read_document
     from auditor.reporters import BINARY_REPORTERS, REPORTERS
@@ -199,7 +210,7 @@ def _run_check(
     rules = ruleset.selected(select, ignore)
     accepted = load_baseline(baseline) if baseline else set()
     doc = read_document(report, limits or ReadLimits())
-    findings = audit_document(doc, ruleset, rules, lang)
+    findings = at_least(audit_document(doc, ruleset, rules, lang), min_confidence)
     if write_baseline:
         save_baseline(write_baseline, findings)
     findings, n_accepted = apply_baseline(findings, accepted)

@@ -18,6 +18,7 @@ from auditor.checks.common import make_finding
 from auditor.checks.engine import Setting
 from auditor.checks.row_formula import mixed_units
 from auditor.checks.run import Run
+from auditor.findings.confidence import capped
 from auditor.findings.records import Finding
 from auditor.meaning.numbers import Number, format_number
 from auditor.meaning.relations import LINEAR, Limits, Relation, discover
@@ -64,7 +65,8 @@ def check_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
                 continue
             others = len(rel.support)
             severity = "error" if others >= ERROR_SUPPORT.of(rule) and len(rel.breaks) == 1 else "warning"
-            yield _finding(rule, view, run.lang, rel, r, severity)
+            confidence = "medium" if others >= ERROR_SUPPORT.of(rule) else "low"
+            yield _finding(rule, view, run.lang, rel, r, severity, confidence)
 
 
 def _mixed(view: TableView, r: int, rel: Relation) -> bool:
@@ -75,7 +77,9 @@ def _mixed(view: TableView, r: int, rel: Relation) -> bool:
     return mixed_units(nums)
 
 
-def _finding(rule: Rule, view: TableView, lang: str, rel: Relation, r: int, severity: str) -> Finding:
+def _finding(rule: Rule, view: TableView, lang: str, rel: Relation, r: int, severity: str, confidence: str) -> Finding:
+    """A relation is inferred, never read from the header: at best medium
+    confidence, low when few rows support it."""
     out, a, b = (view.number(r, c) for c in (rel.out, rel.a, rel.b))
     assert out is not None and a is not None and b is not None
     names = {c: view.column_header(c) for c in rel.columns}
@@ -90,7 +94,7 @@ def _finding(rule: Rule, view: TableView, lang: str, rel: Relation, r: int, seve
         printed=out.text,
         expected=format_number(point, decimals, out.decimal_sep),
         severity=severity,
-        confidence="medium",
+        confidence=confidence,
         relation=rel.text(names),
         others=len(rel.support),
         inputs=inputs,
@@ -144,7 +148,7 @@ def _explaining(f: Finding, relations: list[Relation], min_support: int) -> Rela
 def _noted(f: Finding, rel: Relation, view: TableView, lang: str) -> Finding:
     names = {c: view.column_header(c) for c in rel.columns}
     note = NOTES["figures"].get(lang, NOTES["figures"]["id"]).format(relation=rel.text(names), others=len(rel.support))
-    return replace(f, severity="info", confidence="medium", message=f"{f.message} {note}")
+    return replace(capped(f, "medium"), severity="info", message=f"{f.message} {note}")
 
 
 NOTES = {
