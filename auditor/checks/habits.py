@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from auditor.checks.aggregates import closing_candidates, label_groups, mean_of_group_means_fits
 from auditor.checks.common import make_finding
 from auditor.checks.engine import Setting
-from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, year_hints
+from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, input_interval, year_hints
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.intervals import interval_mean
@@ -35,7 +35,7 @@ def _lower_formula_uses(rule: Rule, view: TableView) -> Iterator[Use]:
         for out_col, _, binding in formula_bindings(rule, view, row.index, primary_only=True):
             out = view.number(row.index, out_col)
             assert out is not None
-            env = {n: view.number(row.index, c).interval() for n, c in binding.items()}  # type: ignore[union-attr]
+            env = {n: input_interval(view, row.index, c) for n, c in binding.items()}
             try:
                 if rule.formula.evaluate(env).overlaps(out.interval()):
                     continue
@@ -46,7 +46,7 @@ def _lower_formula_uses(rule: Rule, view: TableView) -> Iterator[Use]:
                 alt_binding = bind_names(view, rule, row.index, out_col, alt.names, year_hints(view, rule, out_col))
                 if not alt_binding:
                     continue
-                alt_env = {n: view.number(row.index, c).interval() for n, c in alt_binding.items()}  # type: ignore[union-attr]
+                alt_env = {n: input_interval(view, row.index, c) for n, c in alt_binding.items()}
                 try:
                     if alt.evaluate(alt_env).overlaps(out.interval()):
                         fits.append(alt.text)

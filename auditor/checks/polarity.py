@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
-from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, mixed_units, year_hints
+from auditor.checks.row_formula import (
+    CHECKED_KINDS,
+    bind_names,
+    formula_bindings,
+    input_interval,
+    mixed_units,
+    year_hints,
+)
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.formula import Expr
@@ -28,7 +35,7 @@ def _fits(expr: Expr, view: TableView, binding: dict[str, int], r: int, printed:
         num = view.number(r, c)
         if num is None:
             return None
-        env[name] = num.interval()
+        env[name] = input_interval(view, r, c)
     try:
         return expr.evaluate(env).overlaps(printed)
     except ZeroDivisionError:
