@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
+from auditor.checks.practice import practice_note, report_practice
 from auditor.checks.row_formula import (
     CHECKED_KINDS,
     bind_names,
@@ -76,9 +77,11 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
                     lower_fit = alt
                     break
             if rule.polarity == "higher" and lower_fit and not higher and direction != "lower":
-                used, should = lower_fit, rule.formula
+                used, should, note = lower_fit, rule.formula, ""
             elif rule.polarity == "lower" and higher and not lower_fit and direction == "lower":
-                used, should = rule.formula, rule.alternatives[0]
+                practice = report_practice(rule, run, view, row.index)
+                used, should = rule.formula, practice.formula if practice else rule.alternatives[0]
+                note = practice_note(rule, lang, practice)
             else:
                 continue
             should_binding = bind_names(view, rule, row.index, out_col, should.names, hints) or binding
@@ -94,6 +97,7 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
                 cells=[(row.index, out_col)] + [(row.index, c) for c in binding.values()],
                 printed=out.text,
                 expected=expected,
+                note=note,
                 used=used.text,
                 should=should.text,
             )

@@ -16,6 +16,7 @@ from auditor.checks import (
     numbering,
     period,
     polarity,
+    practice,
     relations,
     row_formula,
     slips,
@@ -28,8 +29,8 @@ from auditor.checks.narrative import arithmetic, changes, claims
 
 ENGINES: tuple[Engine, ...] = (
     # one table at a time: check(rule, view, run)
-    Engine("row-formula", "table", row_formula.check_row_formula),
-    Engine("polarity", "table", polarity.check_polarity),
+    Engine("row-formula", "table", row_formula.check_row_formula, practice.SETTINGS[:2]),
+    Engine("polarity", "table", polarity.check_polarity, (practice.BASIS_NAMES, practice.PRACTICE_NOTE)),
     Engine("total-row", "table", aggregates.check_total_rows),
     Engine("summary-row", "table", aggregates.check_summary_rows),
     Engine("average-row", "table", aggregates.check_average_rows),

@@ -177,7 +177,17 @@ def check_row_formula(rule: Rule, view: TableView, run: Run) -> Iterator[Finding
         for out_col, expr, binding in formula_bindings(rule, view, row.index):
             finding = _check_one(rule, view, lang, row.index, out_col, expr, binding)
             if finding and not any(_explains(peer, view, row.index, out_col) for peer in peers if peer is not rule):
-                yield finding
+                yield _in_practice(finding, rule, run, view, row.index, out_col)
+
+
+def _in_practice(f: Finding, rule: Rule, run: Run, view: TableView, r: int, out_col: int) -> Finding:
+    """A lower-is-better row that fits no formula is told the report's own
+    lower-is-better formula, not realisasi / target (see checks.practice)."""
+    if not rule.alternatives or view.vocab.label_polarity(view.label(r)) != "lower":
+        return f
+    from auditor.checks.practice import restated  # practice builds on this module
+
+    return restated(f, rule, run, view, r, out_col)
 
 
 def _explains(rule: Rule, view: TableView, r: int, out_col: int) -> bool:
