@@ -82,3 +82,19 @@ def test_cap004_names_the_reports_formula(tmp_path: Path) -> None:
     assert (f.printed, f.expected) == ("105,60", "94,70")
     assert "target / realisasi * 100" in f.message or "target / realisasi x 100" in f.message
     assert "2 other rows of this table" in f.message
+
+
+def test_two_lower_formulas_in_one_table_is_one_warning(tmp_path: Path) -> None:
+    rows = [
+        "1 | Tingkat pengangguran terbuka | 5,40 | 6,33 | 85,31",
+        "2 | Persentase penduduk miskin | 8,04 | 8,49 | 94,70",
+        "3 | Tingkat inflasi | 2,85 | 1,71 | 140,00",
+    ]
+    (f,) = _audit(_table("Tabel 1", rows), tmp_path, ("CAP006", "CAP005", "CAP001"))
+    assert (f.rule, f.severity, f.printed) == ("CAP006", "warning", "140,00")
+    assert '(2 x target - realisasi) / target x 100 for "Tingkat inflasi"' in f.message
+    assert '"Tingkat pengangguran terbuka", "Persentase penduduk miskin"' in f.message
+    assert len(f.locations) == 3
+    # one formula throughout: nothing to say
+    one = [*rows[:2], "3 | Tingkat inflasi | 2,85 | 1,71 | 166,67"]
+    assert _audit(_table("Tabel 1", one), tmp_path, ("CAP006", "CAP005", "CAP001")) == []

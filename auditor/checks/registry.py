@@ -41,6 +41,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("mixed-units", "table", units.check_mixed_units),
     Engine("numbering", "table", numbering.check_numbering),
     Engine("column-relation", "table", relations.check_relations, relations.SETTINGS),
+    Engine("table-formula-habit", "table", habits.check_table_formula_habit),
     # the whole document: check(rule, run)
     Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
     Engine("header-content", "document", crossref.check_header_content, (crossref.MEASURE_NAMES,)),
