@@ -17,6 +17,7 @@ from auditor.checks import (
     period,
     polarity,
     practice,
+    range_target,
     relations,
     row_formula,
     slips,
@@ -31,6 +32,7 @@ ENGINES: tuple[Engine, ...] = (
     # one table at a time: check(rule, view, run)
     Engine("row-formula", "table", row_formula.check_row_formula, practice.SETTINGS[:2]),
     Engine("polarity", "table", polarity.check_polarity, (practice.BASIS_NAMES, practice.PRACTICE_NOTE)),
+    Engine("range-target", "table", range_target.check_range_targets),
     Engine("total-row", "table", aggregates.check_total_rows),
     Engine("summary-row", "table", aggregates.check_summary_rows),
     Engine("average-row", "table", aggregates.check_average_rows),

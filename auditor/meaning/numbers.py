@@ -254,3 +254,21 @@ def malformed_readings(text: str) -> list[str] | None:
     if len(frac) == 3:  # a last group of three is a thousands group
         return [as_thousands]
     return [format_number(_decimal(f"{whole},{frac}", ","), len(frac)), as_thousands]
+
+
+_RANGE = re.compile(r"^(?P<lo>[^-–—]+?)\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?: dengan)?)\s*(?P<hi>[^-–—]+)$", re.IGNORECASE)
+
+
+def parse_range(text: str, dot_decimal: bool | None = None) -> tuple[Number, Number] | None:
+    """A target printed as a range (``75,70-76,20``, ``80 s.d. 85%``): its
+    two ends, lower first; None for anything else, and for a span of years
+    (``2019-2023``), which is a period, not a value."""
+    m = _RANGE.match(" ".join(text.split()))
+    if not m:
+        return None
+    lo, hi = parse_number(m.group("lo"), dot_decimal), parse_number(m.group("hi"), dot_decimal)
+    if lo is None or hi is None or lo.qualitative or hi.qualitative or lo.value >= hi.value:
+        return None
+    if all(n.decimals == 0 and 1900 <= n.value <= 2100 and not n.percent for n in (lo, hi)):
+        return None
+    return lo, hi
