@@ -98,6 +98,6 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
                 printed=out.text,
                 expected=expected,
                 note=note,
-                used=used.text,
-                should=should.text,
+                used=used.text.replace("*", "x"),
+                should=should.text.replace("*", "x"),
             )
