@@ -98,3 +98,20 @@ def test_two_lower_formulas_in_one_table_is_one_warning(tmp_path: Path) -> None:
     # one formula throughout: nothing to say
     one = [*rows[:2], "3 | Tingkat inflasi | 2,85 | 1,71 | 166,67"]
     assert _audit(_table("Tabel 1", one), tmp_path, ("CAP006", "CAP005", "CAP001")) == []
+
+
+TPST = "1 | Jumlah sampah per TPST | 18 | 25 | {capaian}"
+DECLARED = "Untuk indikator jumlah sampah per TPST berlaku semakin rendah realisasi semakin baik.\n\n"
+
+
+def test_a_polarity_declared_in_the_text_is_the_indicators(tmp_path: Path) -> None:
+    table = _table("Tabel 1", [TPST.format(capaian="61,11")])
+    # (2 x 18 - 25) / 18 = 61,11: a lower-is-better formula on an indicator
+    # whose name says nothing: CAP002 asks, unless the text declares it
+    assert [f.rule for f in _audit(table, tmp_path, ("CAP002",))] == ["CAP002"]
+    assert _audit(DECLARED + table, tmp_path, ("CAP002", "CAP001")) == []
+    # declared lower, printed as realisasi / target: CAP004
+    wrong = _table("Tabel 1", [TPST.format(capaian="138,89")])
+    assert _audit(wrong, tmp_path, ("CAP004",)) == []
+    (f,) = _audit(DECLARED + wrong, tmp_path, ("CAP004",))
+    assert (f.printed, f.expected) == ("138,89", "61,11")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
-from auditor.checks.practice import practice_note, report_practice
+from auditor.checks.practice import practice_note, report_practice, row_polarity
 from auditor.checks.row_formula import (
     CHECKED_KINDS,
     bind_names,
@@ -58,7 +58,7 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     for row in view.rows:
         if row.kind not in CHECKED_KINDS:
             continue
-        direction = view.vocab.label_polarity(view.label(row.index))
+        direction = row_polarity(view, row.index, run)
         for out_col, _, binding in formula_bindings(rule, view, row.index, primary_only=True):
             out = view.number(row.index, out_col)
             assert out is not None

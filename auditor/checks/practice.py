@@ -133,6 +133,38 @@ def stated_formulas(run: Run) -> Counter[int]:
     return counts
 
 
+_DECLARED_LOWER = re.compile(
+    r"semakin (?:rendah|kecil|sedikit)\b.{0,60}\bsemakin baik"
+    r"|(?:semakin|makin) tinggi realisasi.{0,40}(?:semakin|makin) rendah capaian"
+    r"|indikator (?:negatif|yang bersifat negatif)|polaritas negatif",
+    re.IGNORECASE,
+)
+"""Sentences that declare an indicator lower-is-better."""
+
+
+def declared_lower(run: Run) -> list[tuple[str, ...]]:
+    """Indicator names (as words) that a sentence declares lower-is-better:
+    every word of the indicator's own name (at least two) is in a sentence
+    that says "semakin rendah ... semakin baik" or "semakin tinggi realisasi
+    makin rendah capaian"."""
+    if "declared" in run.cache:
+        return run.cache["declared"]  # type: ignore[no-any-return]
+    said = [set(tokens(s.text)) for s in run.context.sentences if _DECLARED_LOWER.search(s.text)]
+    names = {_subject(v, row.index) for v in run.context.views for row in v.rows if row.kind in CHECKED_KINDS}
+    found = sorted(n for n in names if len(set(n)) >= 2 and any(set(n) <= words for words in said))
+    run.cache["declared"] = found
+    return found
+
+
+def row_polarity(view: TableView, r: int, run: Run) -> str | None:
+    """The indicator's direction: its name's (vocabulary), else the one the
+    report's text declares for it."""
+    named = view.vocab.label_polarity(view.label(r))
+    if named is not None:
+        return named
+    return "lower" if _subject(view, r) in declared_lower(run) else None
+
+
 def _decided(counts: Counter[str]) -> tuple[str, int] | None:
     ranked = counts.most_common()
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):

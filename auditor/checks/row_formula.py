@@ -183,10 +183,10 @@ def check_row_formula(rule: Rule, view: TableView, run: Run) -> Iterator[Finding
 def _in_practice(f: Finding, rule: Rule, run: Run, view: TableView, r: int, out_col: int) -> Finding:
     """A lower-is-better row that fits no formula is told the report's own
     lower-is-better formula, not realisasi / target (see checks.practice)."""
-    if not rule.alternatives or view.vocab.label_polarity(view.label(r)) != "lower":
-        return f
-    from auditor.checks.practice import restated  # practice builds on this module
+    from auditor.checks.practice import restated, row_polarity  # practice builds on this module
 
+    if not rule.alternatives or row_polarity(view, r, run) != "lower":
+        return f
     return restated(f, rule, run, view, r, out_col)
 
 
