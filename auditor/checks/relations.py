@@ -20,9 +20,10 @@ from auditor.checks.row_formula import mixed_units
 from auditor.checks.run import Run
 from auditor.findings.confidence import capped
 from auditor.findings.records import Finding
+from auditor.meaning.intervals import interval_mean, interval_sum
 from auditor.meaning.numbers import Number, format_number
-from auditor.meaning.relations import LINEAR, Limits, Relation, discover
-from auditor.meaning.semantics import TableView
+from auditor.meaning.relations import LINEAR, Limits, Relation, discover, judge, lower_is_better_fits
+from auditor.meaning.semantics import Row, TableView
 from auditor.rulesets.loader import Rule
 
 DISCOVERY_ROWS = ("body",)
@@ -67,6 +68,42 @@ def check_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
             severity = "error" if others >= ERROR_SUPPORT.of(rule) and len(rel.breaks) == 1 else "warning"
             confidence = "medium" if others >= ERROR_SUPPORT.of(rule) else "low"
             yield _finding(rule, view, run.lang, rel, r, severity, confidence)
+        yield from _closing_breaks(rule, view, run, rel, derived)
+
+
+CLOSING_ROWS = ("subtotal", "total")
+
+
+def _closing_breaks(
+    rule: Rule, view: TableView, run: Run, rel: Relation, derived: set[tuple[int, int]]
+) -> Iterator[Finding]:
+    """A subtotal or total row whose ratio follows neither the relation its
+    body rows obey (sum of realisasi / sum of pagu x 100) nor the mean or
+    sum of the ratios it closes: a warning, since closing rows print what
+    they like more often than body rows.
+
+    Only ratio relations without a break, on at least ERROR_SUPPORT rows."""
+    if rel.kind in LINEAR or rel.breaks or len(rel.support) < ERROR_SUPPORT.of(rule):
+        return
+    for row in view.rows:
+        r = row.index
+        if row.kind not in CLOSING_ROWS or (r, rel.out) in derived or _mixed(view, r, rel):
+            continue
+        verdict = judge(rel, view, r, False, _limits(rule))
+        if verdict is None or verdict.fits or lower_is_better_fits(view, r, rel) or _aggregates(view, row, rel.out):
+            continue
+        yield _finding(rule, view, run.lang, rel, r, "warning", "medium")
+
+
+def _aggregates(view: TableView, row: Row, c: int) -> bool:
+    """Is the closing figure the mean or the sum of the figures it closes?"""
+    out = view.number(row.index, c)
+    parts = [view.number(p, c) for p in row.closes]
+    nums = [n.interval() for n in parts if n is not None]
+    if out is None or not nums:
+        return True  # nothing to compare with: leave it
+    printed = out.interval()
+    return interval_mean(nums).overlaps(printed) or interval_sum(nums).overlaps(printed)
 
 
 def _mixed(view: TableView, r: int, rel: Relation) -> bool:
