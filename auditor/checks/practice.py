@@ -21,10 +21,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from auditor.checks.engine import Setting
-from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, input_interval, year_hints
+from auditor.checks.row_formula import (
+    CHECKED_KINDS,
+    bind_names,
+    check_row_formula,
+    formula_bindings,
+    input_interval,
+    year_hints,
+)
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.formula import Expr
@@ -240,3 +248,23 @@ def restated(f: Finding, rule: Rule, run: Run, view: TableView, r: int, out_col:
         basis=basis_text(rule, run.lang, practice),
     )
     return replace(f, message=message, expected=expected)
+
+
+def check_row_formula_in_practice(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
+    """A row's result that no rounding of its printed inputs gives.
+
+    A cell that another formula rule of the rule set explains (a "Capaian %"
+    under an "Anggaran" header is realisasi / anggaran, not realisasi /
+    target) is not reported by this one. A lower-is-better row that fits no
+    formula is told the formula the report itself uses for such indicators."""
+    for f in check_row_formula(rule, view, run):
+        loc = f.locations[0]
+        if (
+            not rule.alternatives
+            or loc.row is None
+            or loc.column is None
+            or row_polarity(view, loc.row - 1, run) != "lower"
+        ):
+            yield f
+        else:
+            yield restated(f, rule, run, view, loc.row - 1, loc.column - 1)

@@ -19,7 +19,6 @@ from auditor.checks import (
     practice,
     range_target,
     relations,
-    row_formula,
     slips,
     structure,
     summary_counts,
@@ -30,7 +29,7 @@ from auditor.checks.narrative import arithmetic, changes, claims
 
 ENGINES: tuple[Engine, ...] = (
     # one table at a time: check(rule, view, run)
-    Engine("row-formula", "table", row_formula.check_row_formula, practice.SETTINGS[:2]),
+    Engine("row-formula", "table", practice.check_row_formula_in_practice, practice.SETTINGS[:2]),
     Engine("polarity", "table", polarity.check_polarity, (practice.BASIS_NAMES, practice.PRACTICE_NOTE)),
     Engine("range-target", "table", range_target.check_range_targets),
     Engine("total-row", "table", aggregates.check_total_rows),

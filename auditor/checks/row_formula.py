@@ -177,17 +177,7 @@ def check_row_formula(rule: Rule, view: TableView, run: Run) -> Iterator[Finding
         for out_col, expr, binding in formula_bindings(rule, view, row.index):
             finding = _check_one(rule, view, lang, row.index, out_col, expr, binding)
             if finding and not any(_explains(peer, view, row.index, out_col) for peer in peers if peer is not rule):
-                yield _in_practice(finding, rule, run, view, row.index, out_col)
-
-
-def _in_practice(f: Finding, rule: Rule, run: Run, view: TableView, r: int, out_col: int) -> Finding:
-    """A lower-is-better row that fits no formula is told the report's own
-    lower-is-better formula, not realisasi / target (see checks.practice)."""
-    from auditor.checks.practice import restated, row_polarity  # practice builds on this module
-
-    if not rule.alternatives or row_polarity(view, r, run) != "lower":
-        return f
-    return restated(f, rule, run, view, r, out_col)
+                yield finding
 
 
 def _explains(rule: Rule, view: TableView, r: int, out_col: int) -> bool:
