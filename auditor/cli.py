@@ -95,6 +95,13 @@ def main() -> None:
     type=click.Choice(["error", "warning", "info", "never"]),
     help="Exit 1 when a finding of this severity or above remains (default error).",
 )
+@click.option(
+    "--min-confidence",
+    type=click.Choice(["low", "medium", "high"]),
+    default="low",
+    show_default=True,
+    help="Report only findings this sure of the table they read (high: ruled tables and text exports).",
+)
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. CAP,SUM001).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
 @click.option(
@@ -143,6 +150,7 @@ def check(
     quiet: bool,
     lang: str,
     fail_on: str | None,
+    min_confidence: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     extra_rules: tuple[Path, ...],
@@ -169,7 +177,7 @@ def check(
     codes = [
         _guarded(
             debug, _run_report, report, len(reports) > 1, list(formats), list(outputs), output_dir, annotate, lang,
-            flags, write_baseline, statistics, limits, progress, read_options(**reading),
+            flags, write_baseline, statistics, limits, progress, read_options(**reading), min_confidence,
         )
         for report in reports
     ]  # fmt: skip
@@ -209,6 +217,7 @@ def _run_report(
     limits: ReadLimits,
     progress: Any,
     reading: ReadOptions,
+    min_confidence: str = "low",
 ) -> int:
     """One report of the call: its settings merged under the flags, every target written."""
     from auditor.reporters.targets import plan
@@ -235,6 +244,7 @@ def _run_report(
         annotate=annotate,
         progress=progress,
         reading=reading,
+        min_confidence=min_confidence,
     )
 
 
@@ -258,10 +268,12 @@ def _run_check(
     annotate: Path | None = None,
     progress: Any = None,
     reading: ReadOptions | None = None,
+    min_confidence: str = "low",
 ) -> int:
     from auditor.audit import audit_document, load_ruleset
     from auditor.findings.baseline import apply_baseline, load_baseline
     from auditor.findings.baseline import write_baseline as save_baseline
+    from auditor.findings.confidence import at_least
     from auditor.findings.result import AuditResult
     from auditor.readers import read_document
     from auditor.reporters import BINARY_REPORTERS, REPORTERS
@@ -284,7 +296,7 @@ def _run_check(
         progress.say("read", pages=doc.page_count or 0, tables=len(doc.tables))
     if annotate is not None and doc.kind != "pdf":
         raise InputError(ANNOTATE_NEEDS_PDF.get(lang, ANNOTATE_NEEDS_PDF["id"]).format(path=report), kind="usage")
-    findings = audit_document(doc, ruleset, rules, lang)
+    findings = at_least(audit_document(doc, ruleset, rules, lang), min_confidence)
     if progress:
         progress.say("checked", tables=len(doc.tables), findings=len(findings))
     if write_baseline:

@@ -3,6 +3,10 @@
 Every table of the corpus reports in which discovery finds a relation that
 holds on all its rows (with at least four rows to spare one) is taken with
 its header words replaced by neutral names, so that only the figures speak.
+The same tables are also mutated with their header words kept, audited by
+every table rule: where the words name the roles, the vocabulary rules
+(CAP001, ANG001 ...) check the cells and REL001 leaves them to them, and
+the change must be found all the same.
 One figure at a time is then changed beyond rounding (its magnitude
 x 1,1 + 1, printed with the cell's own decimals and decorations): the
 relation's output cell, which the audit must report, or one of its inputs,
@@ -19,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from auditor.audit import audit_document, load_ruleset, table_views
+from auditor.checks.registry import TABLE_ENGINES
 from auditor.meaning.numbers import Number, format_number
 from auditor.meaning.relations import Relation, discover
 from auditor.meaning.semantics import TableView
@@ -27,6 +32,7 @@ from auditor.readers import read_document
 
 RULESET = load_ruleset()
 RULE = RULESET.get("REL001")
+TABLE_RULES = [r for r in RULESET.rules if r.engine in TABLE_ENGINES]
 REPORTS = (
     "jombang-inspektorat-lkjip-2022.pdf",
     "sumut-lkjip-2021.pdf",
@@ -45,6 +51,8 @@ class Mutation:
     output: bool
     """The relation's output cell (reported there) or one of its inputs
     (reported at the output, naming the input among its cells)."""
+    headers: bool = False
+    """The header words kept (every table rule runs) or stripped (REL001 alone)."""
 
 
 def _stripped(view: TableView) -> Table:
@@ -65,7 +73,9 @@ def _mutated_text(n: Number) -> str:
     return ("Rp. " if n.currency else "") + text + ("%" if n.percent else "")
 
 
-def _mutations(view: TableView) -> list[Mutation]:
+def _mutations(view: TableView, headers: bool = False) -> list[Mutation]:
+    """Mutations of the cells of every relation that holds on all the rows
+    of the stripped table (the same cells whether the words are kept or not)."""
     table = _stripped(view)
     bare = TableView(table, RULESET.vocabulary)
     body = [row.index for row in bare.rows if row.kind == "body"]
@@ -78,7 +88,8 @@ def _mutations(view: TableView) -> list[Mutation]:
             for c in (rel.out, rel.a, rel.b):
                 n = bare.number(r, c)
                 assert n is not None
-                out.append(Mutation(table, r, c, _mutated_text(n), c == rel.out))
+                target = view.table if headers else table
+                out.append(Mutation(target, r, c, _mutated_text(n), c == rel.out, headers))
     return out
 
 
@@ -86,7 +97,7 @@ def _found(m: Mutation) -> bool:
     rows = [list(row) for row in m.table.rows]
     rows[m.row][m.col] = replace(rows[m.row][m.col], text=m.text)
     doc = Document(path="mutated", sha256="0", kind="pdf", tables=[replace(m.table, rows=rows)])
-    findings = audit_document(doc, RULESET, [RULE])
+    findings = audit_document(doc, RULESET, TABLE_RULES if m.headers else [RULE])
     cell = (m.row + 1, m.col + 1)
     if m.output:
         return any((f.locations[0].row, f.locations[0].column) == cell for f in findings)
@@ -94,24 +105,21 @@ def _found(m: Mutation) -> bool:
 
 
 @pytest.fixture(scope="module")
-def mutations(corpus_dir: Path) -> list[Mutation]:
-    out: list[Mutation] = []
-    for name in REPORTS:
-        doc = read_document(corpus_dir / name)
-        for view in table_views(doc, RULESET):
-            out.extend(_mutations(view))
-    return out
+def corpus_views(corpus_dir: Path) -> list[TableView]:
+    return [view for name in REPORTS for view in table_views(read_document(corpus_dir / name), RULESET)]
 
 
-def test_single_figure_changes_are_found_at_their_cell(mutations: list[Mutation]) -> None:
+@pytest.mark.parametrize("headers", [False, True], ids=["headers-stripped", "headers-kept"])
+def test_single_figure_changes_are_found_at_their_cell(corpus_views: list[TableView], headers: bool) -> None:
     assert RULE is not None
+    mutations = [m for view in corpus_views for m in _mutations(view, headers)]
     assert len(mutations) >= 20, "too few real tables with a relation on all rows to measure"
     missed = [m for m in mutations if not _found(m)]
     share = 1 - len(missed) / len(mutations)
     outputs = [m for m in mutations if m.output]
     out_missed = [m for m in missed if m.output]
     print(
-        f"\nREL001 mutation test: {len(mutations) - len(missed)}/{len(mutations)} found ({share:.1%}); "
+        f"\nREL001 mutation test ({'headers kept' if headers else 'headers stripped'}): {len(mutations) - len(missed)}/{len(mutations)} found ({share:.1%}); "
         f"output cells {len(outputs) - len(out_missed)}/{len(outputs)}"
     )
     detail = [(m.table.id, m.table.page, m.row + 1, m.col + 1, m.text, m.output) for m in missed]

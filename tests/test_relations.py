@@ -187,3 +187,15 @@ def test_unrelated_small_counts_give_no_relation(tmp_path: Path) -> None:
         body = [row.index for row in view.rows if row.kind == "body"]
         found += [(t, rel.kind) for rel in discover(view, body)]
     assert found == []
+
+
+def test_a_closing_row_is_read_against_the_relation_of_its_rows(tmp_path: Path) -> None:
+    # JUMLAH 11.900.000 / 15.000.000 x 100 = 79,33; the printed 91,33 is
+    # neither that nor the mean (74,00) or the sum of the rows' percentages
+    body = ["Program A | 1.000.000 | 500.000 | 50,00", *BUDGET[2:-1], "Program E | 3.000.000 | 2.400.000 | 80,00"]
+    rows = [BUDGET[0], *body, "JUMLAH | 15.000.000 | 11.900.000 | 91,33"]
+    found = [(f.locations[0].row, f.printed, f.expected, f.severity) for f in _audit(rows, tmp_path)]
+    assert found == [(7, "91,33", "79,33", "warning")]
+    for pct in ("79,33", "74,00"):
+        ok = [*rows[:-1], f"JUMLAH | 15.000.000 | 11.900.000 | {pct}"]
+        assert _audit(ok, tmp_path) == [], pct

@@ -126,6 +126,31 @@ def _sum_finding(rule: Rule, view: TableView, lang: str, row: Row, c: int, total
     return _closing_finding(rule, view, lang, row, c, total, _fmt(_point(parts, "sum"), total), count=parts.count)
 
 
+_NON_ADDITIVE_LABEL = re.compile(
+    r"^\W*(rasio|persentase|prosentase|proporsi|indeks|rata-rata|rerata|laju|tingkat pertumbuhan)\b"
+    r"|%\s*(peningkatan|kenaikan|pertumbuhan|penurunan)|\(\s*%\s*\)",
+    re.IGNORECASE,
+)
+"""Row labels that name a ratio, an index, an average or a year-on-year
+change ("Rasio belanja (%)", "% PENINGKATAN"): such a row among amounts is
+not one of the amounts, and a total is never their sum."""
+
+
+def non_additive_label(label: str) -> bool:
+    return bool(_NON_ADDITIVE_LABEL.search(label.split(" | ")[-1]))
+
+
+def _fits_without_ratio_rows(view: TableView, row: Row, c: int, total: Number, exact: bool) -> bool:
+    """Does the total add up once the rows that name a ratio, an index or
+    a change are left out (and at least two rows remain)?"""
+    kept = [p for p in row.closes if not non_additive_label(view.label(p))]
+    if len(kept) == len(row.closes) or len(kept) < 2:
+        return False
+    parts = _Parts(view, kept, c)
+    fits = interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact))
+    return parts.usable and bool(parts.numbers) and fits
+
+
 def check_total_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """SUM001: additive columns of labelled total rows are sums."""
     lang, derived = run.lang, run.derived_cells(view)
@@ -142,6 +167,8 @@ def check_total_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]
             unknown_meaning = view.columns[c].role not in ADDITIVE_ROLES - {None}
             if unknown_meaning and interval_mean(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
                 continue  # a column of unknown meaning may hold a mean under JUMLAH
+            if _fits_without_ratio_rows(view, row, c, total, exact):
+                continue
             yield _sum_finding(rule, view, lang, row, c, total, parts)
 
 
@@ -263,6 +290,7 @@ def _subtotal_results(
                 continue  # "Nilai A (80)" over its indicators: a target, not a sum
             exact = _exact(view, c)
             fits = interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact))
+            fits = fits or _fits_without_ratio_rows(view, row, c, total, exact)
             out.setdefault(c, []).append((row, total, parts, bool(fits)))
     return out
 

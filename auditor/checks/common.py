@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auditor.findings.confidence import lowest, source_confidence
 from auditor.findings.records import Finding
 from auditor.meaning.locations import cell_location
 from auditor.meaning.semantics import TableView
@@ -27,8 +28,9 @@ def make_finding(
     args.setdefault("column", view.column_header(c))
     args.setdefault("row", view.label(r))
     # a table found from ruling lines (or given as text) is surer than one
-    # inferred from text alignment
-    conf = confidence or ("high" if view.table.source in ("ruled", "text") else "medium")
+    # inferred from text alignment or read by OCR; a rule may be less sure
+    # still (an inferred relation), never surer than the table's reading
+    conf = lowest(source_confidence(view.table.source), confidence or "high")
     return text_finding(
         rule,
         lang,

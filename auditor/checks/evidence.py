@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from auditor.checks.row_formula import formula_bindings
 from auditor.findings.records import Finding
-from auditor.meaning.numbers import Number, parse_number
+from auditor.meaning.numbers import Number, parse_number, role_interval
 from auditor.meaning.semantics import TableView
 from auditor.model import Location
 from auditor.rulesets.loader import RuleSet
@@ -47,7 +47,7 @@ def _holds_with(ruleset: RuleSet, f: Finding, view: TableView, cell: _Cell, valu
             num = value if c == in_col else view.number(r, c)
             if num is None:
                 break
-            env[name] = num.interval()
+            env[name] = role_interval(num, view.columns[c].role)
         else:
             try:
                 if expr.evaluate(env).overlaps(out.interval()):

@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.common import make_finding
-from auditor.checks.row_formula import CHECKED_KINDS, bind_names, formula_bindings, mixed_units, year_hints
+from auditor.checks.practice import practice_note, report_practice, row_polarity
+from auditor.checks.row_formula import (
+    CHECKED_KINDS,
+    bind_names,
+    formula_bindings,
+    input_interval,
+    mixed_units,
+    year_hints,
+)
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.formula import Expr
@@ -28,7 +36,7 @@ def _fits(expr: Expr, view: TableView, binding: dict[str, int], r: int, printed:
         num = view.number(r, c)
         if num is None:
             return None
-        env[name] = num.interval()
+        env[name] = input_interval(view, r, c)
     try:
         return expr.evaluate(env).overlaps(printed)
     except ZeroDivisionError:
@@ -50,7 +58,7 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     for row in view.rows:
         if row.kind not in CHECKED_KINDS:
             continue
-        direction = view.vocab.label_polarity(view.label(row.index))
+        direction = row_polarity(view, row.index, run)
         for out_col, _, binding in formula_bindings(rule, view, row.index, primary_only=True):
             out = view.number(row.index, out_col)
             assert out is not None
@@ -69,9 +77,11 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
                     lower_fit = alt
                     break
             if rule.polarity == "higher" and lower_fit and not higher and direction != "lower":
-                used, should = lower_fit, rule.formula
+                used, should, note = lower_fit, rule.formula, ""
             elif rule.polarity == "lower" and higher and not lower_fit and direction == "lower":
-                used, should = rule.formula, rule.alternatives[0]
+                practice = report_practice(rule, run, view, row.index)
+                used, should = rule.formula, practice.formula if practice else rule.alternatives[0]
+                note = practice_note(rule, lang, practice)
             else:
                 continue
             should_binding = bind_names(view, rule, row.index, out_col, should.names, hints) or binding
@@ -87,6 +97,7 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
                 cells=[(row.index, out_col)] + [(row.index, c) for c in binding.values()],
                 printed=out.text,
                 expected=expected,
-                used=used.text,
-                should=should.text,
+                note=note,
+                used=used.text.replace("*", "x"),
+                should=should.text.replace("*", "x"),
             )

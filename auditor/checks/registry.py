@@ -19,6 +19,8 @@ from auditor.checks import (
     numbering,
     period,
     polarity,
+    practice,
+    range_target,
     relations,
     row_formula,
     same_set,
@@ -36,8 +38,15 @@ from auditor.checks.narrative import arithmetic, changes, claims
 
 ENGINES: tuple[Engine, ...] = (
     # one table at a time: check(rule, view, run)
-    Engine("row-formula", "table", row_formula.check_row_formula, relations=row_formula.checked_row_formula),
-    Engine("polarity", "table", polarity.check_polarity),
+    Engine(
+        "row-formula",
+        "table",
+        practice.check_row_formula_in_practice,
+        practice.SETTINGS[:2],
+        relations=row_formula.checked_row_formula,
+    ),
+    Engine("polarity", "table", polarity.check_polarity, (practice.BASIS_NAMES, practice.PRACTICE_NOTE)),
+    Engine("range-target", "table", range_target.check_range_targets),
     Engine("total-row", "table", aggregates.check_total_rows, relations=aggregates.checked_total_rows),
     Engine("summary-row", "table", aggregates.check_summary_rows, relations=aggregates.checked_summary_rows),
     Engine("average-row", "table", aggregates.check_average_rows, relations=aggregates.checked_average_rows),
@@ -50,6 +59,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine(
         "column-relation", "table", relations.check_relations, relations.SETTINGS, relations=relations.checked_relations
     ),
+    Engine("table-formula-habit", "table", habits.check_table_formula_habit),
     # the whole document: check(rule, run)
     Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
     Engine("header-content", "document", crossref.check_header_content, (crossref.MEASURE_NAMES,)),

@@ -19,10 +19,21 @@ from auditor.checks.common import make_finding
 from auditor.checks.engine import Setting
 from auditor.checks.row_formula import mixed_units
 from auditor.checks.run import Run
+from auditor.findings.confidence import capped
 from auditor.findings.records import Finding
+from auditor.meaning.intervals import interval_mean, interval_sum
 from auditor.meaning.numbers import Number, format_number
-from auditor.meaning.relations import LINEAR, LOWER_IS_BETTER, Limits, Relation, discover, is_numbering_row, judge
-from auditor.meaning.semantics import TableView
+from auditor.meaning.relations import (
+    LINEAR,
+    LOWER_IS_BETTER,
+    Limits,
+    Relation,
+    discover,
+    is_numbering_row,
+    judge,
+    lower_is_better_fits,
+)
+from auditor.meaning.semantics import Row, TableView
 from auditor.rulesets.loader import Rule
 
 DISCOVERY_ROWS = ("body",)
@@ -65,7 +76,44 @@ def check_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
                 continue
             others = len(rel.support)
             severity = "error" if others >= ERROR_SUPPORT.of(rule) and len(rel.breaks) == 1 else "warning"
-            yield _finding(rule, view, run.lang, rel, r, severity)
+            confidence = "medium" if others >= ERROR_SUPPORT.of(rule) else "low"
+            yield _finding(rule, view, run.lang, rel, r, severity, confidence)
+        yield from _closing_breaks(rule, view, run, rel, derived)
+
+
+CLOSING_ROWS = ("subtotal", "total")
+
+
+def _closing_breaks(
+    rule: Rule, view: TableView, run: Run, rel: Relation, derived: set[tuple[int, int]]
+) -> Iterator[Finding]:
+    """A subtotal or total row whose ratio follows neither the relation its
+    body rows obey (sum of realisasi / sum of pagu x 100) nor the mean or
+    sum of the ratios it closes: a warning, since closing rows print what
+    they like more often than body rows.
+
+    Only ratio relations without a break, on at least ERROR_SUPPORT rows."""
+    if rel.kind in LINEAR or rel.breaks or len(rel.support) < ERROR_SUPPORT.of(rule):
+        return
+    for row in view.rows:
+        r = row.index
+        if row.kind not in CLOSING_ROWS or (r, rel.out) in derived or _mixed(view, r, rel):
+            continue
+        verdict = judge(rel, view, r, False, _limits(rule))
+        if verdict is None or verdict.fits or lower_is_better_fits(view, r, rel) or _aggregates(view, row, rel.out):
+            continue
+        yield _finding(rule, view, run.lang, rel, r, "warning", "medium")
+
+
+def _aggregates(view: TableView, row: Row, c: int) -> bool:
+    """Is the closing figure the mean or the sum of the figures it closes?"""
+    out = view.number(row.index, c)
+    parts = [view.number(p, c) for p in row.closes]
+    nums = [n.interval() for n in parts if n is not None]
+    if out is None or not nums:
+        return True  # nothing to compare with: leave it
+    printed = out.interval()
+    return interval_mean(nums).overlaps(printed) or interval_sum(nums).overlaps(printed)
 
 
 def _mixed(view: TableView, r: int, rel: Relation) -> bool:
@@ -76,7 +124,9 @@ def _mixed(view: TableView, r: int, rel: Relation) -> bool:
     return mixed_units(nums)
 
 
-def _finding(rule: Rule, view: TableView, lang: str, rel: Relation, r: int, severity: str) -> Finding:
+def _finding(rule: Rule, view: TableView, lang: str, rel: Relation, r: int, severity: str, confidence: str) -> Finding:
+    """A relation is inferred, never read from the header: at best medium
+    confidence, low when few rows support it."""
     out, a, b = (view.number(r, c) for c in (rel.out, rel.a, rel.b))
     assert out is not None and a is not None and b is not None
     names = {c: view.column_header(c) for c in rel.columns}
@@ -91,7 +141,7 @@ def _finding(rule: Rule, view: TableView, lang: str, rel: Relation, r: int, seve
         printed=out.text,
         expected=format_number(point, decimals, out.decimal_sep),
         severity=severity,
-        confidence="medium",
+        confidence=confidence,
         relation=rel.text(names),
         others=len(rel.support),
         inputs=inputs,
@@ -145,7 +195,7 @@ def _explaining(f: Finding, relations: list[Relation], min_support: int) -> Rela
 def _noted(f: Finding, rel: Relation, view: TableView, lang: str) -> Finding:
     names = {c: view.column_header(c) for c in rel.columns}
     note = NOTES["figures"].get(lang, NOTES["figures"]["id"]).format(relation=rel.text(names), others=len(rel.support))
-    return replace(f, severity="info", confidence="medium", message=f"{f.message} {note}")
+    return replace(capped(f, "medium"), severity="info", message=f"{f.message} {note}")
 
 
 NOTES = {

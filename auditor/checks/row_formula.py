@@ -17,7 +17,7 @@ from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.formula import Expr
 from auditor.meaning.intervals import Interval
-from auditor.meaning.numbers import Number, format_number
+from auditor.meaning.numbers import Number, format_number, role_interval
 from auditor.meaning.semantics import TableView
 from auditor.rulesets.loader import Rule
 
@@ -113,6 +113,14 @@ def bind_year_column(view: TableView, r: int, role: str, out_col: int) -> int | 
     return max(earlier, key=lambda c: (c.year, c.index)).index
 
 
+def input_interval(view: TableView, r: int, c: int) -> Interval:
+    """The values the input at (r, c) stands for: an integer target is
+    exact, every other figure its rounding interval (see DECLARED_ROLES)."""
+    num = view.number(r, c)
+    assert num is not None
+    return role_interval(num, view.columns[c].role)
+
+
 def mixed_units(nums: list[Number]) -> bool:
     """An amount or count (2.483, Rp. 630.395.770) beside a percentage or a
     small decimal (11,60%, 86,71): two quantities that do not divide.
@@ -193,7 +201,7 @@ def _check_one(
     printed_inputs: dict[str, Number] = {k: v for k, v in nums.items() if v is not None}
     if rule.same_units and mixed_units([printed_inputs[n] for n in rule.same_units if n in printed_inputs]):
         return None
-    env = {k: v.interval() for k, v in printed_inputs.items()}
+    env = {k: input_interval(view, r, binding[k]) for k in printed_inputs}
     try:
         computed = expr.evaluate(env)
         point = expr.evaluate_point({k: v.value for k, v in printed_inputs.items()})
@@ -235,11 +243,7 @@ def _alternative_fits(
         binding = bind_names(view, rule, r, out_col, alt.names, hints)
         if binding is None:
             continue
-        env = {}
-        for name, c in binding.items():
-            num = view.number(r, c)
-            assert num is not None
-            env[name] = num.interval()
+        env = {name: input_interval(view, r, c) for name, c in binding.items()}
         try:
             if alt.evaluate(env).overlaps(printed):
                 return True

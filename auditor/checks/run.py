@@ -40,6 +40,9 @@ class Run:
     """The change claims of the document, per set of rule params (NAR006-008)."""
     layouts: dict[int, TableLayout] = field(default_factory=dict)
     """Per table (by ``id`` of its view): its row blocks and row labels."""
+    cache: dict[str, object] = field(default_factory=dict)
+    """Other document-wide indexes an engine builds once (the report's
+    lower-is-better formula uses, the formulas its text states)."""
 
     @property
     def formula_rules(self) -> list[Rule]:

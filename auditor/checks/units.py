@@ -20,9 +20,15 @@ FIGURE_ROWS = ("body", "total", "subtotal", "summary")
 COLUMNS = Setting("columns", list, [], "The column roles checked.")
 WHEN_TABLE_HAS = Setting("when_table_has", list, [], "Only tables with a column of one of these roles.")
 WHEN_LABEL = Setting("when_label", re.Pattern, None, "Only rows whose label matches (a regex).")
+UNLESS_LABEL = Setting(
+    "unless_label",
+    str,
+    "",
+    "Rows whose label matches (a regex, case-insensitive) are not checked: receipts may exceed their plan.",
+)
 LIMIT = Setting("limit", float, 100, "The cap a share may not exceed.")
 NEEDS = Setting("needs", list, [], "The input column roles a ratio needs beside it.")
-PERCENT_CAP = (COLUMNS, WHEN_TABLE_HAS, WHEN_LABEL, LIMIT)
+PERCENT_CAP = (COLUMNS, WHEN_TABLE_HAS, WHEN_LABEL, UNLESS_LABEL, LIMIT)
 ORPHAN_RATIO = (COLUMNS, NEEDS)
 
 
@@ -37,10 +43,13 @@ def check_percent_cap(rule: Rule, view: TableView, run: Run) -> Iterator[Finding
         return
     limit = Fraction(str(LIMIT.of(rule)))
     label_pat = WHEN_LABEL.of(rule)
+    unless = re.compile(UNLESS_LABEL.of(rule), re.IGNORECASE) if UNLESS_LABEL.of(rule) else None
     for row in view.rows:
         if row.kind not in FIGURE_ROWS:
             continue
         if label_pat is not None and not label_pat.search(view.label(row.index)):
+            continue
+        if unless is not None and unless.search(view.label(row.index)):
             continue
         for col in view.columns:
             if col.role not in COLUMNS.of(rule):

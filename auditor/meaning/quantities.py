@@ -210,6 +210,16 @@ def counted_noun(sentence: Sentence, num: TextNumber) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_SHARE_NAME = re.compile(r"^\W*(persentase|prosentase|proporsi|rasio|cakupan|tingkat|indeks|indek)\b", re.IGNORECASE)
+
+
+def is_share_name(subject: str) -> bool:
+    """An indicator named as a share, a ratio or an index ("Persentase desa
+    mandiri"): its values are percentages or scores, so a count of the noun
+    it names ("33 desa") is never one of its values."""
+    return bool(_SHARE_NAME.search(subject))
+
+
 def _governs(sentence: Sentence, measure: str, start: int, gap: str, subject: str) -> bool:
     """Does the measure word at ``start`` govern the figure after ``gap``?
 
@@ -250,8 +260,10 @@ def sentence_quantities(ctx: DocContext, sentence: Sentence, subject: str, idx: 
             if not _governs(sentence, measure, m.start(), gap, subject):
                 continue
             noun = counted_noun(sentence, num)
-            if noun and noun not in tokens(subject):
-                continue  # "13 kecamatan" counts kecamatan, the indicator measures something else
+            if noun and (noun not in tokens(subject) or is_share_name(subject)):
+                # "13 kecamatan" counts kecamatan, the indicator measures
+                # something else; "33 desa" is never a "Persentase desa ..."
+                continue
             if measure == "capaian" and _OTHER_BASE.search(sentence.text):
                 continue  # "dibandingkan dengan target 2019 ... capaiannya 50,6%": another base
             if _AFTER_BREAKS.match(sentence.text[num.end :]) or _LABEL_BEFORE.search(sentence.text[: num.start]):
