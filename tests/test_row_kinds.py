@@ -31,7 +31,9 @@ def test_printed_values(text: str) -> None:
     assert is_value_text(text)
 
 
-@pytest.mark.parametrize("text", ["", "Meningkatnya kualitas", "2: Meningkatnya", "Program Peningkatan Kapasitas"])
+@pytest.mark.parametrize(
+    "text", ["", "Meningkatnya kualitas", "2: Meningkatnya", "Program Peningkatan Kapasitas", "98.81 % 91.30 %"]
+)
 def test_running_text_is_no_value(text: str) -> None:
     assert not is_value_text(text)
 

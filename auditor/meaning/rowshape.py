@@ -23,6 +23,8 @@ _MAX_VALUE_WORD = 8
 columns by a borderless layout shows long ones (Meningkatnya, Pengawasan)."""
 _ACRONYM = re.compile(r"[A-Z]{1,4}[+-]?")
 """A grade or opinion printed as letters: WTP, BB, A, AA, B+."""
+_NUMBER_TOKEN = re.compile(r"\d[\d.,]*")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _OUTLINE_NUMBER = re.compile(r"[\dIVXivx]{1,4}[.)]?|[a-zA-Z][.)]")
 INDENT_POINTS = 3.0
 """How much further right a row's name must start to count as indented."""
@@ -42,6 +44,8 @@ def is_value_text(text: str) -> bool:
         return False
     if any(len(w) > _MAX_VALUE_WORD for w in words):
         return False
+    if len(_NUMBER_TOKEN.findall(_PARENTHESES.sub(" ", t))) > 1:
+        return False  # several figures run together ("98.81 % 91.30 %"): no one value
     return any(ch.isdigit() for ch in t) or any(_ACRONYM.fullmatch(w) for w in words)
 
 
