@@ -261,3 +261,18 @@ def test_indented_parents_of_one_row_that_do_not_add_up_are_no_hierarchy() -> No
     rows[3][2] = ["210.500", "200.000", "95,01"]
     v = TableView(indented([tuple(r) for r in rows]), RULES.vocabulary)  # type: ignore[misc]
     assert v.hierarchy is None and all(r.kind != "subtotal" for r in v.rows)
+
+
+def test_a_label_column_known_only_from_its_cells_does_not_make_a_fragment_a_table() -> None:
+    """The rest of a table after a page break, its header left behind: the
+    names tell the label column, but nothing tells what the figures are, so
+    its closing row is not checked against the few rows printed here."""
+    spec = [
+        ["3", "Biro Hukum", "1.000", "900"],
+        ["4", "Biro Umum", "2.000", "1.000"],
+        ["5", "Biro Organisasi", "500", "400"],
+        ["", "JUMLAH", "9.000", "5.000"],
+    ]
+    v = view(spec)
+    assert v.columns[1].role == "label" and v.is_fragment
+    assert audit(grid(spec), ["SUM001"]) == []

@@ -153,6 +153,8 @@ class TableView:
         if self.table.source == "ruled":
             self.table = regrid_by_header_leaves(self.table, self.title_rows, self.header_rows)
         self.numbering_rows = self._column_number_rows()
+        self.labels_by_content: frozenset[int] = frozenset()
+        """Label columns known from their cells, not from a header word."""
         self.columns = self._columns()
         self.hierarchy: str | None = None
         """Where parent rows come from: "numbering", "emphasis" or None."""
@@ -375,6 +377,7 @@ class TableView:
                 continue
             if col.role is None and mostly_names(cells):
                 col.role = "label"
+                self.labels_by_content = frozenset({col.index})
             return
 
     # -- rows -------------------------------------------------------------
@@ -727,7 +730,9 @@ class TableView:
         it: its closing rows would close only the rows printed here. Seen as
         columns that say nothing of what they hold, or as a numbered list
         that starts past 1."""
-        headless = self.table.source != "text" and all(col.role in (None, "number") for col in self.columns)
+        headless = self.table.source != "text" and all(
+            col.role in (None, "number") or col.index in self.labels_by_content for col in self.columns
+        )
         return headless or self._numbering_starts_late()
 
     def _numbering_starts_late(self) -> bool:
