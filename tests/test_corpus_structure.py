@@ -104,12 +104,8 @@ def test_jombang_tabel_1_2_joined_over_pages_7_8(jombang):
     assert kind(v, "JUMLAH") == "total"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rows whose Jumlah is printed '-' (SMA, SMP, SD) read as group headings, "
-    "and JUMLAH then closes only the three rows with figures",
-)
 def test_jombang_tabel_1_2_dash_rows_are_body(jombang):
+    """p7-8: SMA, SMP, SD print '-' as their Jumlah: data rows, which JUMLAH closes."""
     v = table(jombang, 7, "Pendidikan")
     assert [kind(v, x) for x in ("SMA", "SMP", "SD")] == ["body"] * 3
     assert len(closes(v, "JUMLAH")) == 6
@@ -148,10 +144,8 @@ def test_jombang_tabel_3_4_spanned_realisasi_years(jombang):
     assert [c.year for c in v.columns[4:]] == [2022, 2022, 2021, 2020]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="indicator 6 Kapabilitas APIP (Level 3 | Level 3 | Level 3 | N/A) read as a group heading"
-)
 def test_jombang_tabel_3_4_indicator_rows_are_body(jombang):
+    """p31: Kapabilitas APIP prints Level 3 | Level 3 | Level 3 | N/A: an indicator, not a heading."""
     v = table(jombang, 31, "Tabel 3.4")
     assert [r.kind for r in v.rows[v.header_rows :]] == ["body"] * 7
 
@@ -169,10 +163,9 @@ def test_jombang_tabel_3_8_kinerja_and_anggaran_groups(jombang):
     assert kind(v, "JUMLAH TOTAL") == "total"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="JUMLAH TOTAL (13.353.153.913) closes nothing; it adds the anggaran of the three programmes"
-)
 def test_jombang_tabel_3_8_jumlah_total_closes_programmes(jombang):
+    """p39-40: JUMLAH TOTAL (13.353.153.913) adds the anggaran of the three programmes,
+    the budget beside a programme's second indicator counted once."""
     v = table(jombang, 39, "Tabel 3.8")
     assert starts(closes(v, "JUMLAH TOTAL"), ["Program Penunjang", "Program Penyelenggaraan", "Program Perumusan"])
 
@@ -210,12 +203,8 @@ def test_jombang_tabel_3_13_program_kegiatan_over_pages(jombang):
     assert starts(closes(v, "JUMLAH"), ["PROGRAM PENUNJANG", "PROGRAM PENYELENGGARAAN", "PROGRAM PERUMUSAN"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the row 'Inspektorat Kabupaten Jombang' under the header is counted "
-    "as a third header row instead of a group row",
-)
 def test_jombang_tabel_3_13_header_is_two_rows(jombang):
+    """p43: 'Inspektorat Kabupaten Jombang' under Program / Kegiatan opens the body."""
     v = table(jombang, 43, "Tabel 3.13")
     assert v.header_rows == 2
     assert kind(v, "Inspektorat Kabupaten Jombang") == "group"
@@ -235,10 +224,8 @@ def test_sumut_tabel_3_2_joined_with_misi_groups(sumut):
     assert kind(v, "Jumlah kunjungan wisatawan") == "body"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="indicators with a qualitative target only (Opini BPK: WTP, SAKIP: BB) read as group headings"
-)
 def test_sumut_tabel_3_2_qualitative_indicators_are_body(sumut):
+    """p24: Opini BPK (target WTP) and SAKIP (target BB) are indicators."""
     v = table(sumut, 24, "Tabel 3.2")
     assert kind(v, "Opini BPK") == "body"
     assert kind(v, "Nilai sistem akuntabilitas") == "body"
@@ -253,12 +240,8 @@ def test_sumut_tabel_3_10_three_level_header(sumut):
     assert kind(v, "Rasio Elektrifikasi") == "body"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Satuan leaves under Target and Realisasi Kinerja take the group's "
-    "role (target, realisasi) instead of unit",
-)
 def test_sumut_tabel_3_10_satuan_leaves_are_units(sumut):
+    """p51: the Satuan leaves under Target and Realisasi Kinerja hold units."""
     v = table(sumut, 51, "Tabel 3.10")
     assert roles(v) == ["label", "target", "unit", "realisasi", "unit", "capaian"]
 
@@ -304,8 +287,8 @@ def test_sumut_pagu_realisasi_english_numbers(sumut):
     assert v.number(total.index, 4).value == Fraction(9475, 100)
 
 
-@pytest.mark.xfail(strict=True, reason="the OPD column is the label column but gets no role")
 def test_sumut_pagu_realisasi_opd_is_label(sumut):
+    """p79: the OPD column names the rows."""
     v = table(sumut, 79, "PAGU")
     assert roles(v) == ["number", "label", "anggaran", "realisasi", "pct"]
 
@@ -319,10 +302,8 @@ def test_sumut_pembiayaan_english_numbers(sumut):
     assert v.number(r, 3).value == Fraction(10473, 100)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="PENERIMAAN / PENGELUARAN PEMBIAYAAN (bold caps) are not read as parents of their indented rows"
-)
 def test_sumut_pembiayaan_hierarchy(sumut):
+    """p82: PENERIMAAN / PENGELUARAN PEMBIAYAAN (capitals) over their indented rows."""
     v = table(sumut, 82, "PEMBIAYAAN")
     assert kind(v, "PENERIMAAN PEMBIAYAAN") == "subtotal"
     assert starts(closes(v, "PENERIMAAN PEMBIAYAAN"), ["Sisa Lebih Perhitungan"])
@@ -433,8 +414,8 @@ def test_cianjur_pelayanan_dkp(cianjur):
     assert [c.year for c in v.columns][3:5] == [2015, 2015]
 
 
-@pytest.mark.xfail(strict=True, reason="the label column Pelayanan DKP gets no role")
 def test_cianjur_pelayanan_dkp_label_role(cianjur):
+    """p48: the column headed Pelayanan DKP names the rows."""
     v = table(cianjur, 48, "Pelayanan DKP")
     assert roles(v)[1] == "label"
 
@@ -466,8 +447,8 @@ def test_cianjur_realisasi_apbd_shaded_over_five_pages(cianjur):
     assert kind(v, "Program Peningkatan Sarana dan Prasarana Pema") == "body"
 
 
-@pytest.mark.xfail(strict=True, reason="'Target anggaran' (the pagu) read as a kinerja target, not anggaran")
 def test_cianjur_realisasi_apbd_roles(cianjur):
+    """p50-54: Target anggaran is the pagu, Realisasi anggaran its realisation."""
     v = table(cianjur, 50, "Kegiatan")
     assert roles(v) == ["number", "label", "label", "anggaran", "realisasi_anggaran", "pct"]
 

@@ -52,7 +52,7 @@ BUDGET = [
 def test_caption_rows_inside_the_grid_are_not_the_header() -> None:
     view = TableView(grid(BUDGET), RULES.vocabulary)
     assert view.title_rows == 2 and view.header_rows == 3
-    assert [c.role for c in view.columns] == ["number", None, "anggaran", "realisasi", "pct"]
+    assert [c.role for c in view.columns] == ["number", "label", "anggaran", "realisasi", "pct"]
     assert [r.kind for r in view.rows[3:]] == ["body", "body", "total"]
 
 

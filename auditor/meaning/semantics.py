@@ -9,12 +9,21 @@ vocabulary in ``rules/``), never from positions known for one file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from auditor.meaning.intervals import interval_sum
 from auditor.meaning.leafgrid import regrid_by_header_leaves
 from auditor.meaning.numbers import Number, dot_style, is_nil, parse_number
+from auditor.meaning.rowshape import (
+    INDENT_POINTS,
+    ends_vertical_span,
+    mostly_names,
+    mostly_outline_numbers,
+    name_start,
+    prints_value,
+)
 from auditor.meaning.vocabulary import RoleVocabulary
 from auditor.model import Cell, Table
 
@@ -43,6 +52,10 @@ RATIO_ROLES = {"capaian", "pct", "ratio_other", "efficiency", "realisasi_kinerja
 HEADING_KINDS = ("header", "numbering")
 # Text columns that never name a row: its number, its unit of measure.
 NON_LABEL_ROLES = {"number", "unit"}
+# Roles a header leaf's own word gives over the group header above it.
+LEAF_ROLES = {"unit"}
+# Columns that never hold a row's figures.
+NON_FIGURE_ROLES = {"number", "label", "unit"}
 
 
 @dataclass
@@ -140,6 +153,8 @@ class TableView:
         if self.table.source == "ruled":
             self.table = regrid_by_header_leaves(self.table, self.title_rows, self.header_rows)
         self.numbering_rows = self._column_number_rows()
+        self.labels_by_content: frozenset[int] = frozenset()
+        """Label columns known from their cells, not from a header word."""
         self.columns = self._columns()
         self.hierarchy: str | None = None
         """Where parent rows come from: "numbering", "emphasis" or None."""
@@ -227,6 +242,8 @@ class TableView:
         for row in rows[:MAX_HEADER_ROWS]:
             if self._row_has_data_number(row) or (n > 0 and (self._is_group_row(row) or self._is_outline_title(row))):
                 break
+            if n > 0 and ends_vertical_span(row, rows[n - 1]):
+                break  # a group name under a header cell that spans down
             if n > 0 and all(not c.text.strip() or c.is_span_copy for c in row):
                 n += 1
                 continue
@@ -270,6 +287,10 @@ class TableView:
         return True
 
     def _header_text(self, c: int) -> str:
+        return " ".join(self._header_parts(c))
+
+    def _header_parts(self, c: int) -> list[str]:
+        """The header words over column ``c``, top (group) to bottom (leaf)."""
         parts: list[str] = []
         rows = self.table.rows[self.title_rows : self.header_rows]
         for r, row in enumerate(rows):
@@ -278,7 +299,7 @@ class TableView:
                 text = self._group_label(row, rows[r + 1], c)
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
-        return " ".join(parts)
+        return parts
 
     def _group_label(self, row: list[Cell], below: list[Cell], c: int) -> str:
         """The group header over an empty upper cell.
@@ -310,6 +331,13 @@ class TableView:
         role = self.vocab.column_role(words, exclude)
         return role if role is not None else rejoined_role(self.vocab, words, exclude)
 
+    def _leaf_role(self, c: int) -> str | None:
+        """A role the leaf's own word gives whatever the group over it says:
+        ``Satuan`` under ``Target`` holds units, not targets."""
+        parts = self._header_parts(c)
+        role = self._role(parts[-1]) if len(parts) > 1 else None
+        return role if role in LEAF_ROLES else None
+
     def _columns(self) -> list[Column]:
         cols = []
         for c in range(self.table.ncols):
@@ -321,11 +349,12 @@ class TableView:
                 Column(
                     index=c,
                     header=header,
-                    role=self._role(header),
+                    role=self._leaf_role(c) or self._role(header),
                     year=int(years[0]) if len(years) == 1 else None,
                     dot_decimal=dot,
                 )
             )
+        self._mark_label_column(cols)
         roles = {col.role for col in cols}
         if not roles & {"realisasi_anggaran", "anggaran"}:
             # "Capaian kinerja" is the performance side of an efficiency
@@ -335,6 +364,21 @@ class TableView:
                 if col.role == "realisasi_kinerja":
                     col.role = self._role(col.header, frozenset({"realisasi_kinerja"}))
         return cols
+
+    def _mark_label_column(self, cols: list[Column]) -> None:
+        """The leftmost column of names (after the numbering column) names
+        the rows, whatever its header says (``OPD``, ``Pelayanan DKP``,
+        ``Kabupaten/Kota``): it is the label column when no other role
+        claims it and no label column stands left of it."""
+        body = self._body_rows()
+        for col in cols:
+            cells = [row[col.index] for _, row in body]
+            if col.role == "number" or (col.role is None and mostly_outline_numbers(cells)):
+                continue
+            if col.role is None and mostly_names(cells):
+                col.role = "label"
+                self.labels_by_content = frozenset({col.index})
+            return
 
     # -- rows -------------------------------------------------------------
     def label(self, r: int) -> str:
@@ -404,10 +448,13 @@ class TableView:
                 continue
             role = self._closing_role(r)
             if role in ("total", "average"):
-                rows.append(Row(r, role, label, closes=self._closes(r, role, pending, rows, group_closers)))
+                closes = self._closes(r, role, pending, rows, group_closers)
+                if role == "total":
+                    closes = self._without_shared_figures(r, closes)
+                rows.append(Row(r, role, label, closes=closes))
                 pending = []
                 continue
-            if not numbers:
+            if not numbers and not prints_value(self.table.rows[r], self._figure_columns):
                 has_text = any(c.text.strip() and not c.is_span_copy for c in self.table.rows[r])
                 rows.append(Row(r, "group" if has_text else "empty", label))
                 continue
@@ -421,6 +468,19 @@ class TableView:
             pending.append(r)
         self._mark_subtotals(rows)
         return rows
+
+    @cached_property
+    def _figure_columns(self) -> frozenset[int]:
+        """Columns that hold the rows' figures: those a figure role names,
+        and unnamed ones whose cells are mostly not names."""
+        out = set()
+        for col in self.columns:
+            if col.role in NON_FIGURE_ROLES or col.index == self.numbering_col:
+                continue
+            cells = [row[col.index] for _, row in self._body_rows()]
+            if col.role is not None or not mostly_names(cells):
+                out.add(col.index)
+        return frozenset(out)
 
     @staticmethod
     def _closes(
@@ -437,10 +497,29 @@ class TableView:
         if len(group_closers[role]) >= 2:
             closes, group_closers[role][:] = list(group_closers[role]), []
             return closes
-        prev = rows[-1] if rows else None
+        # blank rows between the two closing rows change nothing
+        prev = next((p for p in reversed(rows) if p.kind != "empty"), None)
         if prev is not None and prev.kind in ("total", "average", "summary") and prev.closes:
             return list(prev.closes)
         return []
+
+    def _without_shared_figures(self, r: int, closes: list[int]) -> list[int]:
+        """The closed rows without those that print none of the total's
+        figures themselves: where the total prints its own figures, such a row
+        only repeats, in a cell spanning down to it, the figures of a row above
+        (a programme's budget beside its second indicator), which the sum
+        counts once."""
+        total_cols = [
+            c for c, cell in enumerate(self.table.rows[r]) if (r, c) in self._numbers and c in self._figure_columns
+        ]
+        if not total_cols:
+            return closes
+
+        def shares(k: int) -> bool:
+            cells = [self.table.rows[k][c] for c in total_cols]
+            return all(c.is_span_copy and c.span_origin is not None and c.span_origin[0] < k for c in cells)
+
+        return [k for k in closes if not shares(k)]
 
     # -- hierarchy ----------------------------------------------------------
     def level(self, r: int) -> int | None:
@@ -518,33 +597,71 @@ class TableView:
         return children_of
 
     def _emphasis_children(self, rows: list[Row]) -> dict[int, list[int]]:
-        """Parent rows told apart by type alone: bold rows (or rows in
-        capitals) each over plain rows, in a table whose other rows are plain.
-        Type says little by itself, so the hierarchy is taken only where the
-        figures show it: at least two parents equal the sum of their rows,
-        and more parents add up than do not."""
+        """Parent rows told apart by type alone: bold rows, rows in capitals
+        or rows whose names start further left, each over the other rows, in
+        a table whose other rows are not set apart so. Type says little by
+        itself, so the hierarchy is taken only where the figures show it (see
+        :meth:`_emphasis_confirmed`)."""
         body = [row.index for row in rows if row.kind == "body"]
-        for marked in (self._is_bold_row, self._is_caps_row):
+        for marked in (self._is_bold_row, self._is_caps_row, self._is_outdented_row):
             flags = [marked(r) for r in body]
             if all(flags) or not any(flags) or not flags[0]:
                 continue  # every row alike, or plain rows above the first parent
-            children: dict[int, list[int]] = {}
-            parent: int | None = None
-            for row in rows:
-                if row.kind in ("group", "empty"):
-                    continue
-                if row.kind != "body":
-                    parent = None
-                elif marked(row.index):
-                    parent = row.index
-                    children[parent] = []
-                elif parent is not None:
-                    children[parent].append(row.index)
-            children = {p: kids for p, kids in children.items() if kids}
-            fits = [self._adds_up(p, kids) for p, kids in children.items() if len(kids) >= 2]
-            if fits.count(True) >= 2 and fits.count(True) > fits.count(False):
+            children = self._children_under(marked, rows)
+            if self._emphasis_confirmed(children):
                 return children
         return {}
+
+    def _children_under(self, marked: Callable[[int], bool], rows: list[Row]) -> dict[int, list[int]]:
+        """Each marked body row's unmarked body rows up to the next marked
+        or closing row."""
+        children: dict[int, list[int]] = {}
+        parent: int | None = None
+        for row in rows:
+            if row.kind in ("group", "empty"):
+                continue
+            if row.kind != "body":
+                parent = None
+            elif marked(row.index):
+                parent = row.index
+                children[parent] = []
+            elif parent is not None:
+                children[parent].append(row.index)
+        return {p: kids for p, kids in children.items() if kids}
+
+    def _emphasis_confirmed(self, children: dict[int, list[int]]) -> bool:
+        """At least two parents equal the sum of their rows, and more parents
+        add up than do not. Where every child is also indented under its
+        parent, the layout says as much as the type: a parent of a single
+        row counts too, and then no parent may fail to add up."""
+        indented = bool(children) and all(self._indented(k, p) for p, kids in children.items() for k in kids)
+        fits = [self._adds_up(p, kids) for p, kids in children.items() if len(kids) >= (1 if indented else 2)]
+        if indented:
+            return fits.count(True) >= 2 and False not in fits
+        return fits.count(True) >= 2 and fits.count(True) > fits.count(False)
+
+    @cached_property
+    def _name_columns(self) -> list[int]:
+        return [col.index for col in self.columns if col.role == "label"] or [0]
+
+    def _name_start(self, r: int) -> float | None:
+        return name_start(self.table.rows[r], self._name_columns)
+
+    def _indented(self, child: int, parent: int) -> bool:
+        """Whether the child's name starts clearly right of the parent's."""
+        a, b = self._name_start(child), self._name_start(parent)
+        return a is not None and b is not None and a >= b + INDENT_POINTS
+
+    @cached_property
+    def _name_start_range(self) -> tuple[float, float] | None:
+        starts = [x for _, row in self._body_rows() if (x := name_start(row, self._name_columns)) is not None]
+        return (min(starts), max(starts)) if starts else None
+
+    def _is_outdented_row(self, r: int) -> bool:
+        """A row whose name starts at the leftmost start of the body's names,
+        in a table where some names start further right."""
+        x, span = self._name_start(r), self._name_start_range
+        return x is not None and span is not None and x < span[0] + INDENT_POINTS < span[1]
 
     def _is_bold_row(self, r: int) -> bool:
         return any(c.bold for c in self.table.rows[r] if c.text.strip() and not c.is_span_copy)
@@ -613,7 +730,9 @@ class TableView:
         it: its closing rows would close only the rows printed here. Seen as
         columns that say nothing of what they hold, or as a numbered list
         that starts past 1."""
-        headless = self.table.source != "text" and all(col.role in (None, "number") for col in self.columns)
+        headless = self.table.source != "text" and all(
+            col.role in (None, "number") or col.index in self.labels_by_content for col in self.columns
+        )
         return headless or self._numbering_starts_late()
 
     def _numbering_starts_late(self) -> bool:
