@@ -206,3 +206,29 @@ def test_a_table_continued_on_the_next_page_is_one_table(tmp_path: Path) -> None
     assert _table_families(views, []) == {"T1": "T1", "T2": "T1", "T3": "T3"}
     between = Sentence("Tabel berikut menyajikan realisasi program lainnya.", [], [0], (51, 20.0, 50.0))
     assert _table_families(views, [between])["T2"] == "T2"
+
+
+BUDGETS = """# LAPORAN KINERJA TAHUN 2015
+
+# BAB II PERENCANAAN KINERJA
+
+NO\tPROGRAM\tANGGARAN 2015
+1\tProgram Pengembangan Kinerja Pengelolaan Persampahan\t3.564.173.500
+2\tProgram Pengembangan Kinerja Pengelolaan Persampahan (Banprov)\t1.458.000.000
+3\tProgram Pengelolaan Ruang Terbuka Hijau\t5.294.409.800
+\tJumlah\t10.316.583.300
+
+# BAB III AKUNTABILITAS KINERJA
+
+NO\tPROGRAM\tANGGARAN 2015\tREALISASI\t%
+1\tProgram Pengembangan Kinerja Pengelolaan Persampahan\t{combined}\t4.979.049.500,00\t{pct}
+2\tProgram Pengelolaan Ruang Terbuka Hijau\t5.294.409.800\t5.200.000.000\t98,22
+"""
+
+
+def test_a_copy_that_combines_two_rows_listed_apart_is_not_a_drift(tmp_path: Path) -> None:
+    # 3.564.173.500 + 1.458.000.000: Bab III gives the programme with its Banprov share
+    combined = BUDGETS.format(combined="5.022.173.500,00", pct="99,14")
+    assert [f.rule for f in _xrf(combined, tmp_path)] == []
+    drifted = BUDGETS.format(combined="3.664.173.500,00", pct="135,88")
+    assert [(f.rule, f.printed) for f in _xrf(drifted, tmp_path)] == [("XRF001", "3.664.173.500,00")]

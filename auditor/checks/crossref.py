@@ -313,7 +313,7 @@ def check_cross_references(rule: Rule, run: Run) -> Iterator[Finding]:
     names = MEASURE_NAMES.of(rule).get(lang, {})
     for group in groups.values():
         clusters = group.value_clusters()
-        if len(clusters) < 2:
+        if len(clusters) < 2 or _combined(state, clusters):
             continue
         support = {i: sum(1 for q in cl if _recomputed(state, q)) for i, cl in enumerate(clusters)}
         ranked = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i]), -support[i]))
@@ -347,6 +347,35 @@ def check_cross_references(rule: Rule, run: Run) -> Iterator[Finding]:
             values=values,
             note=support_note,
         )
+
+
+COMBINED_MIN = 1000
+"""Amounts from here up: below it a difference that equals some other row's
+figure (a 5 among percentages) is too likely to be chance."""
+
+
+def _combined(state: QuantityIndex, clusters: list[list[Quantity]]) -> bool:
+    """Two values whose difference is printed as another row of a column that
+    holds one of them: one place combines two rows the other lists apart (a
+    programme and its "(Banprov)" share, 3.564.173.500 + 1.458.000.000 =
+    5.022.173.500), which is a different scope, not a differing copy."""
+    if len(clusters) != 2:
+        return False
+    low, high = (cl[0].number.interval() for cl in clusters)
+    if low.lo < COMBINED_MIN:
+        return False
+    gap = high - low
+    copies = [q for cl in clusters for q in cl if q.origin != "text"]
+    origins = {q.origin for q in copies}
+    rows = {(q.origin, q.row_key) for q in copies}
+    return any(
+        q.origin in origins and (q.origin, q.row_key) not in rows and _overlap(q.number.interval(), gap)
+        for q in state.quantities
+    )
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    return a.lo <= b.hi and b.lo <= a.hi
 
 
 def _slip_note(rule: Rule, lang: str, minority: list[list[Quantity]], top: list[Quantity]) -> str:
