@@ -15,8 +15,15 @@ from auditor.checks.common import text_finding
 from auditor.checks.narrative.common import rule_param
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
-from auditor.model import Location
+from auditor.model import Location, Page
 from auditor.rulesets.loader import Rule
+
+
+def _whole(page: Page) -> Location:
+    """The finding stands for the whole page: its box is the page's, so an
+    annotated PDF or a picture can mark it like any other."""
+    box = (0.0, 0.0, page.width, page.height) if page.width and page.height else None
+    return Location(page=page.number, line=None, table=None, row=None, column=None, text="", bbox=box)
 
 
 def check_unread_pages(rule: Rule, run: Run) -> Iterator[Finding]:
@@ -32,7 +39,7 @@ def check_unread_pages(rule: Rule, run: Run) -> Iterator[Finding]:
         yield text_finding(
             rule,
             run.lang,
-            locations=[Location(page=page.number, line=None, table=None, row=None, column=None, text="")],
+            locations=[_whole(page)],
             printed=None,
             expected=None,
             meaning=(page.unread,),
