@@ -17,7 +17,7 @@ import click
 from auditor import __version__
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
-from auditor.readers.limits import ReadLimits
+from auditor.readers.limits import DEFAULT_LIMITS, READERS, ReadLimits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -118,6 +118,13 @@ def main() -> None:
     show_default=True,
     help="MB of memory one PDF page may take; a page needing more is skipped with a warning (0: no limit).",
 )
+@click.option(
+    "--reader",
+    type=click.Choice(READERS),
+    default=DEFAULT_LIMITS.reader,
+    show_default=True,
+    help="Library that reads a PDF's characters and rules (the tables are meant to be the same).",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
     report: Path,
@@ -134,6 +141,7 @@ def check(
     max_pages: int,
     page_timeout: float,
     max_memory: int,
+    reader: str,
     debug: bool,
 ) -> None:
     """Audit REPORT (a PDF, or a text export of one) and report its inconsistencies."""
@@ -151,7 +159,7 @@ def check(
             baseline,
             write_baseline,
             statistics,
-            ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory),
+            ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory, reader=reader),
         )
     except BrokenPipeError:
         # the reader of our output (head, less) went away: not an error of ours

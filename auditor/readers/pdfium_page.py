@@ -35,6 +35,28 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FONT_NAME_BYTES = 256
 
 
+def open_document(data: bytes) -> pypdfium2.PdfDocument | None:
+    """The PDF opened by PDFium, or None if PDFium cannot open it (the
+    pdfplumber page then serves, and reports the damage)."""
+    try:
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return None
+
+
+def page_source(doc: pypdfium2.PdfDocument | None, number: int, fallback: object) -> object:
+    """What a page is read from: PDFium's page ``number`` (from 1) when the
+    document is open in PDFium and the page is plain, else ``fallback``
+    (the pdfplumber page)."""
+    if doc is None or number > len(doc):
+        return fallback
+    page = doc[number - 1]
+    try:
+        return PdfiumPage.read(page) if plain_page(page) else fallback
+    finally:
+        page.close()
+
+
 def plain_page(page: pypdfium2.PdfPage) -> bool:
     """Whether the page's coordinates need no rotation or offset: then PDF
     user space, flipped, is pdfplumber's top-left space."""
@@ -133,21 +155,53 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
         pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
         pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
         fontname, descent_per_pt = _font(raw, i, fonts, name_buf, descent)
-        bottom_y = origin_y.value + descent_per_pt * size
+        m: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, origin_x.value, origin_y.value)
+        loose = (box.left, box.bottom, box.right, box.top)
+        x0, y0, x1, y1 = _pdfminer_box(m, loose, size, descent_per_pt)
         yield {
             "object_type": "char",
             "text": _char_text(code),
             "fontname": fontname,
-            "size": size,
-            "x0": float(box.left),
-            "x1": float(box.right),
-            "width": float(box.right - box.left),
-            "top": height - (bottom_y + size),
-            "bottom": height - bottom_y,
-            "doctop": height - (bottom_y + size),
-            "height": size,
+            "size": y1 - y0,
+            "x0": x0,
+            "x1": x1,
+            "width": x1 - x0,
+            "top": height - y1,
+            "bottom": height - y0,
+            "doctop": height - y1,
+            "height": y1 - y0,
             "upright": matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0,
         }
+
+
+def _pdfminer_box(
+    m: Matrix, loose: tuple[float, float, float, float], size: float, descent_per_pt: float
+) -> tuple[float, float, float, float]:
+    """A character's box as pdfminer draws it, in PDF page space.
+
+    pdfminer's glyph box spans the advance width horizontally and the font
+    size from the font's descent vertically, in text space, and is then
+    carried to the page by the character's matrix ``m`` (origin included).
+    PDFium's loose box spans the advance too but its own ascent/descent:
+    carried back to text space it gives the advance, and the vertical span
+    is rebuilt from the size and descent.
+    """
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    if not det:
+        return loose
+    us = [((x - e) * d - (y - f) * c) / det for x in (loose[0], loose[2]) for y in (loose[1], loose[3])]
+    u0, u1 = min(us), max(us)
+    v0 = descent_per_pt * size
+    v1 = v0 + size
+    xs, ys = [], []
+    for u in (u0, u1):
+        for v in (v0, v1):
+            xs.append(a * u + c * v + e)
+            ys.append(b * u + d * v + f)
+    # Rounded: PDFium's matrices are single precision, and float noise
+    # must not order two letters set at one height by a millionth.
+    return (round(min(xs), 3), round(min(ys), 3), round(max(xs), 3), round(max(ys), 3))
 
 
 def _blank_object(obj: object, outer: Matrix, textpage: object, height: float) -> list[dict]:
