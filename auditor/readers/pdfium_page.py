@@ -191,7 +191,13 @@ def _pdfminer_box(
     if not det:
         return loose
     us = [((x - e) * d - (y - f) * c) / det for x in (loose[0], loose[2]) for y in (loose[1], loose[3])]
-    u0, u1 = min(us), max(us)
+    # The advance starts at the origin; only its end is taken from the box.
+    u0, u1 = 0.0, max(us)
+    if abs(b) < 1e-6 and a > 0 and d:
+        # Unrotated, perhaps slanted (synthetic italics): PDFium's box spans
+        # its own ascent-to-descent slant, which is known from its height.
+        slant = max(c * (loose[1] - f) / d, c * (loose[3] - f) / d)
+        u1 = (loose[2] - e - slant) / a
     v0 = descent_per_pt * size
     v1 = v0 + size
     xs, ys = [], []
