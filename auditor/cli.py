@@ -20,7 +20,7 @@ from auditor.cli_reading import ReadOptions, read_options, reading_options
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
 from auditor.gx.command import gx_command
-from auditor.readers.limits import ReadLimits
+from auditor.readers.limits import DEFAULT_LIMITS, READERS, ReadLimits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -140,6 +140,13 @@ def main() -> None:
     help="MB of memory one PDF page may take; a page needing more is skipped with a warning (0: no limit).",
 )
 @reading_options
+@click.option(
+    "--reader",
+    type=click.Choice(READERS),
+    default=DEFAULT_LIMITS.reader,
+    show_default=True,
+    help="Library that reads a PDF's characters and rules (the tables are meant to be the same).",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
     reports: tuple[Path, ...],
@@ -160,6 +167,7 @@ def check(
     max_pages: int,
     page_timeout: float,
     max_memory: int,
+    reader: str,
     debug: bool,
     **reading: Any,
 ) -> None:
@@ -172,7 +180,7 @@ def check(
     flags = Settings(
         select=_split(select), ignore=_split(ignore), fail_on=fail_on, rules=list(extra_rules), baseline=baseline
     )
-    limits = ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory)
+    limits = ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory, reader=reader)
     progress = Progress(lang, quiet)
     codes = [
         _guarded(

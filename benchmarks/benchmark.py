@@ -1,13 +1,19 @@
-"""Benchmark: how long an audit takes, as a ratio to a baseline measured in
-the same run on the same machine.
+"""Benchmark: how much CPU an audit takes, as ratios to two baselines
+measured in the same run on the same machine.
 
-The baseline is the least any PDF-reading auditor must do: open the PDF with
-pdfplumber and extract the words of every page (for a text export: read it
-into the document model). The audit ratio says what
-table finding, semantics and all rules cost on top of that; ratios, unlike
-seconds, compare across machines and runs.
+The baselines are what a PDF-reading auditor would do without us:
 
-    python benchmarks/benchmark.py [PDF_OR_TEXT ...] [--repeat 3]
+- *plumber*: a plain pdfplumber pass, the characters and ``extract_tables``
+  of every page (what a hand-written pdfplumber script costs);
+- *pdfium*: a pypdfium2 pass reading every character with its box (the
+  floor of reading the text layer at all).
+
+For a text export both baselines are reading it into the document model
+(there is no cheaper honest floor for text). The audit is measured once per
+reader (``--reader``), in CPU seconds of this process and its page workers;
+ratios, unlike seconds, compare across machines and runs.
+
+    python benchmarks/benchmark.py [PDF_OR_TEXT ...] [--repeat 3] [--reader pdfplumber]
 
 Without arguments it measures the shipped examples and, when present, the
 real reports in ../shared/corpus/.
@@ -16,43 +22,72 @@ real reports in ../shared/corpus/.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from auditor.audit import audit_document, load_ruleset  # noqa: E402
 from auditor.readers import read_document  # noqa: E402
+from auditor.readers.limits import DEFAULT_LIMITS, READERS  # noqa: E402
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (page workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def _best(fn, repeat: int) -> float:
+    """The least CPU of ``repeat`` runs (the others met a busier machine)."""
     times = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = _cpu()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(_cpu() - t0)
     return min(times)
 
 
-def baseline(path: Path) -> None:
-    """PDF: pdfplumber's words of every page. Text export: reading it into
-    the document model (there is no cheaper honest floor for text)."""
+def plumber_pass(path: Path) -> None:
+    """Baseline 1: pdfplumber's characters and ``extract_tables`` on every page."""
     if path.suffix.lower() != ".pdf":
         read_document(path)
         return
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            page.extract_words()
+            _ = page.chars
+            page.extract_tables()
+            page.close()
 
 
-def audit(path: Path) -> tuple[int, int]:
+def pdfium_pass(path: Path) -> None:
+    """Baseline 2: pypdfium2 reading every character with its box."""
+    if path.suffix.lower() != ".pdf":
+        read_document(path)
+        return
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        for page in pdf:
+            text = page.get_textpage()
+            for i in range(text.count_chars()):
+                text.get_text_range(i, 1)
+                text.get_charbox(i)
+            text.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+def audit(path: Path, reader: str) -> tuple[int, int]:
     rules = load_ruleset()
-    doc = read_document(path)
+    doc = read_document(path, dataclasses.replace(DEFAULT_LIMITS, reader=reader))
     findings = audit_document(doc, rules, rules.rules)
     return len(doc.pages) or 0, len(findings)
 
@@ -69,20 +104,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--reader", choices=READERS, action="append", help="reader(s) to audit with (default: all)")
     args = parser.parse_args()
     inputs = args.inputs or default_inputs()
-    print(f"{'document':45} {'pages':>5} {'baseline s':>10} {'audit s':>8} {'ratio':>6} {'s/page':>7}")
-    ratios = []
+    readers = args.reader or list(READERS)
+    print(
+        f"{'document':40} {'pages':>5} {'plumber s':>9} {'pdfium s':>8} {'reader':>10} "
+        f"{'audit s':>8} {'/plumber':>8} {'/pdfium':>7} {'s/page':>7}"
+    )
+    ratios: dict[str, list[float]] = {r: [] for r in readers}
     for path in inputs:
-        base = _best(lambda p=path: baseline(p), args.repeat)
-        pages, _ = audit(path)
-        full = _best(lambda p=path: audit(p), args.repeat)
-        ratio = full / base if base else float("nan")
-        ratios.append(ratio)
-        per_page = f"{full / pages:7.3f}" if pages else "      -"
-        print(f"{path.name[:45]:45} {pages:5d} {base:10.3f} {full:8.3f} {ratio:6.2f} {per_page}")
-    if ratios:
-        print(f"median audit/baseline ratio: {statistics.median(ratios):.2f}")
+        plumber = _best(lambda p=path: plumber_pass(p), args.repeat)
+        pdfium = _best(lambda p=path: pdfium_pass(p), args.repeat)
+        for reader in readers:
+            pages, _ = audit(path, reader)
+            full = _best(lambda p=path, r=reader: audit(p, r), args.repeat)
+            to_plumber = full / plumber if plumber else float("nan")
+            to_pdfium = full / pdfium if pdfium else float("nan")
+            ratios[reader].append(to_plumber)
+            per_page = f"{full / pages:7.3f}" if pages else "      -"
+            print(
+                f"{path.name[:40]:40} {pages:5d} {plumber:9.3f} {pdfium:8.3f} {reader:>10} "
+                f"{full:8.3f} {to_plumber:8.2f} {to_pdfium:7.1f} {per_page}"
+            )
+    for reader, values in ratios.items():
+        if values:
+            print(f"{reader}: median audit/plumber-pass ratio {statistics.median(values):.2f}")
     return 0
 
 

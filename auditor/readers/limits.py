@@ -39,7 +39,14 @@ class ReadLimits:
     open_seconds: float = 20.0
     """Time to open the file and list its pages (a corpus PDF takes under 1 s;
     a reference loop in the xref can take minutes)."""
+    reader: str = "pdfplumber"
+    """Which library reads the pages' characters and rules (see ``READERS``);
+    the document is meant to be the same with either."""
 
+
+READERS = ("pdfplumber", "pdfium")
+"""The page sources a PDF can be read with: pdfplumber (pdfminer's parser)
+or pypdfium2 (PDFium's, several times faster)."""
 
 DEFAULT_LIMITS = ReadLimits()
 

@@ -1,6 +1,8 @@
 """PDF reader: pages, text lines and tables from a PDF's text layer.
 
-The PDF is opened once with pdfplumber; each page is parsed once (its words
+The PDF is opened once with pdfplumber (and, with ``reader="pdfium"``, once
+with PDFium, whose pages then give the characters and rules: see
+:mod:`auditor.readers.pdfium_page`); each page is parsed once (its words
 are extracted a single time and shared by table finding and text lines).
 Ruled tables come from pdfplumber's ruling-line detection over the page's
 rules (background shading is no rule), borderless ones from word alignment
@@ -44,6 +46,7 @@ from auditor.readers.limits import DEFAULT_LIMITS, PageLimitError, ReadLimits, p
 from auditor.readers.ocr.image_tables import PageImage, table_images
 from auditor.readers.ocr.scanned import is_scanned
 from auditor.readers.ocr.settings import DEFAULT_OCR, OcrSettings
+from auditor.readers.pdfium_page import PdfiumPage, open_document, page_source
 from auditor.readers.pdftables.blocks import shaded_bands
 from auditor.readers.pdftables.borderless import find_text_tables
 from auditor.readers.pdftables.continuation import append_continuation, continuation_header_rows, join_evidence
@@ -119,10 +122,11 @@ def read_pdf(
 def _read_pages(
     path: Path, data: bytes, digest: str, workers: int | None, limits: ReadLimits, password: str | None
 ) -> tuple[Document, list[_PageResult]]:
-    global _slow_pages
+    global _slow_pages, _pdfium_doc
     _slow_pages = 0
     doc = Document(path=str(path), sha256=digest, kind="pdf")
     pdf, plumber_pages = _open_pages(path, data, limits, password)
+    _pdfium_doc = open_document(data, password) if limits.reader == "pdfium" else None
     try:
         doc.pages = [
             Page(number=number, width=_size(pp, "width"), height=_size(pp, "height"))
@@ -139,6 +143,9 @@ def _read_pages(
                 ppage.close()
     finally:
         _close(pdf)
+        if _pdfium_doc is not None:
+            _quietly(_pdfium_doc.close)
+            _pdfium_doc = None
 
     results: list[_PageResult] = []
     failed = 0
@@ -222,7 +229,7 @@ def _read_page_safely(ppage: pdfplumber.page.Page, number: int, limits: ReadLimi
         return f"{_slow_pages} earlier pages took longer than {limits.page_seconds:g} s"
     try:
         with page_limits(limits.page_seconds, limits.memory_mb):
-            return _read_page(ppage, number)
+            return _read_page(page_source(_pdfium_doc, number, ppage), number)
     except PageLimitError:
         _slow_pages += 1
         return f"it took longer than {limits.page_seconds:g} s"
@@ -241,16 +248,20 @@ def _read_page_safely(ppage: pdfplumber.page.Page, number: int, limits: ReadLimi
 
 _slow_pages = 0
 """Pages of the current document that ran past their time in this process."""
+_pdfium_doc = None
+"""The current document as opened by PDFium (``--reader pdfium``), in this
+process or a worker; None reads with pdfplumber."""
 _worker_pages: list[pdfplumber.page.Page | str] = []
 """The document's pages as opened once in a worker process."""
 _worker_limits: ReadLimits = DEFAULT_LIMITS
 
 
 def _init_worker(data: bytes, limits: ReadLimits = DEFAULT_LIMITS, password: str | None = None) -> None:
-    global _worker_pages, _worker_limits, _slow_pages
+    global _worker_pages, _worker_limits, _slow_pages, _pdfium_doc
     _worker_limits = limits
     _slow_pages = 0
     _, _worker_pages = _open_pages(Path("worker.pdf"), data, limits, password)
+    _pdfium_doc = open_document(data, password) if limits.reader == "pdfium" else None
 
 
 def _read_in_worker(number: int) -> tuple[int, _PageOutcome]:
@@ -433,7 +444,7 @@ def _warn(doc: Document, page: Page, message: str) -> None:
 # One page
 
 
-def _words(ppage: pdfplumber.page.Page) -> list[Word]:
+def _words(ppage: pdfplumber.page.Page | PdfiumPage) -> list[Word]:
     """Every word on the page, with its bold character count (one extraction)."""
     words: list[Word] = []
     for w in ppage.extract_words(return_chars=True):
@@ -465,7 +476,7 @@ def _mostly_within(inner: BBox, outer: BBox) -> bool:
     return box_area((x0, y0, x1, y1)) >= 0.9 * box_area(inner) if x1 > x0 and y1 > y0 else False
 
 
-def _ruled_tables(ppage: pdfplumber.page.Page, words: list[Word], number: int) -> list[PageTable]:
+def _ruled_tables(ppage: pdfplumber.page.Page | PdfiumPage, words: list[Word], number: int) -> list[PageTable]:
     """Ruled tables, largest first so that boxes drawn inside a table's cells
     (text frames pasted into a cell) do not become tables of their own.
     Only rules bound cells: background shading is left out."""
@@ -502,7 +513,7 @@ def _image_boxes(ppage: pdfplumber.page.Page) -> list[PageImage]:
     return boxes
 
 
-def _read_page(ppage: pdfplumber.page.Page, number: int) -> _PageResult:
+def _read_page(ppage: pdfplumber.page.Page | PdfiumPage, number: int) -> _PageResult:
     """Tables first (ruled, then text-aligned), the rest as text lines."""
     result = _PageResult(number=number, height=float(ppage.height))
     words = _words(ppage)

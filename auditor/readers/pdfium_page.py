@@ -1,0 +1,418 @@
+"""A page read through pypdfium2, shaped like the pdfplumber page the reader uses.
+
+pdfminer's parsing and pdfplumber's per-object conversion are most of an
+audit's cost; PDFium parses the same page several times faster. This module
+turns one PDFium page into what :mod:`auditor.readers.pdf` takes from a
+pdfplumber page: characters (text, box, font size, font name) as pdfplumber
+char dicts, and the painted paths as pdfplumber's ``rect`` / ``line`` /
+``curve`` dicts, classified the way pdfminer classifies them. pdfplumber's
+own word extraction and table finder then run on these plain dicts
+(:class:`PdfiumPage` is a pdfplumber ``Container``), so both readers share
+one set of algorithms and differ only in who parsed the content stream.
+
+Boxes follow pdfminer's conventions, not PDFium's: a character spans its
+advance width from its origin and, vertically, the font size from the
+font's descent below the baseline. Generated characters (the spaces and
+line breaks PDFium infers) are dropped: pdfminer has none.
+
+Only upright pages whose media box starts at the origin are read here
+(:func:`plain_page`); the reader keeps pdfplumber for any other document.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable, Iterator
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from pdfplumber.container import Container
+from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.utils.text import WordExtractor
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_FONT_NAME_BYTES = 256
+
+
+def open_document(data: bytes, password: str | None = None) -> pypdfium2.PdfDocument | None:
+    """The PDF opened by PDFium, or None if PDFium cannot open it (the
+    pdfplumber page then serves, and reports the damage)."""
+    try:
+        return pypdfium2.PdfDocument(data, password=password)
+    except pypdfium2.PdfiumError:
+        return None
+
+
+def page_source(doc: pypdfium2.PdfDocument | None, number: int, fallback: object) -> object:
+    """What a page is read from: PDFium's page ``number`` (from 1) when the
+    document is open in PDFium and the page is plain, else ``fallback``
+    (the pdfplumber page)."""
+    if doc is None or number > len(doc):
+        return fallback
+    page = doc[number - 1]
+    try:
+        return PdfiumPage.read(page) if plain_page(page) else fallback
+    finally:
+        page.close()
+
+
+def plain_page(page: pypdfium2.PdfPage) -> bool:
+    """Whether the page's coordinates need no rotation or offset: then PDF
+    user space, flipped, is pdfplumber's top-left space."""
+    mediabox = page.get_mediabox()
+    return page.get_rotation() == 0 and mediabox[0] == 0 and mediabox[1] == 0
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (PDF row-vector convention, as pdfminer's mult_matrix)."""
+    a, b, c, d, e, f = m
+    a1, b1, c1, d1, e1, f1 = n
+    return (
+        a * a1 + b * c1,
+        a * b1 + b * d1,
+        c * a1 + d * c1,
+        c * b1 + d * d1,
+        e * a1 + f * c1 + e1,
+        e * b1 + f * d1 + f1,
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return (a * x + c * y + e, b * x + d * y + f)
+
+
+class PdfiumPage(Container):
+    """One page's characters and paths, with pdfplumber's word and table
+    algorithms available on them (``extract_words``, ``find_tables``,
+    ``filter``, ``rects``, ``edges``)."""
+
+    def __init__(self, width: float, height: float, objects: dict[str, list[dict]]) -> None:
+        self.width = width
+        self.height = height
+        self.bbox = (0.0, 0.0, width, height)
+        self._objects = objects
+
+    @classmethod
+    def read(cls, page: pypdfium2.PdfPage) -> PdfiumPage:
+        """Read every character and painted path of ``page`` once."""
+        width, height = float(page.get_width()), float(page.get_height())
+        textpage = page.get_textpage()
+        try:
+            chars = list(_chars(textpage, height))
+            objects: dict[str, list[dict]] = {"char": chars, "rect": [], "line": [], "curve": []}
+            for obj, kind, matrix in _page_objects(page.raw):
+                if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                    for shaped in _path(obj, matrix, height):
+                        objects[shaped["object_type"]].append(shaped)
+                else:
+                    chars.extend(_blank_object(obj, matrix, textpage.raw, height))
+        finally:
+            textpage.close()
+        return cls(width, height, objects)
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self._objects
+
+    def filter(self, test: Callable[[dict], bool]) -> PdfiumPage:
+        """The page with only the objects passing ``test`` (as pdfplumber's)."""
+        kept = {kind: [o for o in objs if test(o)] for kind, objs in self._objects.items()}
+        return PdfiumPage(self.width, self.height, kept)
+
+    def extract_words(self, **kwargs: object) -> list[dict]:
+        """pdfplumber's word extraction, with its defaults, over these chars."""
+        return_chars = bool(kwargs.pop("return_chars", False))
+        return WordExtractor(**kwargs).extract_words(self.chars, return_chars)  # type: ignore[arg-type]
+
+    def find_tables(self, table_settings: dict | None = None) -> list[Table]:
+        """pdfplumber's table finder over these edges."""
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        """Nothing to release: the objects are plain dicts."""
+
+
+# --------------------------------------------------------------------------
+# Characters
+
+
+def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
+    raw = textpage.raw
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    box = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    descent = ctypes.c_float()
+    name_buf = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    fonts: dict[int, tuple[str, float]] = {}
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+            continue
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
+        pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+        fontname, descent_per_pt = _font(raw, i, fonts, name_buf, descent)
+        m: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, origin_x.value, origin_y.value)
+        loose = (box.left, box.bottom, box.right, box.top)
+        x0, y0, x1, y1 = _pdfminer_box(m, loose, size, descent_per_pt)
+        yield {
+            "object_type": "char",
+            "text": _char_text(code),
+            "fontname": fontname,
+            "size": y1 - y0,
+            "x0": x0,
+            "x1": x1,
+            "width": x1 - x0,
+            "top": height - y1,
+            "bottom": height - y0,
+            "doctop": height - y1,
+            "height": y1 - y0,
+            "upright": matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0,
+        }
+
+
+def _pdfminer_box(
+    m: Matrix, loose: tuple[float, float, float, float], size: float, descent_per_pt: float
+) -> tuple[float, float, float, float]:
+    """A character's box as pdfminer draws it, in PDF page space.
+
+    pdfminer's glyph box spans the advance width horizontally and the font
+    size from the font's descent vertically, in text space, and is then
+    carried to the page by the character's matrix ``m`` (origin included).
+    PDFium's loose box spans the advance too but its own ascent/descent:
+    carried back to text space it gives the advance, and the vertical span
+    is rebuilt from the size and descent.
+    """
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    if not det:
+        return loose
+    us = [((x - e) * d - (y - f) * c) / det for x in (loose[0], loose[2]) for y in (loose[1], loose[3])]
+    # The advance starts at the origin; only its end is taken from the box.
+    u0, u1 = 0.0, max(us)
+    if abs(b) < 1e-6 and a > 0 and d:
+        # Unrotated, perhaps slanted (synthetic italics): PDFium's box spans
+        # its own ascent-to-descent slant, which is known from its height.
+        slant = max(c * (loose[1] - f) / d, c * (loose[3] - f) / d)
+        u1 = (loose[2] - e - slant) / a
+    v0 = descent_per_pt * size
+    v1 = v0 + size
+    xs, ys = [], []
+    for u in (u0, u1):
+        for v in (v0, v1):
+            xs.append(a * u + c * v + e)
+            ys.append(b * u + d * v + f)
+    # Rounded: PDFium's matrices are single precision, and float noise
+    # must not order two letters set at one height by a millionth.
+    return (round(min(xs), 3), round(min(ys), 3), round(max(xs), 3), round(max(ys), 3))
+
+
+def _blank_object(obj: object, outer: Matrix, textpage: object, height: float) -> list[dict]:
+    """A space for a text object that prints only spaces.
+
+    PDFium leaves such objects out of its text page (a word processor draws
+    the space between two words as an object of its own), so their text
+    there is empty, and it may put no space in their place; pdfminer keeps
+    them, and a space always ends a word. A text object with no text in the
+    text page is such a space (PDFium makes no object of an empty string).
+    Its box starts at the object's origin: only its line matters to words."""
+    n = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)
+    if n > 64:
+        return []
+    if n > 2:
+        buf = ctypes.create_string_buffer(n)
+        pdfium_c.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
+        if not buf.raw[: n - 2].decode("utf-16-le", "replace").isspace():
+            return []
+    a, b, c, d, e, f = _multiply(_object_matrix(obj), outer)
+    size_c = ctypes.c_float()
+    size = float(size_c.value) if pdfium_c.FPDFTextObj_GetFontSize(obj, size_c) else 0.0
+    size *= abs(d) if d else 1.0
+    font = pdfium_c.FPDFTextObj_GetFont(obj)
+    descent = ctypes.c_float()
+    found = font and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent)
+    bottom_y = f - abs(float(descent.value) / 1000 if found else 0.0) * size
+    top_y = height - (bottom_y + size)
+    return [
+        {
+            "object_type": "char", "text": " ", "fontname": "", "size": size,
+            "x0": e, "x1": e, "width": 0.0, "top": top_y, "bottom": height - bottom_y, "doctop": top_y,
+            "height": size, "upright": a * d > 0 and b * c <= 0,
+        }
+    ]  # fmt: skip
+
+
+def _char_text(code: int) -> str:
+    """The character as pdfminer would give it: PDFium's hyphen marker for a
+    broken word (U+0002) is the hyphen printed there."""
+    if code == 0x02:
+        return "-"
+    try:
+        return chr(code)
+    except ValueError:
+        return "\ufffd"
+
+
+def _font(
+    raw: object, index: int, fonts: dict[int, tuple[str, float]], name_buf: ctypes.Array, descent: ctypes.c_float
+) -> tuple[str, float]:
+    """The base font name and descent per point of the character's font,
+    read once per font."""
+    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return "", 0.0
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in fonts:
+        length = pdfium_c.FPDFFont_GetBaseFontName(font, name_buf, _FONT_NAME_BYTES)
+        name = name_buf.value.decode("utf-8", "replace") if length else ""
+        ok = pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(descent))
+        per_pt = float(descent.value) / 1000.0 if ok else 0.0
+        fonts[key] = (name, -abs(per_pt))
+    return fonts[key]
+
+
+# --------------------------------------------------------------------------
+# Paths
+
+
+def _object_matrix(obj: object) -> Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _page_objects(page: object) -> Iterator[tuple[object, int, Matrix]]:
+    """Every path and text object with its type and the matrix from its
+    form XObjects to page space (forms opened)."""
+    stack: list[tuple[Callable[[int], object], int, Matrix]] = [
+        (lambda k: pdfium_c.FPDFPage_GetObject(page, k), pdfium_c.FPDFPage_CountObjects(page), _IDENTITY)
+    ]
+    while stack:
+        get, count, outer = stack.pop()
+        for k in range(count):
+            obj = get(k)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+                yield obj, kind, outer
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                inner = _multiply(_object_matrix(obj), outer)
+                stack.append(
+                    (lambda j, f=obj: pdfium_c.FPDFFormObj_GetObject(f, j), pdfium_c.FPDFFormObj_CountObjects(obj), inner)
+                )
+
+
+def _colour(getter: Callable, obj: object) -> tuple[float, ...] | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj, r, g, b, a):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+def _segments(obj: object, matrix: Matrix) -> list[tuple[str, tuple[float, float]]]:
+    """The path as pdfminer's operators with their end points, in page space:
+    a Bezier curve is one ``c`` at its end point, a closed subpath ends in ``h``."""
+    out: list[tuple[str, tuple[float, float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pending_curve = 0
+    start: tuple[float, float] | None = None
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        pt = _apply(matrix, x.value, y.value)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            out.append(("m", pt))
+            start = pt
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            pending_curve += 1
+            if pending_curve == 3:
+                out.append(("c", pt))
+                pending_curve = 0
+        else:
+            out.append(("l", pt))
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None and pending_curve == 0:
+            out.append(("h", start))
+    return out
+
+
+def _path(obj: object, outer: Matrix, height: float) -> Iterator[dict]:
+    """A painted path as pdfplumber dicts, split into subpaths and classified
+    as pdfminer's ``paint_path`` does (line, axis-aligned rect, or curve)."""
+    fillmode, stroke_flag = ctypes.c_int(), ctypes.c_int()
+    if pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke_flag):
+        fill, stroke = fillmode.value != 0, bool(stroke_flag.value)
+        if fill or stroke:  # else a clipping path ("W n"): nothing is painted
+            yield from _painted(obj, _multiply(_object_matrix(obj), outer), height, fill, stroke)
+
+
+def _painted(obj: object, matrix: Matrix, height: float, fill: bool, stroke: bool) -> Iterator[dict]:
+    width = ctypes.c_float()
+    linewidth = float(width.value) if pdfium_c.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
+    style = {
+        "fill": fill,
+        "stroke": stroke,
+        "linewidth": linewidth,
+        "non_stroking_color": _colour(pdfium_c.FPDFPageObj_GetFillColor, obj),
+        "stroking_color": _colour(pdfium_c.FPDFPageObj_GetStrokeColor, obj),
+    }
+    for sub in _subpaths(_segments(obj, matrix)):
+        shaped = _classify(sub, height, style)
+        if shaped is not None:
+            yield shaped
+
+
+def _subpaths(segments: list[tuple[str, tuple[float, float]]]) -> Iterator[list[tuple[str, tuple[float, float]]]]:
+    current: list[tuple[str, tuple[float, float]]] = []
+    for seg in segments:
+        if seg[0] == "m" and current:
+            yield current
+            current = []
+        current.append(seg)
+    if current:
+        yield current
+
+
+def _classify(sub: list[tuple[str, tuple[float, float]]], height: float, style: dict) -> dict | None:
+    shape = "".join(op for op, _ in sub)
+    pts = [pt for _, pt in sub]
+    if shape[:1] != "m" or len(shape) < 2:
+        return None
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in {"mlh", "ml"}:
+        return _shape("line", pts[:2], height, style)
+    if shape in {"mlllh", "mllll"}:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        closed = pts[0] == pts[4]
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if closed and square:
+            return _shape("rect", pts, height, style)
+    return _shape("curve", pts, height, style)
+
+
+def _shape(kind: str, pts: list[tuple[float, float]], height: float, style: dict) -> dict:
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    obj = {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "y0": y0,
+        "y1": y1,
+        "top": height - y1,
+        "bottom": height - y0,
+        "doctop": height - y1,
+        "width": x1 - x0,
+        "height": y1 - y0,
+        **style,
+    }
+    if kind == "curve":
+        obj["pts"] = [(x, height - y) for x, y in pts]
+    return obj

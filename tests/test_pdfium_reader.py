@@ -1,0 +1,147 @@
+"""The PDFium page source against pdfplumber's: same words, rules and tables.
+
+``--reader pdfium`` is only worth having if the document it gives is the one
+pdfplumber gives. Compared here: the page source on a PDF drawn in the test
+(words, rules, shading, bold, table cells), the whole document model of the
+rendered fixtures, and the words of a few pages of each corpus report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from auditor.model import Document
+from auditor.readers import read_document
+from auditor.readers.limits import DEFAULT_LIMITS
+from auditor.readers.pdfium_page import PdfiumPage
+from auditor.readers.pdftables.unruled import is_shading
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = sorted((ROOT / "fixtures" / "examples").glob("*.pdf"))
+PDFIUM = dataclasses.replace(DEFAULT_LIMITS, reader="pdfium")
+VERTICAL_TOLERANCE = 0.5
+HORIZONTAL_TOLERANCE = 1.5
+"""Points. PDFium's character box spans the advance of most fonts exactly, but
+a script font's glyphs overhang it (Cianjur's Daisy Script, about 1.5 pt)."""
+
+
+def _drawn_pdf() -> bytes:
+    """A page with a ruled table (stroked lines and a rectangle), a shaded
+    row, bold header text, and words separated by space-only text objects."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(72, 780, "Tabel 1 Capaian Kinerja")
+    c.setFillColorRGB(0.85, 0.85, 0.85)
+    c.rect(72, 700, 360, 20, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    xs, ys = [72, 192, 312, 432], [740, 720, 700, 680, 660]
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.rect(60, 640, 384, 110, stroke=1, fill=0)
+    rows = [["Indikator", "Target", "Realisasi"], ["Nilai SAKIP", "70,00", "71,50"], ["Opini BPK", "WTP", "WTP"]]
+    for r, row in enumerate(rows):
+        c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 10)
+        for k, text in enumerate(row):
+            c.drawString(xs[k] + 4, ys[r] - 14, text)
+    c.setFont("Helvetica", 10)
+    x = 72.0
+    for word in ["kata", " ", "demi", " ", "kata"]:
+        c.drawString(x, 600, word)
+        x += c.stringWidth(word, "Helvetica", 10) + (0 if word == " " else -0.5)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _words(page: object) -> list[dict]:
+    return page.extract_words(return_chars=True)  # type: ignore[attr-defined]
+
+
+def _assert_same_words(expected: list[dict], got: list[dict], where: str) -> None:
+    assert [w["text"] for w in got] == [w["text"] for w in expected], where
+    for e, g in zip(expected, got, strict=True):
+        assert abs(e["x0"] - g["x0"]) <= HORIZONTAL_TOLERANCE, (where, e["text"])
+        assert abs(e["x1"] - g["x1"]) <= HORIZONTAL_TOLERANCE, (where, e["text"])
+        assert abs(e["top"] - g["top"]) <= VERTICAL_TOLERANCE, (where, e["text"])
+        assert abs(e["bottom"] - g["bottom"]) <= VERTICAL_TOLERANCE, (where, e["text"])
+
+
+def _pdfium_page(data: bytes | Path, index: int) -> PdfiumPage:
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        return PdfiumPage.read(doc[index])
+    finally:
+        doc.close()
+
+
+def test_drawn_page_gives_pdfplumbers_words_rules_and_cells() -> None:
+    data = _drawn_pdf()
+    ours = _pdfium_page(data, 0)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        theirs = pdf.pages[0]
+        _assert_same_words(_words(theirs), _words(ours), "drawn page")
+        assert "demi" in [w["text"] for w in _words(ours)]  # the space objects end words
+        bold = [w["text"] for w in _words(ours) if all("Bold" in ch["fontname"] for ch in w["chars"])]
+        assert bold[:4] == ["Tabel", "1", "Capaian", "Kinerja"]
+        assert (len(ours.lines), len(ours.rects)) == (len(theirs.lines), len(theirs.rects))
+        assert [is_shading(r) for r in ours.rects] == [is_shading(r) for r in theirs.rects]
+        assert any(is_shading(r) for r in ours.rects)
+        expected = [sorted(t.cells) for t in theirs.filter(lambda o: not is_shading(o)).find_tables()]
+        got = [sorted(t.cells) for t in ours.filter(lambda o: not is_shading(o)).find_tables()]
+    assert len(got) == len(expected) == 1
+    for e_cells, g_cells in zip(expected, got, strict=True):
+        assert len(e_cells) == len(g_cells)
+        for e, g in zip(e_cells, g_cells, strict=True):
+            assert max(abs(a - b) for a, b in zip(e, g, strict=True)) <= VERTICAL_TOLERANCE
+
+
+def _model(doc: Document) -> tuple[list, list]:
+    tables = [
+        (t.page, t.source, t.title, [[(c.text, c.span_origin) for c in row] for row in t.rows], t.bbox)
+        for t in doc.tables
+    ]
+    lines = [(ln.page, ln.text, ln.bold) for ln in doc.lines]
+    return tables, lines
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_rendered_fixtures_read_the_same_with_either_reader(path: Path) -> None:
+    plumber_tables, plumber_lines = _model(read_document(path))
+    pdfium_tables, pdfium_lines = _model(read_document(path, PDFIUM))
+    assert pdfium_lines == plumber_lines
+    assert [t[:4] for t in pdfium_tables] == [t[:4] for t in plumber_tables]
+    for p, q in zip(pdfium_tables, plumber_tables, strict=True):
+        assert max(abs(a - b) for a, b in zip(p[4], q[4], strict=True)) <= VERTICAL_TOLERANCE
+
+
+CORPUS_PAGES = {
+    "jombang-inspektorat-lkjip-2022.pdf": [1, 2, 3, 4, 6],
+    "sumut-lkjip-2021.pdf": [3, 4, 5, 41],
+    "cianjur-dkp-lakip-2015.pdf": [1, 2, 3],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_PAGES))
+def test_corpus_pages_give_pdfplumbers_words_and_tables(corpus_dir: Path, name: str) -> None:
+    path = corpus_dir / name
+    with pdfplumber.open(path) as pdf:
+        for number in CORPUS_PAGES[name]:
+            theirs = pdf.pages[number - 1]
+            ours = _pdfium_page(path, number - 1)
+            _assert_same_words(_words(theirs), _words(ours), f"{name} p{number}")
+            expected = [t.bbox for t in theirs.filter(lambda o: not is_shading(o)).find_tables()]
+            got = [t.bbox for t in ours.filter(lambda o: not is_shading(o)).find_tables()]
+            assert len(got) == len(expected), f"{name} p{number}"
+            for e, g in zip(sorted(expected), sorted(got), strict=True):
+                assert max(abs(a - b) for a, b in zip(e, g, strict=True)) <= VERTICAL_TOLERANCE
