@@ -8,6 +8,7 @@ engine, table engines once per table and document engines once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from auditor.checks.checked import CheckedRelation
 from auditor.checks.evidence import merge_evidence
@@ -84,35 +85,31 @@ def audit_session(
     return distinct_fingerprints(findings), views, run
 
 
-def checked_relations(views: list[TableView], run: Run, rules: list[Rule]) -> list[CheckedRelation]:
-    """Every relation the table-arithmetic engines of ``rules`` judged, table
-    by table: the passing ones as well as those that gave findings. A table
-    whose listing breaks is left out, as the audit leaves out its findings."""
-    out: list[CheckedRelation] = []
+def _listed(views: list[TableView], run: Run, rules: list[Rule], call: Any) -> list[Any]:
+    """``call(engine, rule, view)`` for every table the audit checked and
+    every rule whose engine lists its relations; a table whose call breaks
+    is left out, as the audit leaves out its findings."""
+    out: list[Any] = []
     for view in views:
         for rule in rules:
             engine = BY_NAME.get(rule.engine)
             if engine is None or engine.relations is None or id(view) not in run.derived:
                 continue
             try:
-                out.extend(engine.relations(rule, view, run))
+                out.extend(call(engine, rule, view))
             except Exception:  # noqa: BLE001 - the audit skipped this table too
                 continue
     return out
+
+
+def checked_relations(views: list[TableView], run: Run, rules: list[Rule]) -> list[CheckedRelation]:
+    """Every relation the table-arithmetic engines of ``rules`` judged, table
+    by table: the passing ones as well as those that gave findings."""
+    return _listed(views, run, rules, lambda engine, rule, view: engine.relations(rule, view, run))
 
 
 def arithmetic_findings(views: list[TableView], run: Run, rules: list[Rule]) -> list[Finding]:
     """What the engines that list their relations found, before findings are
     merged: a formula finding folded into a cross-reference finding as its
     evidence is still here, under its own rule."""
-    out: list[Finding] = []
-    for view in views:
-        for rule in rules:
-            engine = BY_NAME.get(rule.engine)
-            if engine is None or engine.relations is None or id(view) not in run.derived:
-                continue
-            try:
-                out.extend(engine.check(rule, view, run))  # type: ignore[call-arg]
-            except Exception:  # noqa: BLE001 - the audit skipped this table too
-                continue
-    return out
+    return _listed(views, run, rules, lambda engine, rule, view: engine.check(rule, view, run))

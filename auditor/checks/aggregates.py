@@ -151,25 +151,31 @@ def _fits_without_ratio_rows(view: TableView, row: Row, c: int, total: Number, e
     return parts.usable and bool(parts.numbers) and fits
 
 
-def check_total_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
-    """SUM001: additive columns of labelled total rows are sums."""
-    lang, derived = run.lang, run.derived_cells(view)
+def _total_sums(view: TableView, run: Run) -> Iterator[tuple[Row, int, Number, _Parts, bool]]:
+    """The cells SUM001 judges: additive columns of labelled total rows that
+    are no ratio and that no formula rule recomputes, with their exactness."""
+    derived = run.derived_cells(view)
     for row in view.rows:
         if row.kind != "total":
             continue
         for c, total, parts in closing_candidates(view, row):
-            if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
-                continue
-            exact = _exact(view, c)
-            s = interval_sum(parts.intervals(exact))
-            if s.overlaps(total.interval(exact_integers=exact)):
-                continue
-            unknown_meaning = view.columns[c].role not in ADDITIVE_ROLES - {None}
-            if unknown_meaning and interval_mean(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
-                continue  # a column of unknown meaning may hold a mean under JUMLAH
-            if _fits_without_ratio_rows(view, row, c, total, exact):
-                continue
-            yield _sum_finding(rule, view, lang, row, c, total, parts)
+            if not (_is_ratio(view, c, total, parts) or (row.index, c) in derived):
+                yield row, c, total, parts, _exact(view, c)
+
+
+def check_total_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
+    """SUM001: additive columns of labelled total rows are sums."""
+    lang = run.lang
+    for row, c, total, parts, exact in _total_sums(view, run):
+        s = interval_sum(parts.intervals(exact))
+        if s.overlaps(total.interval(exact_integers=exact)):
+            continue
+        unknown_meaning = view.columns[c].role not in ADDITIVE_ROLES - {None}
+        if unknown_meaning and interval_mean(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
+            continue  # a column of unknown meaning may hold a mean under JUMLAH
+        if _fits_without_ratio_rows(view, row, c, total, exact):
+            continue
+        yield _sum_finding(rule, view, lang, row, c, total, parts)
 
 
 def check_summary_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
@@ -374,18 +380,11 @@ def _cells(rows: list[int], c: int) -> list[tuple[int | None, int]]:
 
 def checked_total_rows(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
     """What :func:`check_total_rows` judges: the sum, or a mean in a column of unknown meaning."""
-    derived = run.derived_cells(view)
-    for row in view.rows:
-        if row.kind != "total":
-            continue
-        for c, total, parts in closing_candidates(view, row):
-            if _is_ratio(view, c, total, parts) or (row.index, c) in derived:
-                continue
-            exact = _exact(view, c)
-            forms = [sum_form(_cells(row.closes, c), exact)]
-            if view.columns[c].role not in ADDITIVE_ROLES - {None}:
-                forms.append(mean_form(_cells(row.closes, c), exact))
-            yield _closing_relation(rule, view, row, c, forms, "sum")
+    for row, c, _total, _parts, exact in _total_sums(view, run):
+        forms = [sum_form(_cells(row.closes, c), exact)]
+        if view.columns[c].role not in ADDITIVE_ROLES - {None}:
+            forms.append(mean_form(_cells(row.closes, c), exact))
+        yield _closing_relation(rule, view, row, c, forms, "sum")
 
 
 def checked_summary_rows(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
