@@ -350,17 +350,24 @@ def test_cianjur_rencana_kinerja_column_numbers(cianjur):
     assert [r.kind for r in v.rows[:2]] == ["header", "numbering"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a borderless layout (rules only at the frame): the block of aligned lines "
-    "ends at the blank gap of four lines above 3.10.6, so 3.10.6 and 3.11.19 are left "
-    "as text lines, and the sasaran's last lines open a second row (1. read as a subtotal)",
-)
 def test_cianjur_rencana_kinerja_stacked_indicators(cianjur):
+    """p21: rules only at the frame and between columns; sasaran 1 printed once
+    beside three indicators (the third after a blank four lines tall), sasaran
+    2 beside one. Four indicator rows, the sasaran cell spanning its own."""
     v = table(cianjur, 21, "Indikator")
+    assert roles(v) == ["number", "label", "label", "unit", "target"]
     body = [r for r in v.rows if r.kind == "body"]
     assert len(body) == 4
     assert v.hierarchy is None
+    assert [r.kind for r in v.rows] == ["header", "numbering", "body", "body", "body", "body"]
+    grid = v.table.rows
+    indicators = [grid[r.index][2].text.split()[1] for r in body]
+    assert indicators == ["3.10.4", "3.10.5", "3.10.6", "3.11.19"]
+    assert [grid[r.index][4].text for r in body] == ["0.820", "5", "18", "0"]
+    first = body[0].index
+    assert grid[first][1].text.endswith("Lingkungan Hidup yang handal.")
+    assert [grid[r.index][1].span_origin for r in body[1:3]] == [(first, 1), (first, 1)]
+    assert grid[body[3].index][1].text.startswith("Berkembangnya")
 
 
 def test_cianjur_anggaran_program_jumlah(cianjur):

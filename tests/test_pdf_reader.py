@@ -934,3 +934,88 @@ def test_a_caption_separates_two_tables() -> None:
     assert [[[c.text for c in row] for row in t.rows] for t in tables] == [
         [["NO", "JUMLAH"], ["Laki-laki", "12"], ["Perempuan", "7"]],
     ] * 2
+
+
+# A sasaran printed once beside its indicators, in a layout without rules
+# between rows (Cianjur p21's geometry): lines 15 pt apart, 10 pt tall.
+_STACKED_HEADER = [("No", 181, 197), ("Sasaran", 250, 340), ("Indikator", 435, 527), ("Satuan", 580, 616),
+                   ("Target", 627, 661)]  # fmt: skip
+
+
+def _stacked_table(blank: float) -> list[Word]:
+    """Sasaran 1 over two full lines and a short one, beside indicators a and b;
+    indicator c printed ``blank`` points lower; sasaran 2 beside indicator d."""
+    rows = [
+        (209, [("1.", 181, 190), ("Terwujudnya ruang yang", 208, 382), ("- Indikator a", 393, 480), ("%", 593, 603),
+               ("10", 645, 657)]),
+        (224, [("berhasilguna dan berdayaguna", 208, 382)]),
+        (239, [("Lingkungan Hidup", 208, 300), ("- Indikator b", 393, 480), ("%", 593, 603), ("20", 645, 657)]),
+        (254, [("yang handal.", 208, 262)]),
+        (269 + blank, [("- Indikator c", 393, 480), ("%", 593, 603), ("30", 645, 657)]),
+        (284 + blank, [("2.", 181, 190), ("Berkembangnya wilayah", 208, 320), ("- Indikator d", 393, 480),
+                       ("Ha", 590, 606), ("40", 645, 657)]),
+    ]  # fmt: skip
+    words = _line(176, _STACKED_HEADER, height=10)
+    for top, runs in rows:
+        words += _line(top, runs, height=10)
+    return words
+
+
+def _cells(table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.rows]
+
+
+def test_numbered_record_runs_on_beside_its_next_indicator() -> None:
+    """The sasaran's lines beside indicator b wrap on from its cell (the first
+    word would not have fitted on the full line above): they belong to record
+    1, which indicator b's row shares as a span; record 2 has its own number."""
+    (table,) = find_text_tables(group_lines(_stacked_table(0)), [], 1)
+    sasaran = "Terwujudnya ruang yang berhasilguna dan berdayaguna Lingkungan Hidup yang handal."
+    assert _cells(table) == [
+        ["No", "Sasaran", "Indikator", "Satuan", "Target"],
+        ["1.", sasaran, "- Indikator a", "%", "10"],
+        ["1.", sasaran, "- Indikator b", "%", "20"],
+        ["1.", sasaran, "- Indikator c", "%", "30"],
+        ["2.", "Berkembangnya wilayah", "- Indikator d", "Ha", "40"],
+    ]
+    assert [table.rows[r][1].span_origin for r in (2, 3)] == [(1, 1), (1, 1)]
+
+
+def test_unnumbered_row_with_a_label_that_would_have_fitted_keeps_it() -> None:
+    """A second programme row without a number whose label would have fitted
+    on the short line above starts a cell of its own: no wrap, no carry."""
+    words = _line(176, _STACKED_HEADER, height=10)
+    for top, runs in [
+        (209, [("1.", 181, 190), ("Program A", 208, 260), ("- Indikator a", 393, 480), ("%", 593, 603),
+               ("10", 645, 657)]),
+        (224, [("Kegiatan B", 208, 262), ("- Indikator b", 393, 480), ("%", 593, 603), ("20", 645, 657)]),
+        (239, [("2.", 181, 190), ("Program C", 208, 260), ("- Indikator c", 393, 480), ("%", 593, 603),
+               ("30", 645, 657)]),
+    ]:  # fmt: skip
+        words += _line(top, runs, height=10)
+    (table,) = find_text_tables(group_lines(words), [], 1)
+    assert [row[1] for row in _cells(table)] == ["Sasaran", "Program A", "Kegiatan B", "Program C"]
+
+
+def test_column_rule_carries_a_table_across_a_tall_blank() -> None:
+    """A blank four lines tall inside sasaran 1's record ends a borderless
+    block; a rule drawn down the gutter through it (a table ruled at its frame
+    and between columns only) carries the table on. A rule outside the
+    gutters (a page border) proves nothing."""
+    words = _stacked_table(60)
+    without = find_text_tables(group_lines(words), [], 1)
+    assert [len(t.rows) for t in without] == [3]
+    border = [(150.0, 170.0, 450.0)]
+    assert [len(t.rows) for t in find_text_tables(group_lines(words), [], 1, border)] == [3]
+    column_rule = [(202.75, 206.0, 420.0)]
+    (table,) = find_text_tables(group_lines(words), [], 1, column_rule)
+    assert [row[2] for row in _cells(table)[1:]] == [f"- Indikator {x}" for x in "abcd"]
+    assert [row[4] for row in _cells(table)[1:]] == ["10", "20", "30", "40"]
+
+
+def test_a_dropped_trailing_line_opens_no_empty_column() -> None:
+    """A page number right of the table, a row gap under it, is dropped from
+    the block; its column goes with it."""
+    words = [*_stacked_table(0), *_line(310, [("16", 764, 774)], height=10)]
+    (table,) = find_text_tables(group_lines(words), [], 1)
+    assert table.rows[0][-1].text == "Target" and len(table.rows[0]) == 5

@@ -47,7 +47,7 @@ from auditor.readers.ocr.image_tables import PageImage, table_images
 from auditor.readers.ocr.scanned import is_scanned
 from auditor.readers.ocr.settings import DEFAULT_OCR, OcrSettings
 from auditor.readers.pdfium_page import PdfiumPage, open_document, page_source
-from auditor.readers.pdftables.blocks import shaded_bands
+from auditor.readers.pdftables.blocks import shaded_bands, vertical_rules
 from auditor.readers.pdftables.borderless import find_text_tables
 from auditor.readers.pdftables.continuation import append_continuation, continuation_header_rows, join_evidence
 from auditor.readers.pdftables.grid import PageTable
@@ -527,7 +527,8 @@ def _read_page(ppage: pdfplumber.page.Page | PdfiumPage, number: int) -> _PageRe
     taken = {id(w) for t in tables for w in t.words}
     lines = group_lines(w for w in words if id(w) not in taken)
     bands = shaded_bands(ppage.rects, float(ppage.height))
-    text_tables = find_text_tables(lines, bands, number)
+    rules = vertical_rules([*ppage.rects, *ppage.lines])
+    text_tables = find_text_tables(lines, bands, number, rules)
     if text_tables:
         used = {id(w) for t in text_tables for w in t.words}
         lines = [ln for ln in lines if not any(id(w) in used for w in ln.words)]

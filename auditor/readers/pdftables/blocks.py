@@ -27,6 +27,10 @@ MAX_CELL_WORDS = 36
 
 Cover = list[tuple[float, float]]
 """Runs (x0, x1) along a line: the text a line covers, or the gutters between."""
+Rule = tuple[float, float, float]
+"""An upright rule drawn on the page: (x, top, bottom)."""
+RULE_WIDTH = 4.0
+"""A filled strip no wider than this is a rule, not shading (as for ruled tables)."""
 
 
 @dataclass
@@ -132,23 +136,55 @@ def _spanning_label(
 
 def _drop_trailing(block: Block, min_gap: float) -> None:
     """Short lines after the last row (a note, a signature, a legend) fit the
-    gutters too; unlike a wrapped cell they stand a row gap apart."""
+    gutters too; unlike a wrapped cell they stand a row gap apart. A dropped
+    line's text no longer shapes the gutters (a page number right of the
+    table would leave an empty column)."""
+    dropped = False
     while len(block.lines) > 2:
         last, prev = block.lines[-1], block.lines[-2]
         trailing_text = len(line_segments(last, min_gap)) == 1 and last.top - prev.bottom > 0.6 * min_gap
         if len(block.lines) - 1 not in block.spanning and not trailing_text:
             break
+        dropped = dropped or len(block.lines) - 1 not in block.spanning
         block.spanning.discard(len(block.lines) - 1)
         block.lines.pop()
+    if dropped:
+        cover: Cover = []
+        for k, ln in enumerate(block.lines):
+            if k not in block.spanning:
+                cover = merge_cover(cover, line_segments(ln, min_gap))
+        block.gutters = gutters_of(cover, min_gap)
 
 
-def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -> Block:
+def _ruled_through(block: Block, line: Line, rules: Sequence[Rule]) -> bool:
+    """A column rule runs down through the gap between the block and ``line``.
+
+    A table framed by its column rules only (no rule between rows) can leave
+    a tall blank in a cell (a sasaran's text ended, its last indicator
+    printed lower); the rule drawn on in a gutter says the table goes on
+    across the blank. The rule must lie in one of the block's gutters, so a
+    page border or a rule beside the text proves nothing.
+    """
+    prev = block.lines[-1]
+    return any(
+        top <= prev.top + 1.0
+        and bottom >= line.bottom - 1.0
+        and any(g0 - 2.0 <= x <= g1 + 2.0 for g0, g1 in block.gutters)
+        for x, top, bottom in rules
+    )
+
+
+def grow_block(
+    lines: list[Line], start: int, min_gap: float, max_vgap: float, rules: Sequence[Rule] = ()
+) -> Block:
     """Extend a block downwards while every added line keeps the gutters open.
 
     Prose kills gutters within a line or two because its word gaps fall at
     different places on each line; table columns keep them. A single-segment
     line that crosses the gutters (a group label spanning the table) is kept
     when the line after it is a multi-column row fitting the gutters again.
+    A gap taller than ``max_vgap`` ends the block unless a column rule among
+    ``rules`` runs through it (:func:`_ruled_through`).
     """
     cover = merge_cover([], line_segments(lines[start], min_gap))
     block = Block([lines[start]], gutters_of(cover, min_gap))
@@ -158,7 +194,8 @@ def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float) -
             break
         line = lines[j]
         segs = line_segments(line, min_gap)
-        if line.top - block.lines[-1].bottom > max_vgap or _is_note(line, segs):
+        too_far = line.top - block.lines[-1].bottom > max_vgap and not _ruled_through(block, line, rules)
+        if too_far or _is_note(line, segs):
             break
         ncols = len(block.gutters) + 1
         if len(block.lines) >= 2 and len(segs) >= 2 * ncols and len(segs) - ncols >= 2:
@@ -219,6 +256,22 @@ def shaded_bands(rects: Iterable[dict], page_height: float) -> list[tuple[float,
                 continue
         merged.append(b)
     return merged
+
+
+def vertical_rules(objs: Iterable[dict]) -> list[Rule]:
+    """Upright rules among a page's rectangles and lines: thin filled strips
+    (Word draws a cell border as one) and stroked vertical lines."""
+    out: list[Rule] = []
+    for o in objs:
+        try:
+            x0, x1, top, bottom = float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        filled = bool(o.get("fill")) and not _is_white(o.get("non_stroking_color"))
+        drawn = o.get("object_type") == "line" or bool(o.get("stroke")) or filled
+        if drawn and x1 - x0 <= RULE_WIDTH and bottom - top > 2 * RULE_WIDTH:
+            out.append(((x0 + x1) / 2, top, bottom))
+    return out
 
 
 def column_of(gutters: Sequence[tuple[float, float]], x: float) -> int:

@@ -14,6 +14,7 @@ from auditor.readers.pdftables.blocks import (
     MAX_CELL_WORDS,
     NUMBER,
     Block,
+    Rule,
     column_of,
     grow_block,
     gutters_of,
@@ -256,8 +257,13 @@ def find_text_tables(
     lines: list[Line],
     bands: Sequence[tuple[float, float, float, float]],
     page: int,
+    rules: Sequence[Rule] = (),
 ) -> list[PageTable]:
-    """Borderless tables among ``lines`` (words no ruled table took)."""
+    """Borderless tables among ``lines`` (words no ruled table took).
+
+    ``rules`` are the page's upright rules: a column rule carries a table on
+    across a blank too tall for a row gap (a table ruled at its frame only).
+    """
     # Text under 5 pt is the lettering of pasted figures, not a table to audit.
     lines = [ln for ln in lines if ln.height >= 5]
     if len(lines) < 2:
@@ -268,11 +274,11 @@ def find_text_tables(
     tables: list[PageTable] = []
     i = floor = 0  # lines before ``floor`` belong to a table already found
     while i < len(lines):
-        block, start = grow_block(lines, i, min_gap, max_vgap), i
+        block, start = grow_block(lines, i, min_gap, max_vgap, rules), i
         # The line on top may be a paragraph's tail or a spanning header
         # label: either way it can cost columns; compare without it.
         while start + 1 < len(lines) and start - i < 3:
-            alt = grow_block(lines, start + 1, min_gap, max_vgap)
+            alt = grow_block(lines, start + 1, min_gap, max_vgap, rules)
             more_columns = len(alt.gutters) > len(block.gutters) and len(alt.lines) >= len(block.lines) - 1
             # A centred header label can open a false gutter that the first
             # wide body cell then closes, cutting the block short.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from auditor.readers.pdftables.blocks import Block
@@ -10,6 +11,8 @@ from auditor.readers.pdftables.words import FIGURE, Line, Word
 
 Band = tuple[float, float, float, float]
 """A shaded band: (x0, top, x1, bottom)."""
+ROW_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
+"""A record's running number: ``1``, ``2.``, ``(3)``."""
 
 
 @dataclass
@@ -46,15 +49,15 @@ class _Evidence:
 
     def wraps(self, prev: int, i: int) -> bool:
         """Line i's first word in each column would not have fitted on line prev."""
-        for c in self.occupied[i]:
-            prev_piece = self.piece(prev, c)
-            first = self.piece(i, c)[0]
-            if not prev_piece:
-                return False
-            room = self.col_right[c] - max(w.x1 for w in prev_piece)
-            if room > (first.x1 - first.x0) + 0.4 * self.lh:
-                return False
-        return True
+        return all(self.wraps_in(prev, i, c) for c in self.occupied[i])
+
+    def wraps_in(self, prev: int, i: int, c: int) -> bool:
+        """Line i's first word in column c would not have fitted on line prev."""
+        prev_piece, piece = self.piece(prev, c), self.piece(i, c)
+        if not prev_piece or not piece:
+            return False
+        room = self.col_right[c] - max(w.x1 for w in prev_piece)
+        return room <= (piece[0].x1 - piece[0].x0) + 0.4 * self.lh
 
 
 def _band_of(line: Line, wide: Sequence[Band]) -> int | None:
@@ -185,8 +188,65 @@ def split_rows(
             rows[-1].append(i)
         else:
             rows.append([i])
-    carried = _carried_pieces(block, rows, ev.occupied, ev.col_gaps, ev.wrap_gap, ev.piece)
+    num = _number_column(ev, rows)
+    numbered = {i for i in range(len(block.lines)) if num is not None and ROW_NUMBER.match(ev.text(i, num))}
+    carried = _carried_pieces(block, rows, ev.occupied, ev.col_gaps, ev.wrap_gap, ev.piece, numbered)
+    if not carried:
+        carried = _numbered_record_wraps(ev, rows)
     return rows, carried
+
+
+def _number_column(ev: _Evidence, rows: Sequence[Sequence[int]]) -> int | None:
+    """The column numbering the records (``1.``, ``2.``), if the rows have one:
+    every piece it holds at a row's first line is a running number, twice
+    at least, past the header (the rows above its first number)."""
+    for c in sorted(set().union(*ev.occupied)):
+        texts = [ev.text(members[0], c) for members in rows if c in ev.occupied[members[0]]]
+        body = next((texts[k:] for k, t in enumerate(texts) if ROW_NUMBER.match(t)), [])
+        if len(body) >= 2 and all(ROW_NUMBER.match(t) for t in body):
+            return c
+    return None
+
+
+def _numbered_record_wraps(ev: _Evidence, rows: Sequence[Sequence[int]]) -> dict[tuple[int, int], int]:
+    """Pieces continuing a numbered record's cell beside its next sub-row, in
+    a layout whose rows are not spaced wider than its lines.
+
+    A sasaran printed once beside its indicators runs on beside the second
+    indicator, at line spacing. A row without a number of its own (the
+    record's next indicator) whose piece in a column wraps on from a cell
+    that already wraps above it (its first word would not have fitted on the
+    line above) continues that cell, as do the piece's lines below at line
+    spacing. Figures never wrap; a row with its own number is a new record.
+    """
+    num = _number_column(ev, rows)
+    if num is None:
+        return {}
+    lines = ev.block.lines
+    row_of = {i: r for r, members in enumerate(rows) for i in members}
+    carried: dict[tuple[int, int], int] = {}
+    for r in range(1, len(rows)):
+        start = rows[r][0]
+        if num in ev.occupied[start] or start in ev.block.spanning or len(ev.occupied[start]) < 2:
+            continue
+        for c in sorted(ev.occupied[start] - {num}):
+            above = [k for k in range(start) if c in ev.occupied[k]]
+            if len(above) < 2 or row_of[above[-1]] != r - 1 or row_of[above[-2]] != r - 1:
+                continue
+            k = above[-1]
+            gap = lines[start].top - max(w.bottom for w in ev.piece(k, c))
+            if gap > ev.wrap_gap or FIGURE.match(ev.text(start, c)) or not ev.wraps_in(k, start, c):
+                continue
+            target = carried.get((k, c), row_of[k])
+            prev = start
+            for i in rows[r]:
+                if c not in ev.occupied[i]:
+                    continue
+                if i != start and lines[i].top - max(w.bottom for w in ev.piece(prev, c)) > ev.wrap_gap:
+                    break
+                carried[(i, c)] = target
+                prev = i
+    return carried
 
 
 def _carried_pieces(
@@ -196,6 +256,7 @@ def _carried_pieces(
     col_gaps: Sequence[dict[int, float]],
     wrap_gap: float,
     piece: Callable[[int, int], list[Word]],
+    numbered: Collection[int] = (),
 ) -> dict[tuple[int, int], int]:
     """Pieces (line, column) that continue a cell of an earlier row.
 
@@ -206,6 +267,8 @@ def _carried_pieces(
     cell above in its column while the new row's other cells stand a row gap
     below theirs. Only trusted when rows are visibly spaced wider than lines
     (in a tight layout a new row looks like a wrap); figures never wrap.
+    A line printing a record's running number (``numbered``) opens a new
+    record: none of its pieces runs on from above.
     """
     lines = block.lines
     starts = [members[0] for members in rows[1:]]
@@ -218,8 +281,8 @@ def _carried_pieces(
     carried: dict[tuple[int, int], int] = {}
     for i in range(len(lines)):
         r = row_of[i]
-        if i in block.spanning:
-            owner = dict.fromkeys(owner, r)
+        if i in block.spanning or i in numbered:
+            owner = dict.fromkeys([*owner, *occupied[i]], r)
             chained.clear()
             continue
         evidence = any(g > wrap_gap for g in col_gaps[i].values())
