@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.meaning.rowshape import is_value_text
+from auditor.meaning.context import is_heading
+from auditor.meaning.rowshape import is_status_text, is_value_text
 from auditor.meaning.semantics import TableView
-from auditor.model import Cell, Table
+from auditor.model import Cell, Table, TextLine
 from tests.test_table_semantics import RULES, SPAN, VSPAN, audit, grid
 
 
@@ -276,3 +277,59 @@ def test_a_label_column_known_only_from_its_cells_does_not_make_a_fragment_a_tab
     v = view(spec)
     assert v.columns[1].role == "label" and v.is_fragment
     assert audit(grid(spec), ["SUM001"]) == []
+
+
+# -- status words are values -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Baik", "Sangat Baik", "Cukup", "Tinggi", "Tercapai", "Tidak Tercapai", "Memuaskan", "(Baik)", "BAIK."]
+)
+def test_status_words_are_values(text: str) -> None:
+    assert is_status_text(text) and is_value_text(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Target", "Baik Hati Sekolah", "Meningkatnya kualitas layanan", "Tingginya angka", "Program Baik"]
+)
+def test_names_with_status_words_are_no_status(text: str) -> None:
+    assert not is_status_text(text)
+
+
+PREDIKAT = [
+    ["No", "Indikator Kinerja", "Target", "Realisasi", "Predikat"],
+    ["I", "Sasaran 1 : Meningkatnya akuntabilitas kinerja instansi pemerintah", SPAN, SPAN, SPAN],
+    ["1", "Nilai SAKIP", "", "", "Baik"],
+    ["2", "Indeks Kepuasan Masyarakat", "", "", "Sangat Baik"],
+    ["3", "Tingkat Kepatuhan", "", "", "Tercapai"],
+    ["II", "Sasaran 2 : Meningkatnya pelayanan", "", "", ""],
+    ["1", "Indeks Pelayanan", "80", "82", "Tinggi"],
+]
+
+
+def test_rows_printing_only_a_status_word_are_data() -> None:
+    """An indicator whose only value is its predikat (Baik, Tercapai) is a
+    data row; the sasaran headings, printing nothing, stay groups."""
+    assert kinds(view(PREDIKAT)) == ["header", "group", "body", "body", "body", "group", "body"]
+
+
+def test_a_bold_status_word_makes_no_bold_heading_row() -> None:
+    """A predikat set in bold is the value's emphasis: the row is no closing
+    summary row and no emphasised parent."""
+    spec = [
+        ["No", "Indikator", "Realisasi", "Predikat"],
+        ["1", "Indeks A", "70", "Cukup"],
+        ["2", "Indeks B", "82", "Baik"],
+        ["3", "Indeks C", "95", "Sangat Baik"],
+    ]
+    table = grid(spec)
+    table.rows[3][3].bold = True
+    v = TableView(table, RULES.vocabulary)
+    assert kinds(v) == ["header", "body", "body", "body"]
+    assert v.hierarchy is None
+
+
+def test_a_bold_status_line_is_no_heading() -> None:
+    assert not is_heading(TextLine("Sangat Baik", page=3, bold=True))
+    assert not is_heading(TextLine("Tercapai", page=3, bold=True))
+    assert is_heading(TextLine("Capaian Kinerja Organisasi", page=3, bold=True))

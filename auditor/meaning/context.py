@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from auditor.meaning.numbers import Number, parse_number
+from auditor.meaning.rowshape import is_status_text
 from auditor.meaning.semantics import TableView
 from auditor.meaning.vocabulary import RoleVocabulary
 from auditor.model import Document, Location, TextLine
@@ -106,9 +107,11 @@ def find_numbers(sentence: Sentence) -> list[TextNumber]:
 
 
 def is_heading(ln: TextLine) -> bool:
-    """Bold short lines (markdown headings in a text export) open a section."""
+    """Bold short lines (markdown headings in a text export) open a section;
+    a status word alone (``Sangat Baik`` printed bold as a predikat) is a
+    value, not a heading."""
     t = ln.text.strip()
-    if not t or len(t) > 160:
+    if not t or len(t) > 160 or is_status_text(t.lstrip("# ")):
         return False
     if ln.bold:
         return True

@@ -28,16 +28,34 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _OUTLINE_NUMBER = re.compile(r"[\dIVXivx]{1,4}[.)]?|[a-zA-Z][.)]")
 INDENT_POINTS = 3.0
 """How much further right a row's name must start to count as indented."""
+_STATUS = re.compile(
+    r"(?:(?:sangat|cukup|kurang|tidak|belum|sudah|hampir|very|not|fully)\s+)?"
+    r"(?:baik|tinggi|sedang|rendah|cukup|kurang|buruk|tercapai|memuaskan|optimal|sesuai|memadai|lengkap|"
+    r"berhasil|terlampaui|good|fair|poor|high|medium|low|achieved|excellent|satisfactory)(?:\s+sekali)?"
+    r"|(?:di\s*atas|di\s*bawah|sesuai|mencapai|melampaui|above|below|on)\s+target",
+    re.IGNORECASE,
+)
+"""A qualitative judgement printed as a cell's value (a predikat, a status):
+``Baik``, ``Sangat Baik``, ``Cukup``, ``Tinggi``, ``Tercapai``, ``Memuaskan``,
+``Tidak Tercapai``. A closed class of words, the same in every report."""
+
+
+def is_status_text(text: str) -> bool:
+    """Whether a cell or line is a status word alone (``Sangat Baik``,
+    ``Tercapai``, ``(Tinggi)``): a value, never a heading or a group name."""
+    t = " ".join(text.strip(" \t.,;:()[]*").split())
+    return bool(t) and _STATUS.fullmatch(t) is not None
 
 
 def is_value_text(text: str) -> bool:
-    """Whether a figure cell's text is a value: a number, a nil mark, or a
-    short qualitative value with a digit or a grade in letters (``Level 3``,
-    ``A (83)``, ``WTP``, ``BB``), not a piece of running text."""
+    """Whether a figure cell's text is a value: a number, a nil mark, a
+    status word (``Baik``, ``Tercapai``), or a short qualitative value with a
+    digit or a grade in letters (``Level 3``, ``A (83)``, ``WTP``, ``BB``),
+    not a piece of running text."""
     t = " ".join(text.split())
     if not t:
         return False
-    if is_nil(t) or parse_number(t) is not None:
+    if is_nil(t) or parse_number(t) is not None or is_status_text(t):
         return True
     words = t.split()
     if len(t) > _MAX_VALUE_CHARS or len(words) > _MAX_VALUE_WORDS:
@@ -56,9 +74,10 @@ def prints_value(row: list[Cell], figure_columns: frozenset[int]) -> bool:
 
 
 def is_name_text(text: str) -> bool:
-    """A cell naming something: words, not a figure, a dash or an outline number."""
+    """A cell naming something: words, not a figure, a dash, an outline number
+    or a status word (a column of ``Baik`` / ``Cukup`` holds values)."""
     t = text.strip()
-    if not t or is_nil(t) or parse_number(t) is not None or _OUTLINE_NUMBER.fullmatch(t):
+    if not t or is_nil(t) or parse_number(t) is not None or _OUTLINE_NUMBER.fullmatch(t) or is_status_text(t):
         return False
     return sum(ch.isalpha() for ch in t) >= 3
 

@@ -19,6 +19,8 @@ from auditor.meaning.numbers import Number, dot_style, is_nil, parse_number
 from auditor.meaning.rowshape import (
     INDENT_POINTS,
     ends_vertical_span,
+    is_name_text,
+    is_status_text,
     mostly_names,
     mostly_outline_numbers,
     name_start,
@@ -192,6 +194,13 @@ class TableView:
 
     # -- headers --------------------------------------------------------
     def _row_has_data_number(self, row: list[Cell]) -> bool:
+        """A row printing a figure (not its running number, not a year), or
+        one status word beside a name (``Nilai SAKIP | Baik``): header rows
+        name statuses side by side (``Sangat Baik | Baik | Cukup``)."""
+        own = [c.text for c in row if c.text.strip() and not c.is_span_copy]
+        statuses = sum(is_status_text(t) for t in own)
+        if statuses == 1 and any(is_name_text(t) for t in own):
+            return True
         first = True
         for cell in row:
             t = cell.text.strip()
@@ -664,7 +673,11 @@ class TableView:
         return x is not None and span is not None and x < span[0] + INDENT_POINTS < span[1]
 
     def _is_bold_row(self, r: int) -> bool:
-        return any(c.bold for c in self.table.rows[r] if c.text.strip() and not c.is_span_copy)
+        """A row set in bold; a bold status word (``Baik``) is a value's
+        emphasis, not a heading's."""
+        return any(
+            c.bold for c in self.table.rows[r] if c.text.strip() and not c.is_span_copy and not is_status_text(c.text)
+        )
 
     def _is_caps_row(self, r: int) -> bool:
         letters = [ch for ch in self.label(r) if ch.isalpha()]
@@ -773,7 +786,11 @@ class TableView:
         # a bold mark ("X" for not achieved) is no bold closing row, nor a
         # column set bold in every row (the sasaran beside its indicators)
         if not any(
-            c.bold and k not in self._bold_columns and re.search(r"\d|[^\W\d_]{2}", c.text) for k, c in enumerate(row)
+            c.bold
+            and k not in self._bold_columns
+            and re.search(r"\d|[^\W\d_]{2}", c.text)
+            and not is_status_text(c.text)
+            for k, c in enumerate(row)
         ):
             return False
         if self.numbering_col is not None and (self.level(r) or 5) < 5:

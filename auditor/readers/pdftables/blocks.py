@@ -174,9 +174,7 @@ def _ruled_through(block: Block, line: Line, rules: Sequence[Rule]) -> bool:
     )
 
 
-def grow_block(
-    lines: list[Line], start: int, min_gap: float, max_vgap: float, rules: Sequence[Rule] = ()
-) -> Block:
+def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float, rules: Sequence[Rule] = ()) -> Block:
     """Extend a block downwards while every added line keeps the gutters open.
 
     Prose kills gutters within a line or two because its word gaps fall at
