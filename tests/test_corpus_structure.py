@@ -85,6 +85,18 @@ def starts(labels: list[str], prefixes: list[str]) -> bool:
 
 
 # -- Jombang: ruled Word export --------------------------------------------
+def test_jombang_tabel_3_1_scale_criteria_are_rows(jombang):
+    """p22: Tabel 3.1 Skala Nilai Peringkat Kinerja: five intervals, each with
+    its criterion (Sangat Tinggi ... Sangat Rendah), all data rows."""
+    v = table(jombang, 22, "Interval")
+    assert [r.kind for r in v.rows] == ["header"] + ["body"] * 5
+    assert [v.table.rows[r][2].text for r in range(1, 6)] == [
+        "Sangat Tinggi",
+        "Tinggi",
+        "Sedang",
+        "Rendah",
+        "Sangat Rendah",
+    ]
 
 
 def test_jombang_tabel_1_1_golongan_and_its_jumlah(jombang):
@@ -368,6 +380,21 @@ def test_cianjur_rencana_kinerja_stacked_indicators(cianjur):
     assert grid[first][1].text.endswith("Lingkungan Hidup yang handal.")
     assert [grid[r.index][1].span_origin for r in body[1:3]] == [(first, 1), (first, 1)]
     assert grid[body[3].index][1].text.startswith("Berkembangnya")
+
+
+def test_cianjur_rencana_kinerja_tahunan_justified_rows(cianjur):
+    """p25: the same table as p21 without Satuan, its first row justified (as
+    many runs of words as twice the columns), a box with the page number on
+    the baseline of its last line. Four columns, four indicator rows."""
+    v = table(cianjur, 25, "Indikator")
+    assert [c.header for c in v.columns] == ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]
+    assert roles(v) == ["number", "label", "label", "target"]
+    assert [r.kind for r in v.rows] == ["header", "numbering", "body", "body", "body", "body"]
+    assert v.hierarchy is None
+    grid = v.table.rows
+    assert [grid[r][3].text for r in range(2, 6)] == ["0.820%", "5%", "18%", "0 Ha"]
+    assert [grid[r][2].text.split()[1] for r in range(2, 6)] == ["3.10.4", "3.10.5", "3.10.6", "3.11.19"]
+    assert grid[5][1].text.endswith("infrastruktur yang handal")
 
 
 def test_cianjur_anggaran_program_jumlah(cianjur):

@@ -149,11 +149,53 @@ def _drop_trailing(block: Block, min_gap: float) -> None:
         block.spanning.discard(len(block.lines) - 1)
         block.lines.pop()
     if dropped:
-        cover: Cover = []
-        for k, ln in enumerate(block.lines):
-            if k not in block.spanning:
-                cover = merge_cover(cover, line_segments(ln, min_gap))
-        block.gutters = gutters_of(cover, min_gap)
+        _regutter(block, min_gap)
+
+
+def _regutter(block: Block, min_gap: float) -> None:
+    cover: Cover = []
+    for k, ln in enumerate(block.lines):
+        if k not in block.spanning:
+            cover = merge_cover(cover, line_segments(ln, min_gap))
+    block.gutters = gutters_of(cover, min_gap)
+
+
+def _drop_stray_edge(block: Block, min_gap: float) -> None:
+    """Words that open an outer column on the block's last line alone (a
+    page number in a box level with the table's last line) are no cell of
+    it: a column of the table holds text on more than its last line. Only
+    across a gutter four times the least one: a label column empty but for a
+    total row's name stands closer."""
+    if len(block.lines) < 3 or not block.gutters or len(block.lines) - 1 in block.spanning:
+        return
+    last = block.lines[-1]
+    left, right = block.gutters[0], block.gutters[-1]
+    for gutter, outside in ((left, lambda w: w.x1 <= left[0]), (right, lambda w: w.x0 >= right[1])):
+        stray = [w for w in last.words if outside(w)]
+        if gutter[1] - gutter[0] < 4 * min_gap:
+            continue
+        if not stray or len(stray) == len(last.words):
+            continue
+        others = [ln for k, ln in enumerate(block.lines[:-1]) if k not in block.spanning]
+        if any(outside(w) for ln in others for w in ln.words):
+            continue
+        block.lines[-1] = Line([w for w in last.words if not outside(w)])
+        _regutter(block, min_gap)
+        return
+
+
+def _wider_row(block: Block, segs: Cover, new_cover: Cover, min_gap: float) -> bool:
+    """A line of twice as many runs of words as the block has columns, which
+    would change its gutters: a row of a wider table. A justified line (wide
+    word gaps inside one cell) prints as many runs, but they fall within the
+    block's columns and leave as many gutters as there were."""
+    ncols = len(block.gutters) + 1
+    return (
+        len(block.lines) >= 2
+        and len(segs) >= 2 * ncols
+        and len(segs) - ncols >= 2
+        and len(gutters_of(new_cover, min_gap)) != len(block.gutters)
+    )
 
 
 def _ruled_through(block: Block, line: Line, rules: Sequence[Rule]) -> bool:
@@ -195,10 +237,9 @@ def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float, r
         too_far = line.top - block.lines[-1].bottom > max_vgap and not _ruled_through(block, line, rules)
         if too_far or _is_note(line, segs):
             break
-        ncols = len(block.gutters) + 1
-        if len(block.lines) >= 2 and len(segs) >= 2 * ncols and len(segs) - ncols >= 2:
-            break  # a row of a wider table: another layout starts here
         new_cover = merge_cover(cover, segs)
+        if _wider_row(block, segs, new_cover, min_gap):
+            break  # a row of a wider table: another layout starts here
         if _fits(block, cover, new_cover, segs, line, widest_gap, min_gap):
             cover, block.gutters = new_cover, gutters_of(new_cover, min_gap)
             if len(segs) >= 2:
@@ -210,6 +251,7 @@ def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float, r
         else:
             break
     _drop_trailing(block, min_gap)
+    _drop_stray_edge(block, min_gap)
     return block
 
 

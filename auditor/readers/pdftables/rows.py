@@ -108,7 +108,9 @@ def _evidence(block: Block, bands: Sequence[Band], lh: float, cols: Sequence[Seq
     )  # fmt: skip
     ev.col_gaps = _column_gaps(block, ev.occupied, ev.piece)
     all_gaps = [g for gs in ev.col_gaps for g in gs.values()]
-    ev.leading = min(all_gaps) if all_gaps else 0.0
+    # Overlapping lines (a tall glyph, a box beside the last line) say
+    # nothing about the spacing of lines within a cell.
+    ev.leading = min((g for g in all_gaps if g >= 0), default=0.0)
     ev.padded = sum(1 for g in all_gaps if g > ev.leading + ev.step) >= 2
     ev.wrapped_somewhere = ev.leading <= 0.5 * lh
     return ev
