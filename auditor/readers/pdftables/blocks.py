@@ -184,20 +184,6 @@ def _drop_stray_edge(block: Block, min_gap: float) -> None:
         return
 
 
-def _wider_row(block: Block, segs: Cover, new_cover: Cover, min_gap: float) -> bool:
-    """A line of twice as many runs of words as the block has columns, which
-    would change its gutters: a row of a wider table. A justified line (wide
-    word gaps inside one cell) prints as many runs, but they fall within the
-    block's columns and leave as many gutters as there were."""
-    ncols = len(block.gutters) + 1
-    return (
-        len(block.lines) >= 2
-        and len(segs) >= 2 * ncols
-        and len(segs) - ncols >= 2
-        and len(gutters_of(new_cover, min_gap)) != len(block.gutters)
-    )
-
-
 def _ruled_through(block: Block, line: Line, rules: Sequence[Rule]) -> bool:
     """A column rule runs down through the gap between the block and ``line``.
 
@@ -237,9 +223,10 @@ def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float, r
         too_far = line.top - block.lines[-1].bottom > max_vgap and not _ruled_through(block, line, rules)
         if too_far or _is_note(line, segs):
             break
-        new_cover = merge_cover(cover, segs)
-        if _wider_row(block, segs, new_cover, min_gap):
+        ncols = len(block.gutters) + 1
+        if len(block.lines) >= 2 and len(segs) >= 2 * ncols and len(segs) - ncols >= 2:
             break  # a row of a wider table: another layout starts here
+        new_cover = merge_cover(cover, segs)
         if _fits(block, cover, new_cover, segs, line, widest_gap, min_gap):
             cover, block.gutters = new_cover, gutters_of(new_cover, min_gap)
             if len(segs) >= 2:
