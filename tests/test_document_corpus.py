@@ -4,22 +4,19 @@ silence on the sentences that name their years and periods correctly."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_document, load_ruleset
-from auditor.readers import read_document
+from auditor.audit import load_ruleset
+from tests.corpus_cache import audited_cached
 
 RULES = load_ruleset()
 
 
-@cache
 def _doc_findings(path: Path) -> set[tuple[str, int | None, str | None, str | None]]:
-    doc = read_document(path)
     # DOC009 lists pages not read (scanned covers), not a defect of the text
-    found = audit_document(doc, RULES, RULES.selected(["DOC"], ["DOC009"]))
+    found = audited_cached(path, RULES.selected(["DOC"], ["DOC009"])).findings
     return {(f.rule, f.locations[0].page, f.printed, f.expected) for f in found}
 
 
