@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from auditor.checks.checked import CheckedRelation, Form, grouped, mean_form, mean_of_means_form, sum_form
 from auditor.checks.common import make_finding
+from auditor.checks.fragment_blocks import vouched_cells
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.intervals import Interval, interval_mean, interval_sum
@@ -76,6 +77,8 @@ def _additive_here(view: TableView, c: int) -> bool:
 
 
 def _exact(view: TableView, c: int) -> bool:
+    """Whole numbers in a column stand for themselves unless its header
+    names a larger unit."""
     return not _SCALED.search(view.column_header(c))
 
 
@@ -85,10 +88,16 @@ def _point(parts: _Parts, how: str) -> Interval:
 
 
 def closing_candidates(view: TableView, row: Row, min_parts: int = 2) -> Iterator[tuple[int, Number, _Parts]]:
-    if not row.closes or view.is_fragment:
+    """The cells of a closing row to compare with the rows it closes. In a
+    fragment (the rest of a table from an earlier page) only the sub-totals
+    that the fragment's other sub-totals vouch for."""
+    if not row.closes:
         return
+    vouched = vouched_cells(view, _exact) if view.is_fragment else None
     for col in view.columns:
         if col.role in ("number", "label", "unit"):
+            continue
+        if vouched is not None and (row.index, col.index) not in vouched:
             continue
         total = view.number(row.index, col.index)
         if total is None:
@@ -110,7 +119,8 @@ def _closing_finding(
     rule: Rule, view: TableView, lang: str, row: Row, c: int, printed: Number, expected: str | None, **args: object
 ) -> Finding:
     """A closing figure (total, subtotal, average) that its rows do not give;
-    the rows it closes are its locations after it."""
+    the rows it closes are its locations after it. In a fragment the blocks
+    are known from the figures, not from the header: at most medium."""
     return make_finding(
         rule,
         view,
@@ -118,6 +128,7 @@ def _closing_finding(
         cells=[(row.index, c)] + [(p, c) for p in row.closes],
         printed=printed.text,
         expected=expected,
+        confidence="medium" if view.is_fragment else None,
         **args,
     )
 
