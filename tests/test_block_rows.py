@@ -119,3 +119,32 @@ def test_unrelated_counts_close_no_block(tmp_path: Path, top: int) -> None:
         rows += [" | ".join([f"baris {r}", *(str(rng.randint(1, top)) for _ in range(ncols))]) for r in range(nrows)]
         found += [(t, b.row) for b in _block_rows(rows, tmp_path)]
     assert found == []
+
+
+PARENTS = [
+    "Program / Kegiatan | Pagu | Realisasi | Sisa",
+    "Program Pelayanan | 1.500.000 | 1.320.000 | 180.000",
+    "Kegiatan A1 | 1.000.000 | 900.000 | 100.000",
+    "Kegiatan A2 | 500.000 | 420.000 | 80.000",
+    "Program Pengawasan | 2.750.000 | 2.480.000 | 270.000",
+    "Kegiatan B1 | 2.000.000 | 1.850.000 | 150.000",
+    "Kegiatan B2 | 750.000 | 630.000 | 120.000",
+    "Program Kapasitas | 900.000 | 810.000 | 90.000",
+    "Kegiatan C1 | 400.000 | 370.000 | 30.000",
+    "Kegiatan C2 | 300.000 | 260.000 | 40.000",
+    "Kegiatan C3 | 200.000 | 180.000 | 20.000",
+]
+
+
+def test_parents_printed_over_their_children_close_them(tmp_path: Path) -> None:
+    found = _block_rows(PARENTS, tmp_path)
+    assert [(b.row, b.block, b.breaks) for b in found] == [(1, [2, 3], []), (4, [5, 6], []), (7, [8, 9, 10], [])]
+    assert _audit(PARENTS, tmp_path, ("REL002",)) == []
+
+
+def test_a_parent_breaking_one_column_is_reported(tmp_path: Path) -> None:
+    rows = [*PARENTS[:4], "Program Pengawasan | 2.750.000 | 2.840.000 | 270.000", *PARENTS[5:]]
+    (f,) = _audit(rows, tmp_path, ("REL002",))
+    loc = f.locations[0]
+    assert (loc.row, loc.column, f.printed, f.expected, f.severity) == (5, 3, "2.840.000", "2.480.000", "error")
+    assert [x.row for x in f.locations[1:]] == [6, 7]

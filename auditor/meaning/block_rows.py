@@ -3,9 +3,10 @@
 A table may print the sum (or the mean) of a block of rows in a row with no
 JUMLAH, TOTAL or RATA-RATA label and no emphasis: a kabupaten line under
 its kecamatan, a programme under its kegiatan. Its figures still say what
-it is: when a body row is the sum of the body rows above it (back to the
-previous such row or the start of the block) in at least two columns at
-once, and not by accident, it closes that block. A column where it breaks
+it is: when a body row is the sum of the body rows below it (a parent
+printed over its children) or above it (back to the previous such row or
+the start of the block) in at least two columns at once, and not by
+accident, it closes that block. A column where it breaks
 the aggregate that the table's other closing rows obey is then suspect.
 
 Coincidence guards: a block has at least two rows with at least two
@@ -99,19 +100,33 @@ def breaks_aggregate(view: TableView, r: int, block: list[int], c: int, exact: b
 
 
 def find_block_rows(view: TableView, exact: ExactFn) -> list[BlockRow]:
-    """Body rows that close the run of body rows above them, read top down:
-    a closing row ends its block, and any row that is not a body row (a
-    heading, a labelled total) starts a new one."""
+    """Body rows that close the run of body rows below them (a parent over
+    its children), then those that close the run above them (a sum under
+    its block), in table order. A closing row ends its block, and any row
+    that is not a body row (a heading, a labelled total) starts a new one."""
+    body = [row.index for row in view.rows if row.kind == "body"]
+    below = _scan(view, list(reversed(body)), set(), exact)
+    above = _scan(view, body, {b.row for b in below}, exact)
+    return sorted(below + above, key=lambda b: b.row)
+
+
+def _scan(view: TableView, order: list[int], taken: set[int], exact: ExactFn) -> list[BlockRow]:
+    """Read ``order`` (body rows, top down or bottom up): a row that closes
+    the rows read since the last break closes them; rows in ``taken`` (found
+    in the other direction) and gaps between body rows end a block."""
     cols = figure_columns(view)
     found: list[BlockRow] = []
     block: list[int] = []
-    for row in view.rows:
-        if row.kind != "body":
+    previous: int | None = None
+    for r in order:
+        if r in taken or (previous is not None and abs(r - previous) != 1):
             block = []
+        previous = r
+        if r in taken:
             continue
-        closing = _closing(view, row.index, block, cols, exact) if len(block) >= 2 else None
+        closing = _closing(view, r, sorted(block), cols, exact) if len(block) >= 2 else None
         if closing is None:
-            block.append(row.index)
+            block.append(r)
         else:
             found.append(closing)
             block = []
