@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from auditor.checks import (
     aggregates,
+    block_rows,
     count_elsewhere,
     crossref,
     difference,
@@ -58,6 +59,9 @@ ENGINES: tuple[Engine, ...] = (
     Engine("numbering", "table", numbering.check_numbering),
     Engine(
         "column-relation", "table", relations.check_relations, relations.SETTINGS, relations=relations.checked_relations
+    ),
+    Engine(
+        "block-row", "table", block_rows.check_block_rows, block_rows.SETTINGS, relations=block_rows.checked_block_rows
     ),
     Engine("table-formula-habit", "table", habits.check_table_formula_habit),
     # the whole document: check(rule, run)
