@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from auditor.checks import (
     aggregates,
+    citations,
     count_elsewhere,
     crossref,
     difference,
@@ -90,6 +91,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("list-total", "document", list_totals.check_list_totals),
     Engine("same-set", "document", same_set.check_same_set),
     Engine("count-in-document", "document", count_elsewhere.check_counts_in_document),
+    Engine("regulation-citation", "document", citations.check_regulation_citations),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
     Engine("unread-pages", "document", unread.check_unread_pages),
 )
