@@ -18,6 +18,7 @@ from auditor.checks import (
     list_totals,
     malformed,
     numbering,
+    of_indicators,
     period,
     polarity,
     practice,
@@ -92,6 +93,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("same-set", "document", same_set.check_same_set),
     Engine("count-in-document", "document", count_elsewhere.check_counts_in_document),
     Engine("regulation-citation", "document", citations.check_regulation_citations),
+    Engine("of-indicators", "document", of_indicators.check_of_indicators),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
     Engine("unread-pages", "document", unread.check_unread_pages),
 )
