@@ -30,11 +30,11 @@ from auditor.checks.common import text_finding
 from auditor.checks.narrative.claims import (
     ClaimWords,
     Described,
-    _test_of,
-    _verdict_counts,
     capaian_column,
     listed_items,
     noun_column,
+    verdict_counts,
+    verdict_test,
 )
 from auditor.checks.narrative.common import rule_param
 from auditor.checks.run import Run
@@ -129,7 +129,7 @@ def check_of_indicators(rule: Rule, run: Run) -> Iterator[Finding]:
     for s in run.context.sentences:
         for mt in (mt for rx in claims for mt in rx.finditer(s.text)):
             n, m = cw.value(mt.group("n")), cw.value(mt.group("m"))
-            test = _test_of(mt.group("verb"), bool(mt.group("neg")), cw.verbs)
+            test = verdict_test(mt.group("verb"), bool(mt.group("neg")), cw.verbs)
             if n is None or m is None or test is None or n > m:
                 continue
             tables = _capaian_tables(run, cw) if tables is None else tables
@@ -150,7 +150,7 @@ def _judge(
             d, col = tables[0]
             yield _finding(rule, run, s, mt, "m", str(counts.pop()), Scope(d, col, tuple(d.rows), None), d.rows)
         return
-    verdicts = [(sc, _verdict_counts(sc.table.view, list(sc.rows), sc.capaian, test)) for sc in scopes]
+    verdicts = [(sc, verdict_counts(sc.table.view, list(sc.rows), sc.capaian, test)) for sc in scopes]
     if not verdicts or any(v is None for _, v in verdicts):
         return
     certain = max(v[0] for _, v in verdicts if v)
