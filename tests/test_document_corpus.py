@@ -68,5 +68,21 @@ def test_kemensos_only_the_verified_structure_findings(corpus_dir: Path) -> None
             None,
             "Menurunkan jumlah penduduk miskin dan rentan",
             "Penyelenggaraan kesejahteraan sosial yang profesional",
-        )
+        ),
     }
+
+
+def test_jombang_staff_tables_are_read_as_one_population(corpus_dir: Path) -> None:
+    # Tabel 1.1 (golongan), 1.2 (pendidikan) and 1.3 (jabatan, 7 + 62 + 5) each come to 74:
+    # the three are compared, and agree (DOC012 stays silent in the exact set of Jombang's findings)
+    from auditor.audit import table_views
+    from auditor.checks.breakdowns import breakdowns
+
+    doc = read_document(corpus_dir / "jombang-inspektorat-lkjip-2022.pdf")
+    found = breakdowns(RULES.get("DOC012"), table_views(doc, RULES))
+    assert [(b.dimension, b.totals["jumlah"][0]) for b in found] == [
+        ("golongan", 74),
+        ("pendidikan", 74),
+        ("jabatan", 74),
+    ]
+    assert len({b.population for b in found}) == 1

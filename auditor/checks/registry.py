@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from auditor.checks import (
     aggregates,
+    breakdowns,
     citations,
     count_elsewhere,
     crossref,
@@ -94,6 +95,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("count-in-document", "document", count_elsewhere.check_counts_in_document),
     Engine("regulation-citation", "document", citations.check_regulation_citations),
     Engine("of-indicators", "document", of_indicators.check_of_indicators),
+    Engine("breakdown-two-ways", "document", breakdowns.check_breakdowns),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
     Engine("unread-pages", "document", unread.check_unread_pages),
 )
