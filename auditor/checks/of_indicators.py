@@ -41,6 +41,7 @@ from auditor.checks.run import Run
 from auditor.checks.same_set import caption, same_sasaran
 from auditor.findings.records import Finding
 from auditor.meaning.context import Sentence
+from auditor.meaning.enumeration import items_in_cell
 from auditor.meaning.figures import pattern
 from auditor.meaning.locations import cell_location
 from auditor.rulesets.loader import Rule
@@ -54,6 +55,12 @@ class Scope:
     capaian: int
     rows: tuple[int, ...]
     sasaran: str | None
+
+    @property
+    def count(self) -> int:
+        """The indicators the rows hold (a cell numbering three is three)."""
+        view, c = self.table.view, self.table.column
+        return sum(items_in_cell(view.cell(r, c).text) for r in self.rows)
 
 
 def _claims(cw: ClaimWords) -> tuple[re.Pattern[str], ...]:
@@ -111,7 +118,7 @@ def _scopes(s: Sentence, m: int, tables: list[tuple[Described, int]], rule: Rule
     named = _named_sasaran(s.text, tables, rule)
     if named:
         return named, True
-    return [Scope(d, col, tuple(d.rows), None) for d, col in tables if len(d.rows) == m], False
+    return [Scope(d, col, tuple(d.rows), None) for d, col in tables if d.count == m], False
 
 
 def _whole(rule: Rule, s: Sentence) -> bool:
@@ -141,15 +148,17 @@ def _judge(
 ) -> Iterator[Finding]:
     n, m, test = claim
     scopes, named = _scopes(s, m, tables, rule)
-    if named and len({len(sc.rows) for sc in scopes}) == 1 and len(scopes[0].rows) != m:
-        yield _finding(rule, run, s, mt, "m", str(len(scopes[0].rows)), scopes[0], scopes[0].rows)
+    if named and len({sc.count for sc in scopes}) == 1 and scopes[0].count != m:
+        yield _finding(rule, run, s, mt, "m", str(scopes[0].count), scopes[0], scopes[0].rows)
         return
     if not scopes and not named and _whole(rule, s):
-        counts = {len(d.rows) for d, _ in tables}
+        counts = {d.count for d, _ in tables}
         if len(tables) >= 2 and len(counts) == 1:
             d, col = tables[0]
             yield _finding(rule, run, s, mt, "m", str(counts.pop()), Scope(d, col, tuple(d.rows), None), d.rows)
         return
+    if any(sc.count != len(sc.rows) for sc in scopes):
+        return  # a cell of several indicators has one capaian cell for all
     verdicts = [(sc, verdict_counts(sc.table.view, list(sc.rows), sc.capaian, test)) for sc in scopes]
     if not verdicts or any(v is None for _, v in verdicts):
         return

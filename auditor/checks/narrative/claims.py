@@ -19,6 +19,7 @@ from auditor.checks.narrative.common import (
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.context import DocContext, Sentence, table_order
+from auditor.meaning.enumeration import items_in_cell
 from auditor.meaning.figures import pattern
 from auditor.meaning.locations import cell_location
 from auditor.meaning.semantics import HEADING_KINDS, TableView
@@ -63,6 +64,15 @@ class Described:
     view: TableView
     column: int
     rows: list[int]
+
+    @property
+    def count(self) -> int:
+        """The items the rows list: a cell numbering five indicators is five."""
+        return sum(items_in_cell(self.view.cell(r, self.column).text) for r in self.rows)
+
+    @property
+    def one_per_row(self) -> bool:
+        return self.count == len(self.rows)
 
 
 def _section_of(ctx: DocContext, order: tuple[float, float, float]) -> int:
@@ -287,8 +297,8 @@ def check_indicators_achieved(rule: Rule, run: Run) -> Iterator[Finding]:
             if n is None or test is None:
                 continue
             d = described_table(ctx, s, noun, others, need_capaian=True)
-            if d is None or not d.rows:
-                continue
+            if d is None or not d.rows or not d.one_per_row:
+                continue  # a cell of several indicators has one capaian cell for all
             col = capaian_column(d.view)
             assert col is not None
             counts = verdict_counts(d.view, d.rows, col, test)
@@ -356,13 +366,13 @@ def check_counts(rule: Rule, run: Run) -> Iterator[Finding]:
         s, m, key, n = c.sentence, c.match, c.key, c.count
         others = [v for k, v in cw.headers.items() if k != key]
         d = described_table(ctx, s, cw.headers[key], others)
-        if d is None or not d.rows or len(d.rows) == n:
+        if d is None or not d.rows or d.count == n:
             continue
         label_cells = [cell_location(d.view, r, d.column) for r in d.rows]
         yield text_finding(
             rule, lang,
             locations=[_sentence_location(s, m.start(), m.end()), *label_cells],
-            printed=s.text[m.start("n") : m.end("n")], expected=str(len(d.rows)),
+            printed=s.text[m.start("n") : m.end("n")], expected=str(d.count),
             meaning=("count", (s.heading or "").lower(), key, d.view.table.title or "", m.group("n")),
             noun=s.text[m.start("noun") : m.end("noun")], table=d.view.table.id,
         )  # fmt: skip
