@@ -20,6 +20,7 @@ CORPUS = REPO.parent / "shared" / "corpus"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__)
     parser.add_argument("--cases", type=int, default=150, help="number of cases (default 150)")
+    parser.add_argument("--start", type=int, default=0, help="first case number (to run a long batch in chunks)")
     parser.add_argument("--seed", type=int, default=1, help="run seed: same seed, same cases")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per case before it counts as a hang")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of PDFs to mutate")
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no PDF seeds in {args.corpus}", file=sys.stderr)
             return 2
         report = REPO / "fixtures" / "examples" / "broken-report-ruled.pdf"
-        cases = build_cases(seeds, report, work / "cases", args.cases, args.seed)
+        cases = build_cases(seeds, report, work / "cases", args.cases, args.seed, args.start)
         cases = [c for c in cases if not args.only or args.only in c.name]
         outcomes = []
         for case in cases:
