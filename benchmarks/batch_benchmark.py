@@ -85,6 +85,10 @@ def main() -> int:
             d.stem for d in docs if (Path(tmp) / "out" / f"{d.stem}.json").read_text(encoding="utf-8") != single[d.stem]
         ]
         same = len(docs) - len(differ)
+        for stem in differ:
+            print(
+                f"{stem}: {_difference(single[stem], (Path(tmp) / 'out' / f'{stem}.json').read_text(encoding='utf-8'))}"
+            )
         reused = subprocess.run([*batch[:-1]], capture_output=True, text=True, check=False).stderr
     print(f"documents: {len(docs)}; results identical to single runs: {same}/{len(docs)}")
     print(f"statuses: {summary['totals']['status']}" + (f"; different: {', '.join(differ)}" if differ else ""))
@@ -93,6 +97,20 @@ def main() -> int:
     print(f"batch on a local Dask cluster, 2 workers: {first / baseline:.2f}")
     print(f"rerun (every result reused): {rerun / baseline:.3f}")
     return 0
+
+
+def _difference(single: str, batched: str) -> str:
+    """Which findings one output has and the other lacks (a page past its
+    time limit on a loaded machine is one cause)."""
+    try:
+        one, two = (json.loads(text) for text in (single, batched))
+    except ValueError:
+        return "an output is not JSON"
+
+    def keys(payload: dict) -> set[str]:
+        return {f"{f['rule']}:{f['message'][:80]}" for f in payload.get("findings", [])}
+
+    return f"single only {sorted(keys(one) - keys(two))}; batch only {sorted(keys(two) - keys(one))}"
 
 
 def _audit(document: Path) -> str:

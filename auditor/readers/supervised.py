@@ -4,8 +4,10 @@ The per-page time limit of :mod:`auditor.readers.limits` is a signal, and a
 signal handler runs only between Python bytecodes: a page on which native
 code (PDFium) loops never returns to Python, and the timer never fires. So
 pages are read in child processes, handed out one at a time, and this
-process watches the clock: a child still on its page past ``deadline`` is
-killed, the page recorded as :data:`TIMED_OUT`, and a fresh child takes the
+process watches the child's CPU time (read from ``/proc``, so that a
+loaded machine does not change which pages are read): a child that has
+spent ``deadline`` CPU seconds on its page, or ``WALL_FACTOR`` times that in
+wall time (a hang that does not use the CPU), is killed, the page recorded as :data:`TIMED_OUT`, and a fresh child takes the
 remaining pages. A child that dies on a page (a crash in native code) costs
 that page only (:data:`CRASHED`). After ``max_lost`` pages past their time
 the rest are not read (:data:`SKIPPED`): they usually share the object that
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable
@@ -25,9 +28,16 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+WALL_FACTOR = 10
+"""A child on one page this many times its CPU deadline in wall time is
+killed too, whatever its CPU time says."""
+_MIN_NAP = 0.02
 TIMED_OUT = "timed-out"
 CRASHED = "crashed"
 SKIPPED = "skipped"
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,20 @@ class _Child:
     conn: Connection
     item: int | None = None
     since: float = field(default_factory=time.monotonic)
+    cpu_since: float = 0.0
+
+    def cpu(self) -> float:
+        """CPU seconds the child has used (its wall time if /proc cannot say)."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", encoding="ascii") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _TICKS
+        except (OSError, ValueError, IndexError):
+            return time.monotonic()
+
+    def spent(self) -> tuple[float, float]:
+        """CPU and wall seconds on the current item."""
+        return self.cpu() - self.cpu_since, time.monotonic() - self.since
 
 
 def _serve(conn: Connection, init: Callable[[], None], work: Callable[[int], Any]) -> None:
@@ -147,17 +171,26 @@ def _replacement(init: Callable[[], None], work: Callable[[int], Any], ready: fl
 def _hand_out(child: _Child, pending: deque) -> None:
     """Give ``child`` the next item, or mark it idle."""
     child.item = pending.popleft() if pending else None
-    child.since = time.monotonic()
+    child.since, child.cpu_since = time.monotonic(), child.cpu()
     if child.item is not None:
         child.conn.send(child.item)
 
 
 def _wait(busy: list[_Child], deadline: float | None) -> list[_Child]:
-    """Children with an answer (or dead), or past their deadline."""
-    timeout = None if deadline is None else max(0.0, min(c.since + deadline for c in busy) - time.monotonic())
+    """Children with an answer (or dead), or past their deadline.
+
+    CPU time never runs faster than the clock, so sleeping until the
+    nearest remaining CPU budget is spent wakes in time to look again.
+    """
+    timeout = None if deadline is None else max(_MIN_NAP, min(_left(c, deadline) for c in busy))
     ready = set(wait([c.conn for c in busy], timeout))
-    now = time.monotonic()
-    return [c for c in busy if c.conn in ready or (deadline is not None and now - c.since >= deadline)]
+    return [c for c in busy if c.conn in ready or (deadline is not None and _left(c, deadline) <= 0)]
+
+
+def _left(child: _Child, deadline: float) -> float:
+    """Seconds the child may still spend on its item, by CPU or by wall time."""
+    cpu, wall = child.spent()
+    return min(deadline - cpu, deadline * WALL_FACTOR - wall)
 
 
 def _answer(child: _Child) -> Any:
