@@ -235,9 +235,7 @@ def rule_file(rng: random.Random) -> bytes:
     return _GOOD_RULES.replace("column_roles:", "column_roles: {role: x}\nrow_roles:").encode()
 
 
-def build_cases(
-    seeds: list[Path], report: Path, work: Path, count: int, run_seed: int, start: int = 0
-) -> list[Case]:
+def build_cases(seeds: list[Path], report: Path, work: Path, count: int, run_seed: int, start: int = 0) -> list[Case]:
     """``count`` cases from case number ``start``, the same for the same
     seeds and ``run_seed`` (case ``i`` does not depend on ``start`` or
     ``count``, so a long run can go in chunks).
