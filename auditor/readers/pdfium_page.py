@@ -141,6 +141,9 @@ class PdfiumPage(Container):
 
 
 def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
+    """Every character PDFium read from the content stream, as pdfplumber's
+    char dict. This runs for every character of the document: the PDFium
+    calls and the out-parameters they fill are bound once, outside the loop."""
     raw = textpage.raw
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
@@ -148,18 +151,30 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
     descent = ctypes.c_float()
     name_buf = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     fonts: dict[int, tuple[str, float]] = {}
+    box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
+    x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+    is_generated, unicode, font_size = (
+        pdfium_c.FPDFText_IsGenerated,
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_GetFontSize,
+    )
+    loose_box, char_origin, char_matrix = (
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetCharOrigin,
+        pdfium_c.FPDFText_GetMatrix,
+    )
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+        if is_generated(raw, i) == 1:
             continue
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
-        pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+        code = unicode(raw, i)
+        size = float(font_size(raw, i))
+        loose_box(raw, i, box_ref)
+        char_origin(raw, i, x_ref, y_ref)
+        char_matrix(raw, i, matrix_ref)
         fontname, descent_per_pt = _font(raw, i, fonts, name_buf, descent)
-        m: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, origin_x.value, origin_y.value)
-        loose = (box.left, box.bottom, box.right, box.top)
-        x0, y0, x1, y1 = _pdfminer_box(m, loose, size, descent_per_pt)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        m: Matrix = (a, b, c, d, origin_x.value, origin_y.value)
+        x0, y0, x1, y1 = _pdfminer_box(m, (box.left, box.bottom, box.right, box.top), size, descent_per_pt)
         yield {
             "object_type": "char",
             "text": _char_text(code),
@@ -172,7 +187,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
             "bottom": height - y0,
             "doctop": height - y1,
             "height": y1 - y0,
-            "upright": matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0,
+            "upright": a * d > 0 and b * c <= 0,
         }
 
 
@@ -329,7 +344,11 @@ def _page_objects(page: object) -> Iterator[tuple[object, int, Matrix]]:
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 inner = _multiply(_object_matrix(obj), outer)
                 stack.append(
-                    (lambda j, f=obj: pdfium_c.FPDFFormObj_GetObject(f, j), pdfium_c.FPDFFormObj_CountObjects(obj), inner)
+                    (
+                        lambda j, f=obj: pdfium_c.FPDFFormObj_GetObject(f, j),
+                        pdfium_c.FPDFFormObj_CountObjects(obj),
+                        inner,
+                    )
                 )
 
 
