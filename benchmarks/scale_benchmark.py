@@ -4,8 +4,8 @@ Builds PDFs of N pages by repeating a corpus report's pages (``qpdf
 --pages``), audits each in a fresh process (``python -m auditor FILE
 --format json``) and reports, in the same run, CPU seconds per page (the
 process and its page workers) and the peak resident memory of the whole
-process tree (sampled every 50 ms, the workers' memory added to the
-parent's). Flat means: seconds per page of the longest document within 1.1
+process tree (its proportional set size, sampled every 50 ms, the
+workers' memory added to the parent's). Flat means: seconds per page of the longest document within 1.1
 of the shortest one's, and peak memory bounded (issue 12: under 200 MB at
 400 pages). CPU, not wall time: the machine may be shared.
 
@@ -46,19 +46,22 @@ def repeated_pdf(source: Path, pages: int, out: Path) -> Path:
     return out
 
 
-def _tree_rss(proc: psutil.Process) -> int:
-    """Resident bytes of ``proc`` and all its descendants now."""
+def _tree_memory(proc: psutil.Process) -> int:
+    """Bytes of memory ``proc`` and all its descendants hold now: their
+    proportional set size (a page shared by a forked worker and its parent
+    counted once between them), resident size where PSS is not available."""
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            info = p.memory_full_info()
+            total += getattr(info, "pss", info.rss)
         except psutil.Error:
             continue
     return total
 
 
 def audit_cost(path: Path, reader: str, ocr: str) -> tuple[float, float]:
-    """CPU seconds and peak tree RSS (MB) of one audit in a fresh process."""
+    """CPU seconds and peak tree memory (MB) of one audit in a fresh process."""
     cmd = [sys.executable, "-m", "auditor", str(path), "--reader", reader, "--ocr", ocr, "--format", "json"]
     before = os.times()
     child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -66,7 +69,7 @@ def audit_cost(path: Path, reader: str, ocr: str) -> tuple[float, float]:
     peak = 0
     while child.poll() is None:
         with contextlib.suppress(psutil.Error):
-            peak = max(peak, _tree_rss(proc))
+            peak = max(peak, _tree_memory(proc))
         time.sleep(0.05)
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
