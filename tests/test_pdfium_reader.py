@@ -8,6 +8,7 @@ rendered fixtures, and the words of a few pages of each corpus report.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import io
 from pathlib import Path
@@ -23,6 +24,7 @@ from auditor.readers import read_document
 from auditor.readers.limits import DEFAULT_LIMITS
 from auditor.readers.pdfium_page import PdfiumPage
 from auditor.readers.pdftables.unruled import is_shading
+from tests.corpus_cache import read_cached
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures" / "examples").glob("*.pdf"))
@@ -184,7 +186,7 @@ def _findings(doc: Document, skip: set[int]) -> list[tuple]:
     rules = load_ruleset()
     return sorted(
         (f.rule, f.severity, f.message, f.expected, f.printed, f.page)
-        for f in audit_document(doc, rules, rules.rules)
+        for f in audit_document(copy.deepcopy(doc), rules, rules.rules)
         if not skip.intersection(loc.page for loc in f.locations)
     )
 
@@ -194,8 +196,8 @@ def test_corpus_reports_read_and_audit_the_same_with_either_reader(corpus_dir: P
     """Tables (cells, spans, titles, sources), text lines, unread pages and
     findings of a whole report, pages known to differ left out."""
     skip = KNOWN_DIFFERENT_PAGES.get(name, set())
-    plumber = read_document(corpus_dir / name)
-    pdfium = read_document(corpus_dir / name, PDFIUM)
+    plumber = read_cached(corpus_dir / name)
+    pdfium = read_cached(corpus_dir / name, PDFIUM)
     assert len(pdfium.pages) == len(plumber.pages)
     assert _page_model(pdfium, skip) == _page_model(plumber, skip)
     assert _findings(pdfium, skip) == _findings(plumber, skip)
