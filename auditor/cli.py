@@ -130,7 +130,7 @@ def main() -> None:
     type=click.FloatRange(min=0),
     default=10.0,
     show_default=True,
-    help="Seconds to read one PDF page; a slower page is skipped with a warning (0: no limit).",
+    help="CPU seconds to read one PDF page; a slower page is skipped with a warning (0: no limit).",
 )
 @click.option(
     "--max-memory",

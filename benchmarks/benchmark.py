@@ -13,7 +13,11 @@ For a text export both baselines are reading it into the document model
 reader (``--reader``), in CPU seconds of this process and its page workers;
 ratios, unlike seconds, compare across machines and runs.
 
-    python benchmarks/benchmark.py [PDF_OR_TEXT ...] [--repeat 3] [--reader pdfplumber]
+    python benchmarks/benchmark.py [PDF_OR_TEXT ...] [--repeat 3] [--reader pdfplumber] [--ocr off]
+
+The audit runs as shipped (``--ocr auto``: tables printed as images are
+read by Tesseract, whose CPU is counted); ``--ocr off`` measures the reader
+and the rules alone.
 
 Without arguments it measures the shipped examples and, when present, the
 real reports in ../shared/corpus/.
@@ -37,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from auditor.audit import audit_document, load_ruleset  # noqa: E402
 from auditor.readers import read_document  # noqa: E402
 from auditor.readers.limits import DEFAULT_LIMITS, READERS  # noqa: E402
+from auditor.readers.ocr.settings import OcrSettings  # noqa: E402
 
 
 def _cpu() -> float:
@@ -85,9 +90,9 @@ def pdfium_pass(path: Path) -> None:
         pdf.close()
 
 
-def audit(path: Path, reader: str) -> tuple[int, int]:
+def audit(path: Path, reader: str, ocr: str = "auto") -> tuple[int, int]:
     rules = load_ruleset()
-    doc = read_document(path, dataclasses.replace(DEFAULT_LIMITS, reader=reader))
+    doc = read_document(path, dataclasses.replace(DEFAULT_LIMITS, reader=reader), ocr=OcrSettings(mode=ocr))
     findings = audit_document(doc, rules, rules.rules)
     return len(doc.pages) or 0, len(findings)
 
@@ -105,6 +110,9 @@ def main() -> int:
     parser.add_argument("inputs", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--reader", choices=READERS, action="append", help="reader(s) to audit with (default: all)")
+    parser.add_argument(
+        "--ocr", choices=("auto", "off"), default="auto", help="OCR of the audits (off: the reader alone; default auto)"
+    )
     args = parser.parse_args()
     inputs = args.inputs or default_inputs()
     readers = args.reader or list(READERS)
@@ -117,8 +125,8 @@ def main() -> int:
         plumber = _best(lambda p=path: plumber_pass(p), args.repeat)
         pdfium = _best(lambda p=path: pdfium_pass(p), args.repeat)
         for reader in readers:
-            pages, _ = audit(path, reader)
-            full = _best(lambda p=path, r=reader: audit(p, r), args.repeat)
+            pages, _ = audit(path, reader, args.ocr)
+            full = _best(lambda p=path, r=reader: audit(p, r, args.ocr), args.repeat)
             to_plumber = full / plumber if plumber else float("nan")
             to_pdfium = full / pdfium if pdfium else float("nan")
             ratios[reader].append(to_plumber)

@@ -43,6 +43,11 @@ Counts against the whole document (DOC008):
   Kementerian Sosial tahun 2018"; the programme table of Bab II (line 283,
   whose TOTAL is the pagu akhir 43.393.136.929.000) and the budget table of
   Bab III (line 978) both list 7 programmes.
+
+A regulation cited two ways (DOC010):
+- line 145: "Peraturan Presiden Nomor 46 tahun 2016 tentang Kementerian
+  Sosial"; lines 154 and 164 cite the same title as "Nomor 46 tahun 2015"
+  (Perpres 46/2015 is the one on the Kementerian Sosial).
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ VERIFIED = {
     ("XRF001", 975, "Rp41.233.321.127.944", "Rp. 41.234.142.871.044"),
     ("XRF001", 1467, "90,03", "99,03%"),
     ("DOC008", 119, "8", "7"),
+    ("DOC010", 145, "Nomor 46 Tahun 2016", "Nomor 46 Tahun 2015"),
     (
         "DOC007",
         1364,

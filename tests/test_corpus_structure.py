@@ -19,7 +19,7 @@ import pytest
 
 from auditor.audit import load_ruleset
 from auditor.meaning.semantics import TableView
-from auditor.readers import read_document
+from tests.corpus_cache import read_cached
 
 JOMBANG = "jombang-inspektorat-lkjip-2022.pdf"
 SUMUT = "sumut-lkjip-2021.pdf"
@@ -28,7 +28,7 @@ CIANJUR = "cianjur-dkp-lakip-2015.pdf"
 
 def _views(path: Path) -> list[TableView]:
     vocab = load_ruleset().vocabulary
-    return [TableView(t, vocab) for t in read_document(path).tables]
+    return [TableView(t, vocab) for t in read_cached(path).tables]
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 
-from oracle_report import OracleResult, run_oracle, summary_line
+from oracle_report import OracleResult, compare, run_oracle, source_tables, summary_line
+
+from tests.corpus_cache import read_cached
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_ACCURACY = 0.99
@@ -80,15 +83,16 @@ def test_synthetic_report_round_trips(
 def test_corpus_report_round_trips(
     layout: str,
     corpus_dir: Path,
-    oracle_cache: dict[tuple[str, str], OracleResult],
-    tmp_path_factory: pytest.TempPathFactory,
+    rendered_pdf: Callable[[Path, str], Path],
 ) -> None:
+    """The corpus report's PDF is the session's shared rendering (other
+    modules audit the same file), read once for the session."""
     source = corpus_dir / CORPUS_FILE
     if not source.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{source} is missing under CI")
         pytest.skip(f"{source} not in the corpus")
-    result = _result(oracle_cache, tmp_path_factory, source, layout)
+    result = compare(source_tables(source.read_text(encoding="utf-8")), read_cached(rendered_pdf(source, layout)))
     _check(result, f"corpus/{CORPUS_FILE} [{layout}]")
 
 

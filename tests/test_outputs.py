@@ -7,7 +7,6 @@ once in-process (auditing a PDF takes seconds) and rendered in every format.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import os
@@ -38,6 +37,7 @@ from auditor.reporters import (
 )
 from auditor.reporters.labels import summary_line
 from auditor.reporters.worksheet import page_cell
+from tests.corpus_cache import audited_cached
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -53,10 +53,9 @@ def audit(path: Path, lang: str = "id") -> AuditResult:
     return AuditResult(document=doc, findings=findings, lang=lang, warnings=doc.warnings, rules=rules)
 
 
-@functools.cache
 def audited(path: Path) -> AuditResult:
-    """Each corpus document is audited once for this whole file (seconds per PDF)."""
-    return audit(path)
+    """:func:`audit`, done once per document for the whole session (seconds per PDF)."""
+    return audited_cached(path)
 
 
 @pytest.fixture(scope="module")

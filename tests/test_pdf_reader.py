@@ -22,6 +22,7 @@ from auditor.model import Document, Table
 from auditor.readers import read_document
 from auditor.readers.pdftables.borderless import find_text_tables
 from auditor.readers.pdftables.words import Line, Word, group_lines, join_text
+from tests.corpus_cache import read_cached
 
 JOMBANG = "jombang-inspektorat-lkjip-2022.pdf"
 PAGE_W, PAGE_H = A4
@@ -33,7 +34,7 @@ PAGE_W, PAGE_H = A4
 
 @pytest.fixture(scope="module")
 def jombang(corpus_dir: Path) -> Document:
-    return read_document(corpus_dir / JOMBANG)
+    return read_cached(corpus_dir / JOMBANG)
 
 
 def texts(table: Table) -> list[list[str]]:
@@ -319,7 +320,7 @@ def test_document_structure(jombang: Document) -> None:
     [("jombang-inspektorat-renstra-2018-2023.pdf", 8), ("jombang-inspektorat-rkt-2020.pdf", 2)],
 )
 def test_other_corpus_pdfs(corpus_dir: Path, name: str, min_tables: int) -> None:
-    doc = read_document(corpus_dir / name)
+    doc = read_cached(corpus_dir / name)
     assert doc.kind == "pdf" and doc.lines
     assert len(doc.tables) >= min_tables
     assert any(t.source == "ruled" and len(t.rows) >= 3 for t in doc.tables)

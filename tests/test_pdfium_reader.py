@@ -8,6 +8,7 @@ rendered fixtures, and the words of a few pages of each corpus report.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import io
 from pathlib import Path
@@ -23,6 +24,7 @@ from auditor.readers import read_document
 from auditor.readers.limits import DEFAULT_LIMITS
 from auditor.readers.pdfium_page import PdfiumPage
 from auditor.readers.pdftables.unruled import is_shading
+from tests.corpus_cache import read_cached
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures" / "examples").glob("*.pdf"))
@@ -145,3 +147,77 @@ def test_corpus_pages_give_pdfplumbers_words_and_tables(corpus_dir: Path, name: 
             assert len(got) == len(expected), f"{name} p{number}"
             for e, g in zip(sorted(expected), sorted(got), strict=True):
                 assert max(abs(a - b) for a, b in zip(e, g, strict=True)) <= VERTICAL_TOLERANCE
+
+
+# --------------------------------------------------------------------------
+# Whole corpus reports: document model and findings, reader against reader
+
+KNOWN_DIFFERENT_PAGES = {
+    "jombang-inspektorat-lkjip-2022.pdf": {10, 11, 39},
+}
+"""Pages where the readers still disagree, and why: on p10 pdfminer reads
+a space character between "Hasil" and "Eselon" that PDFium's text page does
+not give, and the 2.9 pt gap left is within pdfplumber's word tolerance; on
+p11 one letter-spaced row of the rotated matrix gets other character boxes
+(PDFium gives no character spacing, which pdfminer adds to a box); on p39
+pdfminer cuts "100,00" into "1 00,00". Every other page must be the same."""
+WHOLE_REPORTS = [
+    "jombang-inspektorat-lkjip-2022.pdf",
+    "sumut-lkjip-2021.pdf",
+    "cianjur-dkp-lakip-2015.pdf",
+    "jombang-inspektorat-rkt-2020.pdf",
+]
+
+
+def _page_model(doc: Document, skip: set[int]) -> tuple[list, list, list]:
+    tables = [
+        (t.pages, t.source, t.title, [[(c.text, c.span_origin) for c in row] for row in t.rows])
+        for t in doc.tables
+        if not skip.intersection(t.pages or [t.page])
+    ]
+    lines = [(ln.page, ln.text, ln.bold) for ln in doc.lines if ln.page not in skip]
+    pages = [(p.number, p.unread, len(p.lines)) for p in doc.pages if p.number not in skip]
+    return tables, lines, pages
+
+
+def _findings(doc: Document, skip: set[int]) -> list[tuple]:
+    from auditor.audit import audit_document, load_ruleset
+
+    rules = load_ruleset()
+    return sorted(
+        (f.rule, f.severity, f.message, f.expected, f.printed, f.page)
+        for f in audit_document(copy.deepcopy(doc), rules, rules.rules)
+        if not skip.intersection(loc.page for loc in f.locations)
+    )
+
+
+@pytest.mark.parametrize("name", WHOLE_REPORTS)
+def test_corpus_reports_read_and_audit_the_same_with_either_reader(corpus_dir: Path, name: str) -> None:
+    """Tables (cells, spans, titles, sources), text lines, unread pages and
+    findings of a whole report, pages known to differ left out."""
+    skip = KNOWN_DIFFERENT_PAGES.get(name, set())
+    plumber = read_cached(corpus_dir / name)
+    pdfium = read_cached(corpus_dir / name, PDFIUM)
+    assert len(pdfium.pages) == len(plumber.pages)
+    assert _page_model(pdfium, skip) == _page_model(plumber, skip)
+    assert _findings(pdfium, skip) == _findings(plumber, skip)
+
+
+def test_pdfium_page_reads_images_as_pdfplumber_does(corpus_dir: Path) -> None:
+    """Image boxes and pixel sizes: they decide scanned pages and which
+    images OCR reads, so a reader without them loses tables."""
+    path = corpus_dir / "sumut-lkjip-2021.pdf"
+    with pdfplumber.open(path) as pdf:
+        for number in (2, 3, 9):
+            theirs = sorted(
+                (i["x0"], i["top"], i["x1"], i["bottom"], tuple(i["srcsize"])) for i in pdf.pages[number - 1].images
+            )
+            ours = sorted(
+                (i["x0"], i["top"], i["x1"], i["bottom"], tuple(i["srcsize"]))
+                for i in _pdfium_page(path, number - 1).images
+            )
+            assert theirs, f"p{number} has images"
+            assert len(ours) == len(theirs)
+            for e, g in zip(theirs, ours, strict=True):
+                assert e[4] == g[4]
+                assert max(abs(float(a) - float(b)) for a, b in zip(e[:4], g[:4], strict=True)) <= 0.01

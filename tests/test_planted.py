@@ -39,6 +39,7 @@ def test_planted_inconsistency_is_found_with_every_place(plant: Plant, tmp_path:
     _, findings = _audit(path)
     hits = [f for f in findings if f.rule == plant.rule and f.printed == plant.printed]
     assert len(hits) == 1, [(f.rule, f.printed) for f in findings]
+    assert plant.expected in (None, hits[0].expected)
     lines = [loc.line for loc in hits[0].locations]
     want = [line_of(text, needle) for needle in plant.places]
     assert lines[0] == want[0]
@@ -53,5 +54,6 @@ def test_planted_inconsistency_is_found_in_the_pdf(plant: Plant, layout: str, tm
     _, findings = _audit(pdf)
     hits = [f for f in findings if f.rule == plant.rule and f.printed.replace(" ", "") == plant.printed.replace(" ", "")]
     assert len(hits) == 1, [(f.rule, f.printed) for f in findings]
+    assert plant.expected in (None, hits[0].expected)
     assert all(loc.page is not None for loc in hits[0].locations)
     assert len(hits[0].locations) >= len(plant.places)

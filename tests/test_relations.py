@@ -199,3 +199,59 @@ def test_a_closing_row_is_read_against_the_relation_of_its_rows(tmp_path: Path) 
     for pct in ("79,33", "74,00"):
         ok = [*rows[:-1], f"JUMLAH | 15.000.000 | 11.900.000 | {pct}"]
         assert _audit(ok, tmp_path) == [], pct
+
+
+GROWTH = [
+    "Uraian | Semula | Menjadi | Persen",
+    "Pendapatan asli | 1.250.000 | 1.400.000 | 12,00",
+    "Dana transfer | 2.000.000 | 2.300.000 | 15,00",
+    "Lain-lain | 400.000 | 380.000 | -5,00",
+    "Retribusi | 800.000 | 1.000.000 | 25,00",
+    "Pajak | 1.600.000 | 2.000.000 | 25,00",
+]
+
+
+def test_a_year_on_year_change_column_is_found_from_its_figures(tmp_path: Path) -> None:
+    # (Menjadi - Semula) / Semula x 100 on every row: no header word names it
+    assert _audit(GROWTH, tmp_path) == []
+    view = table_views(_doc(GROWTH, tmp_path), RULESET)[0]
+    body = [row.index for row in view.rows if row.kind == "body"]
+    (rel,) = discover(view, body)
+    assert (rel.kind, rel.out, rel.a, rel.b, rel.breaks) == ("change", 3, 2, 1, [])
+
+
+def test_a_row_breaking_the_change_column_is_reported(tmp_path: Path) -> None:
+    rows = [*GROWTH[:-1], "Pajak | 1.600.000 | 2.000.000 | 20,00"]
+    (f,) = _audit(rows, tmp_path)
+    loc = f.locations[0]
+    assert (loc.row, loc.column, f.printed, f.expected, f.severity) == (6, 4, "20,00", "25,00", "error")
+    assert "Persen = (Menjadi - Semula) / Semula x 100" in f.message
+
+
+def test_a_change_column_named_by_its_header_is_left_to_its_rule(tmp_path: Path) -> None:
+    # "Kenaikan (%)" between year columns is DIF003's: one defect, one finding
+    rows = ["Uraian | 2020 | 2021 | Kenaikan (%)", *GROWTH[1:-1], "Pajak | 1.600.000 | 2.000.000 | 20,00"]
+    found = _audit(rows, tmp_path, ("DIF003", "REL001"))
+    assert [(f.rule, f.locations[0].row, f.printed) for f in found] == [("DIF003", 6, "20,00")]
+
+
+def test_a_decline_is_a_negative_change(tmp_path: Path) -> None:
+    # a break in the falling row: -5,00 printed as 5,00 (the sign dropped)
+    rows = [GROWTH[0], *GROWTH[1:3], "Lain-lain | 400.000 | 380.000 | 5,00", *GROWTH[4:]]
+    (f,) = _audit(rows, tmp_path)
+    assert (f.locations[0].row, f.printed, f.expected) == (4, "5,00", "-5,00")
+
+
+def test_small_changes_of_coarse_figures_are_no_evidence(tmp_path: Path) -> None:
+    # changes of 1 to 3 % between figures of three digits: the rounding of the
+    # inputs leaves the change too loose to support a relation
+    rows = [
+        "Indikator | 2020 | 2021 | K",
+        "A | 72,1 | 73,0 | 1,25",
+        "B | 65,4 | 66,2 | 1,22",
+        "C | 80,2 | 81,9 | 2,12",
+        "D | 55,0 | 56,1 | 2,00",
+    ]
+    view = table_views(_doc(rows, tmp_path), RULESET)[0]
+    body = [row.index for row in view.rows if row.kind == "body"]
+    assert [rel.kind for rel in discover(view, body)] == []

@@ -5,6 +5,7 @@ reviewer's result does not depend on the format the report arrives in."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,22 +16,23 @@ from render_pdf import render
 
 from auditor.audit import audit_document, load_ruleset
 from auditor.readers import read_document
+from tests.corpus_cache import audited_cached
 
 RULES = load_ruleset()
 
 
 def _findings(path: Path) -> set[tuple[str, str, str | None]]:
-    doc = read_document(path)
-    return {(f.rule, (f.printed or "").replace(" ", ""), f.expected) for f in audit_document(doc, RULES, RULES.rules)}
+    found = audited_cached(path, RULES.rules).findings
+    return {(f.rule, (f.printed or "").replace(" ", ""), f.expected) for f in found}
 
 
 @pytest.mark.parametrize("layout", ["ruled", "borderless"])
-def test_rendered_corpus_gives_the_text_findings(corpus_dir: Path, layout: str, tmp_path: Path) -> None:
+def test_rendered_corpus_gives_the_text_findings(
+    corpus_dir: Path, layout: str, rendered_pdf: Callable[[Path, str], Path]
+) -> None:
     source = corpus_dir / "kemensos-lakip-2018.md"
-    pdf = tmp_path / f"kemensos-{layout}.pdf"
-    render(source.read_text(encoding="utf-8"), pdf, layout)
     from_text = _findings(source)
-    from_pdf = _findings(pdf)
+    from_pdf = _findings(rendered_pdf(source, layout))
     assert len(from_text) >= 20
     assert from_pdf == from_text
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from auditor.audit import load_ruleset
 from auditor.meaning.table_dump import image_marks, table_dump
 from auditor.model import Cell, Join, Table
-from auditor.readers import read_document
+from tests.corpus_cache import read_cached
 
 
 def _table() -> Table:
@@ -86,7 +86,7 @@ def test_image_marks_label_leaves_and_joined_parts() -> None:
 
 def test_dump_of_a_corpus_table_with_a_three_level_header(corpus_dir: Path) -> None:
     """Sumut p51 (Tabel 3.10): Tahun 2021 over Target / Realisasi Kinerja over Volume | Satuan."""
-    doc = read_document(corpus_dir / "sumut-lkjip-2021.pdf")
+    doc = read_cached(corpus_dir / "sumut-lkjip-2021.pdf")
     table = next(t for t in doc.tables if t.page == 51 and "3.10" in (t.title or ""))
     out = table_dump(table, load_ruleset().vocabulary)
     assert "header rows: 3" in out

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from auditor.checks.checked import CheckedRelation, Form, grouped, mean_form, mean_of_means_form, sum_form
 from auditor.checks.common import make_finding
+from auditor.checks.fragment_blocks import vouched_cells
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.intervals import Interval, interval_mean, interval_sum
@@ -75,7 +76,9 @@ def _additive_here(view: TableView, c: int) -> bool:
     return True
 
 
-def _exact(view: TableView, c: int) -> bool:
+def exact_column(view: TableView, c: int) -> bool:
+    """Whole numbers in a column stand for themselves unless its header
+    names a larger unit."""
     return not _SCALED.search(view.column_header(c))
 
 
@@ -85,10 +88,16 @@ def _point(parts: _Parts, how: str) -> Interval:
 
 
 def closing_candidates(view: TableView, row: Row, min_parts: int = 2) -> Iterator[tuple[int, Number, _Parts]]:
-    if not row.closes or view.is_fragment:
+    """The cells of a closing row to compare with the rows it closes. In a
+    fragment (the rest of a table from an earlier page) only the sub-totals
+    that the fragment's other sub-totals vouch for."""
+    if not row.closes:
         return
+    vouched = vouched_cells(view, exact_column) if view.is_fragment else None
     for col in view.columns:
         if col.role in ("number", "label", "unit"):
+            continue
+        if vouched is not None and (row.index, col.index) not in vouched:
             continue
         total = view.number(row.index, col.index)
         if total is None:
@@ -110,7 +119,8 @@ def _closing_finding(
     rule: Rule, view: TableView, lang: str, row: Row, c: int, printed: Number, expected: str | None, **args: object
 ) -> Finding:
     """A closing figure (total, subtotal, average) that its rows do not give;
-    the rows it closes are its locations after it."""
+    the rows it closes are its locations after it. In a fragment the blocks
+    are known from the figures, not from the header: at most medium."""
     return make_finding(
         rule,
         view,
@@ -118,6 +128,7 @@ def _closing_finding(
         cells=[(row.index, c)] + [(p, c) for p in row.closes],
         printed=printed.text,
         expected=expected,
+        confidence="medium" if view.is_fragment else None,
         **args,
     )
 
@@ -160,7 +171,7 @@ def _total_sums(view: TableView, run: Run) -> Iterator[tuple[Row, int, Number, _
             continue
         for c, total, parts in closing_candidates(view, row):
             if not (_is_ratio(view, c, total, parts) or (row.index, c) in derived):
-                yield row, c, total, parts, _exact(view, c)
+                yield row, c, total, parts, exact_column(view, c)
 
 
 def check_total_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
@@ -190,7 +201,7 @@ def check_summary_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Findin
                 continue
             if row.kind == "total" and not _is_ratio(view, c, total, parts):
                 continue
-            exact = _exact(view, c) and not _is_ratio(view, c, total, parts)
+            exact = exact_column(view, c) and not _is_ratio(view, c, total, parts)
             printed = total.interval(exact_integers=exact)
             ivs = parts.intervals(exact)
             if interval_sum(ivs).overlaps(printed) or interval_mean(ivs).overlaps(printed):
@@ -294,7 +305,7 @@ def _subtotal_results(
                 continue
             if total.qualitative or any(n.qualitative for n in parts.numbers) or not _additive_here(view, c):
                 continue  # "Nilai A (80)" over its indicators: a target, not a sum
-            exact = _exact(view, c)
+            exact = exact_column(view, c)
             fits = interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact))
             fits = fits or _fits_without_ratio_rows(view, row, c, total, exact)
             out.setdefault(c, []).append((row, total, parts, bool(fits)))
@@ -352,7 +363,7 @@ def check_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Findi
             parts = _Parts.of_row(view, row.index, part_cols)
             if not parts.usable or not parts.numbers or parts.percent:
                 continue
-            exact = _exact(view, col.index)
+            exact = exact_column(view, col.index)
             if interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
                 continue
             yield make_finding(
@@ -397,7 +408,7 @@ def checked_summary_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Chec
             ratio = _is_ratio(view, c, total, parts)
             if (row.index, c) in derived or (row.kind == "total" and not ratio):
                 continue
-            exact = _exact(view, c) and not ratio
+            exact = exact_column(view, c) and not ratio
             forms = [sum_form(_cells(row.closes, c), exact), mean_form(_cells(row.closes, c), exact)]
             yield _closing_relation(rule, view, row, c, forms, "sum or mean")
 
@@ -432,7 +443,7 @@ def checked_subtotal_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Che
         if view.hierarchy == "emphasis" and not (good >= 2 and corroborated):
             continue
         for row, _, _, _ in results:
-            yield _closing_relation(rule, view, row, c, [sum_form(_cells(row.closes, c), _exact(view, c))], "sum")
+            yield _closing_relation(rule, view, row, c, [sum_form(_cells(row.closes, c), exact_column(view, c))], "sum")
 
 
 def checked_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
@@ -442,7 +453,7 @@ def checked_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Che
         part_cols = _part_columns(view, col.index) if col.role == "total" else []
         if len(part_cols) < 2:
             continue
-        form = sum_form([(None, c) for c in part_cols], _exact(view, col.index))
+        form = sum_form([(None, c) for c in part_cols], exact_column(view, col.index))
         text = f"{view.column_header(col.index)} = " + " + ".join(view.column_header(c) for c in part_cols)
         for row in view.rows:
             if row.kind in (*HEADING_KINDS, "group", "empty"):

@@ -40,7 +40,7 @@ def _agreed(lists: list[Described]) -> int | None:
     """The number of items every listing table gives, when at least two
     tables list the items and they all agree (one table alone may be
     misread, or list only some of them)."""
-    counts = {len(d.rows) for d in lists}
+    counts = {d.count for d in lists}
     if len(lists) < 2 or len(counts) != 1:
         return None
     return counts.pop()

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from auditor.checks import (
     aggregates,
+    block_rows,
+    breakdowns,
+    citations,
     count_elsewhere,
     crossref,
     difference,
@@ -17,6 +20,7 @@ from auditor.checks import (
     list_totals,
     malformed,
     numbering,
+    of_indicators,
     period,
     polarity,
     practice,
@@ -59,6 +63,9 @@ ENGINES: tuple[Engine, ...] = (
     Engine(
         "column-relation", "table", relations.check_relations, relations.SETTINGS, relations=relations.checked_relations
     ),
+    Engine(
+        "block-row", "table", block_rows.check_block_rows, block_rows.SETTINGS, relations=block_rows.checked_block_rows
+    ),
     Engine("table-formula-habit", "table", habits.check_table_formula_habit),
     # the whole document: check(rule, run)
     Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
@@ -90,6 +97,9 @@ ENGINES: tuple[Engine, ...] = (
     Engine("list-total", "document", list_totals.check_list_totals),
     Engine("same-set", "document", same_set.check_same_set),
     Engine("count-in-document", "document", count_elsewhere.check_counts_in_document),
+    Engine("regulation-citation", "document", citations.check_regulation_citations),
+    Engine("of-indicators", "document", of_indicators.check_of_indicators),
+    Engine("breakdown-two-ways", "document", breakdowns.check_breakdowns),
     Engine("malformed-number", "document", malformed.check_malformed_numbers, (malformed.MIN_NUMERIC_SHARE,)),
     Engine("unread-pages", "document", unread.check_unread_pages),
 )

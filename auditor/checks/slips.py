@@ -143,8 +143,24 @@ def _attributed(rule: Rule, s: Sentence, f: Figure) -> bool:
     return bool(pattern(rule_param(rule, "value_before", r"\bnilai\s+$")).search(before[-60:].lower()))
 
 
+def _value_key(n: Number) -> tuple[float, int, bool]:
+    return (n.value, n.decimals, n.percent)
+
+
+def _by_value(rows: list[RowValues]) -> dict[tuple[float, int, bool], list[str]]:
+    """The subjects whose rows print each value, in reading order: a look-up
+    per figure instead of a walk over every row of the document."""
+    out: dict[tuple[float, int, bool], list[str]] = {}
+    for rv in rows:
+        for n in rv.numbers:
+            subjects = out.setdefault(_value_key(n), [])
+            if not subjects or subjects[-1] != rv.subject:
+                subjects.append(rv.subject)
+    return out
+
+
 def _verdict(
-    f: Figure, own: list[Number], others: list[RowValues], index: NameIndex, subject: str
+    f: Figure, own: list[Number], others: dict[tuple[float, int, bool], list[str]], index: NameIndex, subject: str
 ) -> tuple[str, str, str | None] | None:
     """("other", value, its subject) or ("leading" | "swap", the true value, None)."""
     if any(f.num.interval().overlaps(n.interval()) for n in own):
@@ -153,12 +169,9 @@ def _verdict(
         kind = slip_of(f.num, n)
         if kind:
             return kind, format_number(n.value, n.decimals, f.num.decimal_sep), None
-    for rv in others:
-        if index.matches(rv.subject, subject):
-            continue
-        for n in rv.numbers:
-            if n.decimals == f.num.decimals and n.value == f.num.value and n.percent == f.num.percent:
-                return "other", f.text, rv.subject
+    for other in others.get(_value_key(f.num), []):
+        if not index.matches(other, subject):
+            return "other", f.text, other
     return None
 
 
@@ -183,17 +196,21 @@ def _slips(rule: Rule, ctx: DocContext) -> Iterator[tuple[Sentence, Figure, str,
     rows = _row_values(ctx.views)
     subjects = sorted({rv.subject for rv in rows})
     index = NameIndex(subjects)
+    values = _by_value(rows)
+    owns: dict[str, list[Number]] = {}
     for s in _paragraph_sentences(ctx):
         subject = _subject(s, subjects)
         if subject is None:
             continue
-        own = [n for rv in rows if index.matches(rv.subject, subject) for n in rv.numbers]
+        if subject not in owns:  # one walk over the rows per subject named, not per sentence
+            owns[subject] = [n for rv in rows if index.matches(rv.subject, subject) for n in rv.numbers]
+        own = owns[subject]
         if not own:
             continue
         for f in read_figures(s, conv):  # joined sentences are new objects: not cached by id
             if len(_digits(f.num)) < min_digits or not _attributed(rule, s, f):
                 continue
-            verdict = _verdict(f, own, rows, index, subject)
+            verdict = _verdict(f, own, values, index, subject)
             if verdict:
                 yield s, f, subject, *verdict, _own_value(f, own)
 
@@ -215,4 +232,3 @@ def check_figure_slips(rule: Rule, run: Run) -> Iterator[Finding]:
             subject=subject,
             how=how.format(value=value, other=other or "", own=own),
         )
-

@@ -20,6 +20,7 @@ from auditor.checks.narrative.common import rule_param
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.context import DocContext
+from auditor.meaning.enumeration import items_in_cell
 from auditor.meaning.figures import pattern
 from auditor.meaning.semantics import TableView
 from auditor.rulesets.loader import Rule
@@ -46,6 +47,11 @@ def _numbered_items(view: TableView, c: int, per_row: int) -> int | None:
     return len(rows)
 
 
+def _indicators(view: TableView, ic: int) -> int:
+    """The indicators the table lists (a cell numbering three is three)."""
+    return sum(items_in_cell(view.cell(r, ic).text) for r in item_rows(view, ic))
+
+
 def _named_tables(rule: Rule, ctx: DocContext, text: str) -> list[TableView]:
     """Tables whose caption names a document the sentence names."""
     documents = [str(d).lower() for d in rule_param(rule, "documents", []) or []]
@@ -69,7 +75,7 @@ def check_summary_counts(rule: Rule, run: Run) -> Iterator[Finding]:
                 continue
             for view in _named_tables(rule, ctx, s.text):
                 gc, ic = noun_column(view, group, [item]), noun_column(view, item, [group])
-                if gc is None or ic is None or len(item_rows(view, ic)) != k:
+                if gc is None or ic is None or _indicators(view, ic) != k:
                     continue
                 got = _numbered_items(view, gc, k)
                 if got is None or got == n:

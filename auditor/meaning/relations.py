@@ -5,7 +5,8 @@ The header vocabulary names the roles a rule needs ("Capaian", "Realisasi",
 words at all is then not checked. Its figures still say what they are: when
 on nearly every row one column is another divided by a third (x 100), their
 difference or their sum, that relation is the table's, and a row that breaks
-it is suspect.
+it is suspect. A column that is the change from one year's column to the
+next in percent ((b - a) / a x 100) is found the same way.
 
 Discovery is bounded (at most ``max_columns`` numeric columns, three columns
 per relation) and guarded against coincidence: a relation counts only rows
@@ -36,6 +37,8 @@ KINDS: dict[str, str] = {
     "sum": "a + b",
     "percent": "a / b * 100",
     "ratio": "a / b",
+    # a year-on-year change in percent, b the earlier figure
+    "change": "(a - b) / b * 100",
 }
 LINEAR = ("difference", "sum")
 _EXPRS: dict[str, Expr] = {k: parse_expression(v) for k, v in KINDS.items()}
@@ -178,9 +181,10 @@ def lower_is_better_fits(view: TableView, r: int, rel: Relation) -> bool:
 def _float_fit(kind: str, o: float, a: float, b: float, slack: float) -> bool:
     """The quick pre-filter: a generous float test, only to skip triples
     that plainly do not relate (the exact test decides)."""
-    if kind in ("percent", "ratio") and b == 0:
+    if kind in ("percent", "ratio", "change") and b == 0:
         return False
-    v = {"difference": a - b, "sum": a + b, "percent": a / b * 100 if b else 0.0, "ratio": a / b if b else 0.0}[kind]
+    q = a / b if b else 0.0
+    v = {"difference": a - b, "sum": a + b, "percent": q * 100, "ratio": q, "change": (q - 1) * 100}[kind]
     return abs(v - o) <= slack * max(1.0, abs(o)) + 1.0
 
 
@@ -226,10 +230,11 @@ def _varies(view: TableView, rel: Relation, rows: list[int]) -> bool:
 
 
 def _marked_percent(view: TableView, rel: Relation, rows: list[int]) -> bool:
-    """Is the output of ``a / b x 100`` marked as a percentage, by a ``%`` in
-    its header or on most of its figures? Of ``C = A / B x 100`` and its twin
-    ``B = A / C x 100`` that one is the derived column."""
-    if rel.kind != "percent":
+    """Is the output of ``a / b x 100`` (or of a change in percent) marked as
+    a percentage, by a ``%`` in its header or on most of its figures? Of
+    ``C = A / B x 100`` and its twin ``B = A / C x 100`` that one is the
+    derived column."""
+    if rel.kind not in ("percent", "change"):
         return False
     if "%" in view.columns[rel.out].header:
         return True

@@ -6,8 +6,14 @@ runs each page under :func:`page_limits`: a page past its time or memory is
 abandoned (it raises :class:`PageLimitError` or ``MemoryError``, which the
 reader turns into a skipped-page warning) and the audit goes on. Both
 limits work the same in this process and in the forked page workers: the
-timer is SIGALRM (the reading thread is each process's main thread) and the
+timer is SIGPROF (the reading thread is each process's main thread) and the
 memory ceiling is the soft RLIMIT_AS, lowered for the page and put back.
+
+The time is CPU time (``ITIMER_PROF``), not wall time: on a loaded machine
+(a batch, a shared CI runner) a page that needs 2 s of CPU may take 20 s of
+wall time, and a wall-clock limit would then skip it in one run and read it
+in the next: the findings would depend on the load. A loop or a bomb burns
+CPU, so the CPU limit ends it all the same.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ class ReadLimits:
     max_pages: int = 2000
     """More pages than this: the file is refused (a real report has a few hundred)."""
     page_seconds: float = 10.0
-    """Time to read one page (the slowest corpus page takes about 2 s)."""
+    """CPU seconds to read one page (the slowest corpus page takes about 2 s)."""
     max_slow_pages: int = 3
     """After this many pages past their time, a process reads no more pages:
     they usually share the broken object (a font, a resource dictionary),
@@ -37,7 +43,7 @@ class ReadLimits:
     memory_mb: int = 1024
     """Address space one page (or opening the file) may add to its process."""
     open_seconds: float = 20.0
-    """Time to open the file and list its pages (a corpus PDF takes under 1 s;
+    """CPU seconds to open the file and list its pages (a corpus PDF takes under 1 s;
     a reference loop in the xref can take minutes)."""
     reader: str = "pdfplumber"
     """Which library reads the pages' characters and rules (see ``READERS``);
@@ -110,21 +116,22 @@ def _raise_timeout(signum: int, frame: FrameType | None) -> None:
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise PageLimitError in the block after ``seconds`` (main thread only:
-    elsewhere, and for ``seconds <= 0``, there is no limit)."""
+    """Raise PageLimitError in the block after ``seconds`` of this process's
+    CPU time (main thread only: elsewhere, and for ``seconds <= 0``, there is
+    no limit)."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    previous = signal.signal(signal.SIGPROF, _raise_timeout)
     # The alarm repeats every half second after the deadline: raised deep in
     # a recursion, the handler itself may fail (RecursionError, which
     # pdfminer catches and retries), and one alarm would then be lost.
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+    signal.setitimer(signal.ITIMER_PROF, seconds, 0.5)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 @contextmanager

@@ -11,9 +11,9 @@ table takes become text lines. A page that fails is recorded in the warnings
 and skipped; a file that cannot be used at all raises :class:`InputError`.
 
 Pages are independent until tables continued over a page break are joined,
-so a long document is read by worker processes (two at most, each opening
-the PDF once; see :func:`_read_pages_parallel`), page results gathered by
-page number; running banners, joining, titling and running headers follow
+so a long document is read by worker processes where they pay (see
+:mod:`auditor.readers.workers`; each opens the PDF once, see
+:func:`_read_pages_parallel`), page results gathered by page number; running banners, joining, titling and running headers follow
 in this process.
 The document is the same whichever way it was read.
 """
@@ -23,13 +23,11 @@ from __future__ import annotations
 import contextlib
 import io
 import multiprocessing
-import os
 import re
 import statistics
 import sys
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +52,8 @@ from auditor.readers.pdftables.grid import PageTable
 from auditor.readers.pdftables.ruled import ruled_grid
 from auditor.readers.pdftables.unruled import box_area, is_shading
 from auditor.readers.pdftables.words import Line, Word, group_lines, is_bold_font
+from auditor.readers.supervised import SKIPPED, TIMED_OUT, Lost, supervised_map
+from auditor.readers.workers import worker_count
 
 _TITLE_START = re.compile(r"^(tabel|table)\b", re.IGNORECASE)
 _NOT_TITLE = re.compile(r"^(gambar|grafik|figure|sumber|source|keterangan|ket\.|catatan)\b", re.IGNORECASE)
@@ -126,14 +126,16 @@ def _read_pages(
     _slow_pages = 0
     doc = Document(path=str(path), sha256=digest, kind="pdf")
     pdf, plumber_pages = _open_pages(path, data, limits, password)
-    _pdfium_doc = open_document(data, password) if limits.reader == "pdfium" else None
+    _pdfium_doc = None
     try:
         doc.pages = [
             Page(number=number, width=_size(pp, "width"), height=_size(pp, "height"))
             for number, pp in enumerate(plumber_pages, start=1)
         ]
-        n = _worker_count(len(plumber_pages), workers)
-        outcomes = _read_pages_parallel(data, len(plumber_pages), n, limits, password) if n > 1 else {}
+        n = _in_children(len(plumber_pages), workers, limits)
+        outcomes = _read_pages_parallel(data, len(plumber_pages), n, limits, password) if n else {}
+        if limits.reader == "pdfium" and len(outcomes) < len(plumber_pages):
+            _pdfium_doc = open_document(data, password)
         for number, ppage in enumerate(plumber_pages, start=1):
             if isinstance(ppage, str):
                 outcomes[number] = ppage
@@ -189,32 +191,25 @@ def _check_text(path: Path, doc: Document, results: list[_PageResult], ocr: OcrS
 # --------------------------------------------------------------------------
 # Pages in parallel
 
-PARALLEL_MIN_PAGES = 4
-"""A document of up to this many pages is read in this process: starting
-the workers would eat most of the gain (five pages already gain a third)."""
-WORKERS_ENV = "AUDIT_PDF_WORKERS"
-"""Environment variable overriding the number of page-reading processes
-(1 reads in this process only)."""
-_MAX_WORKERS = 2
-
 _PageOutcome = _PageResult | str
 """A page's result, or why it could not be read."""
 
+WATCHDOG_GRACE = 2.0
+"""Seconds a page worker gets past the page time limit before it is killed:
+the limit's own signal ends a page stuck in Python first."""
 
-def _worker_count(npages: int, requested: int | None) -> int:
-    """Processes to read ``npages`` pages with: 1 unless the document is long
-    enough and more than one CPU is available to this process."""
-    if requested is None:
-        env = os.environ.get(WORKERS_ENV, "").strip()
-        if env.isdigit():
-            requested = int(env)
-        else:
-            try:
-                cpus = len(os.sched_getaffinity(0))
-            except AttributeError:  # pragma: no cover - not on Linux
-                cpus = os.cpu_count() or 1
-            requested = min(_MAX_WORKERS, cpus)
-    return max(1, requested) if npages > PARALLEL_MIN_PAGES else 1
+
+def _in_children(npages: int, requested: int | None, limits: ReadLimits) -> int:
+    """Child processes to read the pages in (0: this process reads them).
+
+    PDFium's pages are always read in a child when there is a time limit:
+    a page on which native code hangs can only be stopped by killing the
+    process reading it (see :mod:`auditor.readers.supervised`).
+    """
+    n = worker_count(npages, requested)
+    if n > 1:
+        return n
+    return 1 if limits.reader == "pdfium" and limits.page_seconds > 0 else 0
 
 
 def _read_page_safely(ppage: pdfplumber.page.Page, number: int, limits: ReadLimits = DEFAULT_LIMITS) -> _PageOutcome:
@@ -264,42 +259,51 @@ def _init_worker(data: bytes, limits: ReadLimits = DEFAULT_LIMITS, password: str
     _pdfium_doc = open_document(data, password) if limits.reader == "pdfium" else None
 
 
-def _read_in_worker(number: int) -> tuple[int, _PageOutcome]:
+def _read_in_worker(number: int) -> _PageOutcome:
     ppage = _worker_pages[number - 1]
     if isinstance(ppage, str):
-        return number, ppage
-    return number, _read_page_safely(ppage, number, _worker_limits)
+        return ppage
+    return _read_page_safely(ppage, number, _worker_limits)
 
 
 def _read_pages_parallel(
     data: bytes, npages: int, workers: int, limits: ReadLimits = DEFAULT_LIMITS, password: str | None = None
 ) -> dict[int, _PageOutcome]:
-    """Read pages in worker processes, each opening the PDF once.
+    """Read pages in forked worker processes, each opening the PDF once.
 
     Pages are handed out one at a time (their cost varies a lot) and the
     outcomes kept by page number, so the result does not depend on which
-    process read what. Workers are forked (on Linux): a spawned worker would
-    re-import the caller's main module, which a library cannot ask of its
-    callers; elsewhere nothing is read here. If the pool cannot start or
-    breaks (no process support, a daemon caller, a worker killed), the pages
-    it did not return are left out and read in this process instead.
+    process read what. A worker still on its page past the time limit (a
+    hang in native code, which the limit's signal cannot interrupt) is
+    killed and the page reported as too slow; a worker that dies costs its
+    page. Workers are forked (on Linux): a spawned worker would re-import
+    the caller's main module, which a library cannot ask of its callers;
+    elsewhere nothing is read here. If no worker can start (no process
+    support, a daemon caller), the pages without an outcome are read in
+    this process instead.
     """
-    outcomes: dict[int, _PageOutcome] = {}
     if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
-        return outcomes
+        return {}
+    deadline = limits.page_seconds + WATCHDOG_GRACE if limits.page_seconds > 0 else None
+    ready = limits.open_seconds + WATCHDOG_GRACE if limits.open_seconds > 0 else None
     try:
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_init_worker,
-            initargs=(data, limits, password),
-        ) as pool:
-            for number, outcome in pool.map(_read_in_worker, range(1, npages + 1)):
-                outcomes[number] = outcome
-    # Whatever keeps the pool from working, the pages can still be read here.
+        answers = supervised_map(
+            lambda: _init_worker(data, limits, password), _read_in_worker, list(range(1, npages + 1)), workers,
+            deadline, ready_seconds=ready, max_lost=limits.max_slow_pages,
+        )  # fmt: skip
+    # Whatever keeps the workers from starting, the pages can still be read here.
     except Exception:  # noqa: BLE001
-        pass
-    return outcomes
+        return {}
+    return {number: _lost_page(a, limits) if isinstance(a, Lost) else a for number, a in answers.items()}
+
+
+def _lost_page(lost: Lost, limits: ReadLimits) -> str:
+    """Why a page read by a worker has no result."""
+    if lost.reason == TIMED_OUT:
+        return f"it took longer than {limits.page_seconds:g} s"
+    if lost.reason == SKIPPED:
+        return f"{limits.max_slow_pages} earlier pages took longer than {limits.page_seconds:g} s"
+    return "the PDF library stopped while reading it"
 
 
 # --------------------------------------------------------------------------

@@ -101,11 +101,13 @@ class PdfiumPage(Container):
         textpage = page.get_textpage()
         try:
             chars = list(_chars(textpage, height))
-            objects: dict[str, list[dict]] = {"char": chars, "rect": [], "line": [], "curve": []}
+            objects: dict[str, list[dict]] = {"char": chars, "rect": [], "line": [], "curve": [], "image": []}
             for obj, kind, matrix in _page_objects(page.raw):
                 if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                     for shaped in _path(obj, matrix, height):
                         objects[shaped["object_type"]].append(shaped)
+                elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                    objects["image"].append(_image(obj, matrix, height))
                 else:
                     chars.extend(_blank_object(obj, matrix, textpage.raw, height))
         finally:
@@ -139,6 +141,9 @@ class PdfiumPage(Container):
 
 
 def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
+    """Every character PDFium read from the content stream, as pdfplumber's
+    char dict. This runs for every character of the document: the PDFium
+    calls and the out-parameters they fill are bound once, outside the loop."""
     raw = textpage.raw
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
@@ -146,18 +151,30 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
     descent = ctypes.c_float()
     name_buf = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     fonts: dict[int, tuple[str, float]] = {}
+    box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
+    x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+    is_generated, unicode, font_size = (
+        pdfium_c.FPDFText_IsGenerated,
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_GetFontSize,
+    )
+    loose_box, char_origin, char_matrix = (
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetCharOrigin,
+        pdfium_c.FPDFText_GetMatrix,
+    )
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+        if is_generated(raw, i) == 1:
             continue
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
-        pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+        code = unicode(raw, i)
+        size = float(font_size(raw, i))
+        loose_box(raw, i, box_ref)
+        char_origin(raw, i, x_ref, y_ref)
+        char_matrix(raw, i, matrix_ref)
         fontname, descent_per_pt = _font(raw, i, fonts, name_buf, descent)
-        m: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, origin_x.value, origin_y.value)
-        loose = (box.left, box.bottom, box.right, box.top)
-        x0, y0, x1, y1 = _pdfminer_box(m, loose, size, descent_per_pt)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        m: Matrix = (a, b, c, d, origin_x.value, origin_y.value)
+        x0, y0, x1, y1 = _pdfminer_box(m, (box.left, box.bottom, box.right, box.top), size, descent_per_pt)
         yield {
             "object_type": "char",
             "text": _char_text(code),
@@ -170,7 +187,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
             "bottom": height - y0,
             "doctop": height - y1,
             "height": y1 - y0,
-            "upright": matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0,
+            "upright": a * d > 0 and b * c <= 0,
         }
 
 
@@ -190,21 +207,23 @@ def _pdfminer_box(
     det = a * d - b * c
     if not det:
         return loose
-    us = [((x - e) * d - (y - f) * c) / det for x in (loose[0], loose[2]) for y in (loose[1], loose[3])]
-    # The advance starts at the origin; only its end is taken from the box.
-    u0, u1 = 0.0, max(us)
+    # The advance starts at the origin (u = 0); only its end is taken from the box.
     if abs(b) < 1e-6 and a > 0 and d:
         # Unrotated, perhaps slanted (synthetic italics): PDFium's box spans
         # its own ascent-to-descent slant, which is known from its height.
         slant = max(c * (loose[1] - f) / d, c * (loose[3] - f) / d)
         u1 = (loose[2] - e - slant) / a
+    else:
+        u1 = max(((x - e) * d - (y - f) * c) / det for x in (loose[0], loose[2]) for y in (loose[1], loose[3]))
     v0 = descent_per_pt * size
     v1 = v0 + size
-    xs, ys = [], []
-    for u in (u0, u1):
-        for v in (v0, v1):
-            xs.append(a * u + c * v + e)
-            ys.append(b * u + d * v + f)
+    # The four corners (u, v) in (0, u1) x (v0, v1), written out: this runs
+    # for every character of the document.
+    cv0, cv1, dv0, dv1 = c * v0, c * v1, d * v0, d * v1
+    au, bu = a * u1, b * u1
+    a0, b0 = a * 0.0, b * 0.0
+    xs = (a0 + cv0 + e, a0 + cv1 + e, au + cv0 + e, au + cv1 + e)
+    ys = (b0 + dv0 + f, b0 + dv1 + f, bu + dv0 + f, bu + dv1 + f)
     # Rounded: PDFium's matrices are single precision, and float noise
     # must not order two letters set at one height by a millionth.
     return (round(min(xs), 3), round(min(ys), 3), round(max(xs), 3), round(max(ys), 3))
@@ -276,6 +295,29 @@ def _font(
 
 
 # --------------------------------------------------------------------------
+# Images
+
+
+def _image(obj: object, outer: Matrix, height: float) -> dict:
+    """An image as pdfplumber gives it: where the unit square lands under
+    the image's matrix (pdfminer's ``LTImage`` box) and the pixel size of
+    its data (``srcsize``), which tell a scanned page and an image's
+    resolution."""
+    m = _multiply(_object_matrix(obj), outer)
+    corners = [_apply(m, x, y) for x in (0.0, 1.0) for y in (0.0, 1.0)]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    w, h = ctypes.c_uint(), ctypes.c_uint()
+    if not pdfium_c.FPDFImageObj_GetImagePixelSize(obj, w, h):
+        w.value = h.value = 0
+    return {
+        "object_type": "image", "x0": x0, "x1": x1, "y0": y0, "y1": y1,
+        "top": height - y1, "bottom": height - y0, "doctop": height - y1,
+        "width": x1 - x0, "height": y1 - y0, "srcsize": (w.value, h.value),
+    }  # fmt: skip
+
+
+# --------------------------------------------------------------------------
 # Paths
 
 
@@ -287,7 +329,7 @@ def _object_matrix(obj: object) -> Matrix:
 
 
 def _page_objects(page: object) -> Iterator[tuple[object, int, Matrix]]:
-    """Every path and text object with its type and the matrix from its
+    """Every path, text and image object with its type and the matrix from its
     form XObjects to page space (forms opened)."""
     stack: list[tuple[Callable[[int], object], int, Matrix]] = [
         (lambda k: pdfium_c.FPDFPage_GetObject(page, k), pdfium_c.FPDFPage_CountObjects(page), _IDENTITY)
@@ -297,12 +339,16 @@ def _page_objects(page: object) -> Iterator[tuple[object, int, Matrix]]:
         for k in range(count):
             obj = get(k)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE):
                 yield obj, kind, outer
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 inner = _multiply(_object_matrix(obj), outer)
                 stack.append(
-                    (lambda j, f=obj: pdfium_c.FPDFFormObj_GetObject(f, j), pdfium_c.FPDFFormObj_CountObjects(obj), inner)
+                    (
+                        lambda j, f=obj: pdfium_c.FPDFFormObj_GetObject(f, j),
+                        pdfium_c.FPDFFormObj_CountObjects(obj),
+                        inner,
+                    )
                 )
 
 

@@ -235,8 +235,10 @@ def rule_file(rng: random.Random) -> bytes:
     return _GOOD_RULES.replace("column_roles:", "column_roles: {role: x}\nrow_roles:").encode()
 
 
-def build_cases(seeds: list[Path], report: Path, work: Path, count: int, run_seed: int) -> list[Case]:
-    """``count`` cases, the same for the same seeds and ``run_seed``.
+def build_cases(seeds: list[Path], report: Path, work: Path, count: int, run_seed: int, start: int = 0) -> list[Case]:
+    """``count`` cases from case number ``start``, the same for the same
+    seeds and ``run_seed`` (case ``i`` does not depend on ``start`` or
+    ``count``, so a long run can go in chunks).
 
     One case in ten is a rule file (given with ``--rules`` to an audit of
     the small text ``report``); the rest are PDF mutations, taken in turn.
@@ -244,7 +246,7 @@ def build_cases(seeds: list[Path], report: Path, work: Path, count: int, run_see
     cases = []
     names = sorted(PDF_MUTATIONS)
     work.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
+    for i in range(start, start + count):
         rng = random.Random(f"{run_seed}:{i}")
         if i % 10 == 9:
             path = work / f"case{i:04d}-rules.yaml"

@@ -19,6 +19,7 @@ from auditor.checks.narrative.common import (
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.context import DocContext, Sentence, table_order
+from auditor.meaning.enumeration import items_in_cell
 from auditor.meaning.figures import pattern
 from auditor.meaning.locations import cell_location
 from auditor.meaning.semantics import HEADING_KINDS, TableView
@@ -63,6 +64,15 @@ class Described:
     view: TableView
     column: int
     rows: list[int]
+
+    @property
+    def count(self) -> int:
+        """The items the rows list: a cell numbering five indicators is five."""
+        return sum(items_in_cell(self.view.cell(r, self.column).text) for r in self.rows)
+
+    @property
+    def one_per_row(self) -> bool:
+        return self.count == len(self.rows)
 
 
 def _section_of(ctx: DocContext, order: tuple[float, float, float]) -> int:
@@ -192,7 +202,7 @@ def _sentence_location(sentence: Sentence, start: int, end: int) -> Location:
     return sentence.location(start, end)
 
 
-def _verdict_counts(view: TableView, rows: list[int], col: int, test: str) -> tuple[int, int, list[int]] | None:
+def verdict_counts(view: TableView, rows: list[int], col: int, test: str) -> tuple[int, int, list[int]] | None:
     """How many rows certainly and possibly pass ``test`` (reach: capaian >=
     100, exceed: > 100, below: < 100, not_exceed: <= 100), and the rows that
     certainly fail. None when a row has no capaian."""
@@ -218,7 +228,7 @@ def _verdict_counts(view: TableView, rows: list[int], col: int, test: str) -> tu
     return certain, possible, failing
 
 
-def _test_of(verb: str, negated: bool, verbs: dict[str, str]) -> str | None:
+def verdict_test(verb: str, negated: bool, verbs: dict[str, str]) -> str | None:
     kind = next((k for k, alt in verbs.items() if re.fullmatch(alt, verb, re.IGNORECASE)), None)
     if kind is None:
         return None
@@ -252,13 +262,13 @@ def check_all_indicators(rule: Rule, run: Run) -> Iterator[Finding]:
     others = [v for k, v in cw.headers.items() if k != "indikator"]
     for s in ctx.sentences:
         for m in rx.finditer(s.text):
-            test = _test_of(m.group("verb"), bool(m.group("neg")), cw.verbs)
+            test = verdict_test(m.group("verb"), bool(m.group("neg")), cw.verbs)
             d = described_table(ctx, s, noun, others, need_capaian=True)
             if test is None or d is None or not d.rows:
                 continue
             col = capaian_column(d.view)
             assert col is not None
-            counts = _verdict_counts(d.view, d.rows, col, test)
+            counts = verdict_counts(d.view, d.rows, col, test)
             if counts is None or not counts[2]:
                 continue
             failing = counts[2]
@@ -283,22 +293,22 @@ def check_indicators_achieved(rule: Rule, run: Run) -> Iterator[Finding]:
     for s in ctx.sentences:
         for m in rx.finditer(s.text):
             n = cw.value(m.group("n"))
-            test = _test_of(m.group("verb"), bool(m.group("neg")), cw.verbs)
+            test = verdict_test(m.group("verb"), bool(m.group("neg")), cw.verbs)
             if n is None or test is None:
                 continue
             d = described_table(ctx, s, noun, others, need_capaian=True)
-            if d is None or not d.rows:
-                continue
+            if d is None or not d.rows or not d.one_per_row:
+                continue  # a cell of several indicators has one capaian cell for all
             col = capaian_column(d.view)
             assert col is not None
-            counts = _verdict_counts(d.view, d.rows, col, test)
+            counts = verdict_counts(d.view, d.rows, col, test)
             if counts is None:
                 continue
             certain, possible, _ = counts
             if certain <= n <= possible:
                 continue
             expected = certain if n < certain else possible
-            passing = [r for r in d.rows if (_verdict_counts(d.view, [r], col, test) or (0, 0, []))[1]]
+            passing = [r for r in d.rows if (verdict_counts(d.view, [r], col, test) or (0, 0, []))[1]]
             yield text_finding(
                 rule, lang,
                 locations=[_sentence_location(s, m.start("n"), m.end()), *_capaian_cells(d, col, d.rows)],
@@ -356,13 +366,13 @@ def check_counts(rule: Rule, run: Run) -> Iterator[Finding]:
         s, m, key, n = c.sentence, c.match, c.key, c.count
         others = [v for k, v in cw.headers.items() if k != key]
         d = described_table(ctx, s, cw.headers[key], others)
-        if d is None or not d.rows or len(d.rows) == n:
+        if d is None or not d.rows or d.count == n:
             continue
         label_cells = [cell_location(d.view, r, d.column) for r in d.rows]
         yield text_finding(
             rule, lang,
             locations=[_sentence_location(s, m.start(), m.end()), *label_cells],
-            printed=s.text[m.start("n") : m.end("n")], expected=str(len(d.rows)),
+            printed=s.text[m.start("n") : m.end("n")], expected=str(d.count),
             meaning=("count", (s.heading or "").lower(), key, d.view.table.title or "", m.group("n")),
             noun=s.text[m.start("noun") : m.end("noun")], table=d.view.table.id,
         )  # fmt: skip

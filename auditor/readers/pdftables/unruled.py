@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from auditor.model import BBox
 from auditor.readers.pdftables.blocks import NUMBER, gutters_of, line_segments, merge_cover
 from auditor.readers.pdftables.grid import cluster_edges
-from auditor.readers.pdftables.words import Line, Word, group_lines
+from auditor.readers.pdftables.words import Line, Word, group_lines, words_in
 
 RULE_THICKNESS = 4.0
 """A filled rectangle no thicker than this is a rule (Word draws every cell
@@ -102,7 +102,7 @@ def unruled_columns(
         return list(cell_boxes), {}
     out: list[BBox] = []
     for box in cell_boxes:
-        mine = [w for w in words if box[0] <= w.cx <= box[2] and box[1] <= w.cy <= box[3]]
+        mine = words_in(box, words)
         inside = [(x, g) for x, g in sorted(cuts.items()) if box[0] + 1 < x < box[2] - 1]
         free = [(x, g) for x, g in inside if not any(w.x0 < g[1] and g[0] < w.x1 for w in mine)]
         if rules:
@@ -153,7 +153,7 @@ def stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word], lh: float) -
         figures: set[int] = set()
         for k in members:
             b = cell_boxes[k]
-            lines = group_lines(w for w in words if b[0] <= w.cx <= b[2] and b[1] <= w.cy <= b[3])
+            lines = group_lines(words_in(b, words))
             paras[k] = paragraphs(lines, lh)
             if lines and sum(1 for ln in lines if NUMBER.match(ln.words[0].text)) * 2 >= len(lines):
                 figures.add(k)
@@ -196,7 +196,7 @@ ROW_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
 
 
 def _cell_lines(box: BBox, words: Sequence[Word]) -> list[Line]:
-    return group_lines(w for w in words if box[0] <= w.cx <= box[2] and box[1] <= w.cy <= box[3])
+    return group_lines(words_in(box, words))
 
 
 def _numbering_tops(lines: Sequence[Line]) -> list[float] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.model import BBox
 
@@ -20,14 +20,15 @@ class Word:
     bottom: float
     nchars: int = 1
     nbold: int = 0
+    cx: float = field(init=False, repr=False, compare=False)
+    """The horizontal centre, kept: table reading asks for it millions of
+    times on a long report (which cell a word is in), and a word's box never
+    changes once read."""
+    cy: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
+    def __post_init__(self) -> None:
+        self.cx = (self.x0 + self.x1) / 2
+        self.cy = (self.top + self.bottom) / 2
 
     @property
     def height(self) -> float:
@@ -213,6 +214,13 @@ def union_bbox(boxes: Iterable[BBox]) -> BBox | None:
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+def words_in(box: BBox, words: Iterable[Word]) -> list[Word]:
+    """The words whose centre lies in ``box`` (edges included): which cell a
+    word belongs to. Bound locally, as it runs for every cell of every table."""
+    x0, top, x1, bottom = box
+    return [w for w in words if x0 <= w.cx <= x1 and top <= w.cy <= bottom]
 
 
 def word_bbox(words: Iterable[Word]) -> BBox | None:
