@@ -1,0 +1,196 @@
+"""A sasaran's capaian in a summary table against the mean of its indicators (XRF006).
+
+Many reports print, besides the capaian of every indicator (the detailed
+tables list indicators under their sasaran), one capaian per sasaran in a
+summary (ringkasan) table. How that figure is made is the report's own
+practice; the usual one is the mean of the sasaran's indicators. When at
+least two other sasaran of the summary agree with the mean of their
+indicators, the report follows that practice, and a sasaran whose printed
+capaian no rounding of its indicators' capaian gives is a slip: one of the
+two places was not updated. A report whose summary follows no such
+practice (no two sasaran agree) is not judged: its figure may be weighted,
+or measured on its own.
+
+Only sasaran with at least two indicators count, for and against: the
+mean of one indicator is its copy, which the cross-reference rule reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditor.checks.common import text_finding
+from auditor.checks.narrative.claims import noun_column
+from auditor.checks.narrative.common import rule_param
+from auditor.checks.run import Run
+from auditor.checks.same_set import Placement, caption, placements, same_sasaran
+from auditor.findings.records import Finding
+from auditor.meaning.figures import pattern
+from auditor.meaning.intervals import Interval, interval_mean
+from auditor.meaning.locations import cell_location
+from auditor.meaning.numbers import Number, format_number
+from auditor.meaning.semantics import TableView
+from auditor.rulesets.loader import Rule
+
+_SUMMARY_ROWS = ("body", "subtotal")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The header words of the sasaran and indicator columns, and a label prefix."""
+
+    group: re.Pattern[str]
+    item: re.Pattern[str]
+    prefix: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator of a detailed table with its printed capaian."""
+
+    placement: Placement
+    capaian: Number
+    column: int
+
+
+@dataclass(frozen=True)
+class Group:
+    """The indicators one detailed table lists under one sasaran."""
+
+    view: TableView
+    sasaran: str
+    indicators: tuple[Indicator, ...]
+
+    def mean(self) -> Interval:
+        return interval_mean([i.capaian.interval() for i in self.indicators])
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """A sasaran's own capaian printed in a table without indicators."""
+
+    view: TableView
+    row: int
+    column: int
+    sasaran: str
+    capaian: Number
+
+
+def _capaian_column(view: TableView) -> int | None:
+    """The table's one capaian column (a table with several, by year or by
+    measure, leaves unsure which one the summary copies)."""
+    cols = [c.index for c in view.columns if c.role == "capaian"]
+    return cols[0] if len(cols) == 1 else None
+
+
+def _groups(view: TableView, pats: Patterns) -> list[Group]:
+    """The sasaran of a detailed table with their indicators' capaian; a
+    sasaran with an indicator whose capaian is not a figure gives no mean."""
+    col = _capaian_column(view)
+    if col is None:
+        return []
+    by_name: dict[str, list[Indicator | None]] = {}
+    for p in placements(view, pats.group, pats.item, pats.prefix):
+        num = view.number(p.row, col)
+        key = next((k for k in by_name if same_sasaran(k, p.sasaran)), p.sasaran)
+        by_name.setdefault(key, []).append(Indicator(p, num, col) if num is not None else None)
+    return [
+        Group(view, name, tuple(i for i in items if i is not None))
+        for name, items in by_name.items()
+        if len(items) >= 2 and all(i is not None for i in items)
+    ]
+
+
+def _summary_rows(view: TableView, pats: Patterns) -> list[SummaryRow]:
+    """Rows of a table that lists sasaran with a capaian and no indicators."""
+    col = _capaian_column(view)
+    sc = noun_column(view, pats.group, [pats.item])
+    if col is None or sc is None or noun_column(view, pats.item, [pats.group]) is not None:
+        return []
+    out: list[SummaryRow] = []
+    for row in view.rows:
+        if row.kind not in _SUMMARY_ROWS:
+            continue
+        name = pats.prefix.sub("", " ".join(view.cell(row.index, sc).text.split()))
+        num = view.number(row.index, col)
+        if num is not None and name:
+            out.append(SummaryRow(view, row.index, col, name, num))
+    return out
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A summary row and the detailed groups of its sasaran."""
+
+    row: SummaryRow
+    groups: tuple[Group, ...]
+
+    @property
+    def agrees(self) -> bool:
+        printed = self.row.capaian.interval()
+        return any(g.mean().overlaps(printed) for g in self.groups)
+
+
+def _verdicts(rows: list[SummaryRow], groups: list[Group]) -> list[Verdict]:
+    """Each summary row matched, by sasaran name, to the detailed groups of
+    that sasaran (a name matching several sasaran of one table is unsure)."""
+    out: list[Verdict] = []
+    for row in rows:
+        found = [g for g in groups if same_sasaran(row.sasaran, g.sasaran)]
+        per_view = [id(g.view) for g in found]
+        if found and len(per_view) == len(set(per_view)):
+            out.append(Verdict(row, tuple(found)))
+    return out
+
+
+def _patterns(rule: Rule) -> Patterns:
+    return Patterns(
+        pattern(str(rule_param(rule, "group_header", r"\bsasaran\b"))),
+        pattern(str(rule_param(rule, "item_header", r"\bindikator\b"))),
+        pattern(str(rule_param(rule, "label_prefix", r"^(?!x)x"))),
+    )
+
+
+def check_sasaran_mean(rule: Rule, run: Run) -> Iterator[Finding]:
+    """Per summary table whose sasaran agree with the mean of their
+    indicators (at least ``min_agree`` of them): the sasaran that do not."""
+    pats = _patterns(rule)
+    min_agree = int(rule_param(rule, "min_agree", 2))
+    views = run.context.views
+    groups = [g for view in views for g in _groups(view, pats)]
+    for view in views:
+        verdicts = _verdicts(_summary_rows(view, pats), groups)
+        agreeing = sum(1 for v in verdicts if v.agrees)
+        if agreeing < min_agree:
+            continue
+        for v in verdicts:
+            if not v.agrees:
+                yield _finding(rule, run, v, agreeing)
+
+
+def _finding(rule: Rule, run: Run, v: Verdict, agreeing: int) -> Finding:
+    group, printed = v.groups[0], v.row.capaian
+    mean = group.mean().mid
+    expected = format_number(mean, max(printed.decimals, 2), printed.decimal_sep)
+    items = "; ".join(
+        f"{i.placement.indicator} {i.capaian.text}" for i in group.indicators
+    )
+    return text_finding(
+        rule,
+        run.lang,
+        locations=[
+            cell_location(v.row.view, v.row.row, v.row.column),
+            *(cell_location(group.view, i.placement.row, i.column) for i in group.indicators),
+        ],
+        printed=printed.text,
+        expected=expected,
+        meaning=("sasaran-mean", v.row.view.table.id, v.row.sasaran.lower()),
+        table=caption(v.row.view),
+        sasaran=v.row.sasaran,
+        other=caption(group.view),
+        count=len(group.indicators),
+        items=items,
+        agree=agreeing,
+    )
