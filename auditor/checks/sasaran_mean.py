@@ -27,11 +27,14 @@ from auditor.checks.narrative.common import rule_param
 from auditor.checks.run import Run
 from auditor.checks.same_set import Placement, caption, placements, same_sasaran
 from auditor.findings.records import Finding
+from auditor.meaning.context import DocContext
 from auditor.meaning.figures import pattern
 from auditor.meaning.intervals import Interval, interval_mean
 from auditor.meaning.locations import cell_location
+from auditor.meaning.names import tokens
 from auditor.meaning.numbers import Number, format_number
 from auditor.meaning.semantics import TableView
+from auditor.model import Location
 from auditor.rulesets.loader import Rule
 
 _SUMMARY_ROWS = ("body", "subtotal")
@@ -68,14 +71,16 @@ class Group:
 
 
 @dataclass(frozen=True)
-class SummaryRow:
-    """A sasaran's own capaian printed in a table without indicators."""
+class Summary:
+    """A sasaran's own capaian printed apart from its indicators: a row of
+    a table without indicators, or a sentence."""
 
-    view: TableView
-    row: int
-    column: int
     sasaran: str
     capaian: Number
+    location: Location
+    scope: str
+    """The summary it belongs to (a table's id, or the text): the practice
+    is judged per summary."""
 
 
 def _capaian_column(view: TableView) -> int | None:
@@ -103,20 +108,37 @@ def _groups(view: TableView, pats: Patterns) -> list[Group]:
     ]
 
 
-def _summary_rows(view: TableView, pats: Patterns) -> list[SummaryRow]:
+def _summary_rows(view: TableView, pats: Patterns) -> list[Summary]:
     """Rows of a table that lists sasaran with a capaian and no indicators."""
     col = _capaian_column(view)
     sc = noun_column(view, pats.group, [pats.item])
     if col is None or sc is None or noun_column(view, pats.item, [pats.group]) is not None:
         return []
-    out: list[SummaryRow] = []
+    out: list[Summary] = []
     for row in view.rows:
         if row.kind not in _SUMMARY_ROWS:
             continue
         name = pats.prefix.sub("", " ".join(view.cell(row.index, sc).text.split()))
         num = view.number(row.index, col)
         if num is not None and name:
-            out.append(SummaryRow(view, row.index, col, name, num))
+            out.append(Summary(name, num, cell_location(view, row.index, col), view.table.id))
+    return out
+
+
+def _summary_sentences(ctx: DocContext, lead: re.Pattern[str], link: re.Pattern[str]) -> list[Summary]:
+    """Sentences "capaian sasaran <name> sebesar N%": the name is the text
+    between the lead and the link word, the figure the percentage right
+    after the link word."""
+    out: list[Summary] = []
+    for sent in ctx.sentences:
+        for m in lead.finditer(sent.text):
+            tail = link.search(sent.text, m.end())
+            if tail is None:
+                continue
+            name = sent.text[m.end() : tail.start()].strip(" :\"'“”,")
+            num = next((n for n in sent.numbers if n.start == tail.end()), None)
+            if num is not None and num.number.percent and len(tokens(name)) >= 2:
+                out.append(Summary(name, num.number, num.location, "text"))
     return out
 
 
@@ -124,7 +146,7 @@ def _summary_rows(view: TableView, pats: Patterns) -> list[SummaryRow]:
 class Verdict:
     """A summary row and the detailed groups of its sasaran."""
 
-    row: SummaryRow
+    row: Summary
     groups: tuple[Group, ...]
 
     @property
@@ -133,7 +155,7 @@ class Verdict:
         return any(g.mean().overlaps(printed) for g in self.groups)
 
 
-def _verdicts(rows: list[SummaryRow], groups: list[Group]) -> list[Verdict]:
+def _verdicts(rows: list[Summary], groups: list[Group]) -> list[Verdict]:
     """Each summary row matched, by sasaran name, to the detailed groups of
     that sasaran (a name matching several sasaran of one table is unsure)."""
     out: list[Verdict] = []
@@ -153,41 +175,66 @@ def _patterns(rule: Rule) -> Patterns:
     )
 
 
+def _summaries(rule: Rule, run: Run, pats: Patterns) -> dict[str, list[Summary]]:
+    """Every summary of the document, per scope (each table; the text)."""
+    lead = pattern(str(rule_param(rule, "sentence_lead", r"(?!x)x")))
+    link = pattern(str(rule_param(rule, "sentence_link", r"(?!x)x")))
+    found = [s for view in run.context.views for s in _summary_rows(view, pats)]
+    found += _summary_sentences(run.context, lead, link)
+    out: dict[str, list[Summary]] = {}
+    for s in found:
+        out.setdefault(s.scope, []).append(s)
+    return out
+
+
 def check_sasaran_mean(rule: Rule, run: Run) -> Iterator[Finding]:
-    """Per summary table whose sasaran agree with the mean of their
-    indicators (at least ``min_agree`` of them): the sasaran that do not."""
+    """Per summary (a table, or the report's sentences) whose sasaran agree
+    with the mean of their indicators (at least ``min_agree`` of them): the
+    sasaran that do not."""
     pats = _patterns(rule)
     min_agree = int(rule_param(rule, "min_agree", 2))
-    views = run.context.views
-    groups = [g for view in views for g in _groups(view, pats)]
-    for view in views:
-        verdicts = _verdicts(_summary_rows(view, pats), groups)
+    groups = [g for view in run.context.views for g in _groups(view, pats)]
+    captions = {v.table.id: caption(v) for v in run.context.views}
+    for scope, summaries in _summaries(rule, run, pats).items():
+        verdicts = _verdicts(summaries, groups)
         agreeing = sum(1 for v in verdicts if v.agrees)
         if agreeing < min_agree:
             continue
         for v in verdicts:
             if not v.agrees:
-                yield _finding(rule, run, v, agreeing)
+                yield _finding(rule, run, v, agreeing, captions.get(scope))
 
 
-def _finding(rule: Rule, run: Run, v: Verdict, agreeing: int) -> Finding:
+_TEXT_PLACE = {"id": ("kalimat {where}", "teks laporan"), "en": ("the sentence {where}", "the report's text")}
+
+
+def _places(lang: str, loc: Location, table: str | None) -> tuple[str, str]:
+    """Where the summary figure is printed, and the summary it belongs to."""
+    if table is not None:
+        return table, table
+    sentence, text = _TEXT_PLACE.get(lang, _TEXT_PLACE["id"])
+    page = "hal." if lang == "id" else "p."
+    where = f"{page} {loc.page}" if loc.page is not None else f"line {loc.line}" if lang != "id" else f"baris {loc.line}"
+    return sentence.format(where=where), text
+
+
+def _finding(rule: Rule, run: Run, v: Verdict, agreeing: int, table: str | None) -> Finding:
     group, printed = v.groups[0], v.row.capaian
-    mean = group.mean().mid
-    expected = format_number(mean, max(printed.decimals, 2), printed.decimal_sep)
-    items = "; ".join(
-        f"{i.placement.indicator} {i.capaian.text}" for i in group.indicators
-    )
+    expected = format_number(group.mean().mid, max(printed.decimals, 2), printed.decimal_sep)
+    items = "; ".join(f"{i.placement.indicator} {i.capaian.text}" for i in group.indicators)
+    place, scope = _places(run.lang, v.row.location, table)
     return text_finding(
         rule,
         run.lang,
         locations=[
-            cell_location(v.row.view, v.row.row, v.row.column),
+            v.row.location,
             *(cell_location(group.view, i.placement.row, i.column) for i in group.indicators),
         ],
         printed=printed.text,
         expected=expected,
-        meaning=("sasaran-mean", v.row.view.table.id, v.row.sasaran.lower()),
-        table=caption(v.row.view),
+        meaning=("sasaran-mean", v.row.scope, v.row.sasaran.lower()),
+        place=place,
+        scope=scope,
         sasaran=v.row.sasaran,
         other=caption(group.view),
         count=len(group.indicators),
