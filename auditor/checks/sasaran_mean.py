@@ -205,7 +205,7 @@ def check_sasaran_mean(rule: Rule, run: Run) -> Iterator[Finding]:
                 yield _finding(rule, run, v, agreeing, captions.get(scope))
 
 
-_TEXT_PLACE = {"id": ("kalimat {where}", "teks laporan"), "en": ("the sentence {where}", "the report's text")}
+_TEXT_PLACE = {"id": ("kalimat di {where}", "teks laporan"), "en": ("the sentence on {where}", "the report's text")}
 
 
 def _places(lang: str, loc: Location, table: str | None) -> tuple[str, str]:
