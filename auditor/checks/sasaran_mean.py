@@ -38,6 +38,7 @@ from auditor.model import Location
 from auditor.rulesets.loader import Rule
 
 _SUMMARY_ROWS = ("body", "subtotal")
+_MAX_NAME_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Group:
     indicators: tuple[Indicator, ...]
 
     def mean(self) -> Interval:
+        """Every value the mean may take, given the rounding of each printed capaian."""
         return interval_mean([i.capaian.interval() for i in self.indicators])
 
 
@@ -137,7 +139,8 @@ def _summary_sentences(ctx: DocContext, lead: re.Pattern[str], link: re.Pattern[
                 continue
             name = sent.text[m.end() : tail.start()].strip(" :\"'“”,")
             num = next((n for n in sent.numbers if n.start == tail.end()), None)
-            if num is not None and num.number.percent and len(tokens(name)) >= 2:
+            # a sasaran is named in a few words; a long stretch is a sentence about something else
+            if num is not None and num.number.percent and 2 <= len(tokens(name)) <= _MAX_NAME_WORDS:
                 out.append(Summary(name, num.number, num.location, "text"))
     return out
 
