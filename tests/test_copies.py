@@ -178,6 +178,7 @@ def test_the_planted_tables_printed_right_give_no_finding(tmp_path: Path) -> Non
         (plant.CHANGE_SENTENCE, plant.TREND_TABLE.format(anak="1.146")),
         (plant.ACHIEVERS_SENTENCE, plant.STATUS_TABLE.format(ikm="Tidak tercapai")),
         (plant.HIGHEST_SENTENCE, plant.PRODUCT_TEXT.format(porsi="52.272")),
+        (plant.ACHIEVERS_SENTENCE, plant.SASARAN_TABLE.format(s1="96,74")),
     ):
         text = text.replace(find, find + addition)
-    assert _audit(tmp_path, text, "XRF001", "XRF003", "XRF004", "STS001") == []
+    assert _audit(tmp_path, text, "XRF001", "XRF003", "XRF004", "STS001", "XRF006") == []

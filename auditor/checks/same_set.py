@@ -46,7 +46,7 @@ class Placement:
     indicator: str
 
 
-def _placements(
+def placements(
     view: TableView, group: re.Pattern[str], item: re.Pattern[str], prefix: re.Pattern[str]
 ) -> list[Placement]:
     sc, ic = noun_column(view, group, [item]), noun_column(view, item, [group])
@@ -207,8 +207,8 @@ def check_same_set(rule: Rule, run: Run) -> Iterator[Finding]:
     prefix = pattern(str(rule_param(rule, "label_prefix", r"^(?!x)x")))
     min_agree = int(rule_param(rule, "min_agree", 2))
     reference = pattern(str(rule_param(rule, "reference_caption", r"(?!x)x")))
-    placements = [p for view in run.context.views for p in _placements(view, group, item, prefix)]
-    for m in _moved(placements, min_agree, _references(run.context, reference)):
+    placed = [p for view in run.context.views for p in placements(view, group, item, prefix)]
+    for m in _moved(placed, min_agree, _references(run.context, reference)):
         first, usual = m.placements[0], m.usual[0]
         others = list(dict.fromkeys(caption(u.view) for u in m.usual))
         yield text_finding(
