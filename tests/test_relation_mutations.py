@@ -129,15 +129,17 @@ def test_single_figure_changes_are_found_at_their_cell(corpus_views: list[TableV
     assert share >= 0.95, detail
 
 
-# -- unlabelled closing rows and change columns, built on real figures --------
+# -- unlabelled closing rows, change and sum columns, built on real figures ---
 #
 # Few real tables print a closing row with no label, or a change column no
 # header names, on all rows and consistently: these tables are made from the
 # figures of real ones. Rows of real amount columns are grouped in blocks of
 # two or three, each closed by a row labelled only "Kelompok N" that prints
 # the block's sums (REL002); a change column (B - A) / A x 100 is computed
-# from two real columns (REL001). Every figure of a closing row or the
-# change column, and the first figure of each block or input pair, is then
+# from two real columns (REL001); a sum column is added after three or four
+# real ones (REL001, or SUM004 when headed Jumlah). Every figure of a closing
+# row or the change or sum column, and the first figure of each block or input
+# pair (a different part on each row of a sum), is then
 # changed beyond rounding, with the real header words kept (every table rule
 # runs) or replaced by K1, K2 ... (the relation rule alone).
 
@@ -249,6 +251,33 @@ def _change_table(view: TableView, headers: bool) -> Built | None:
     return Built(_text_table(header, rows), targets, headers)
 
 
+def _sum_table(view: TableView, headers: bool) -> Built | None:
+    """Real amount columns and their row sum in a last column (``Jumlah``
+    when the words are kept, which SUM004 checks). Few real tables print
+    three amount columns on five rows: where there are two, the first one's
+    figures one row down serve as the third part (real figures all the same)."""
+    cols, body = _amounts(view, 4)
+    if len(cols) < 2 or len(body) < 5:
+        return None
+    decimals = [_decimals(view, body, c) for c in cols]
+    values = [[view.number(r, c).value for c in cols] for r in body]  # type: ignore[union-attr]
+    if len(cols) == 2:
+        values = [[*v, values[(i + 1) % len(values)][0]] for i, v in enumerate(values)]
+        decimals.append(decimals[0])
+    names = _header(view, cols, headers)[1:] + (["Lainnya"] if headers else ["K3"])
+    nparts = len(values[0])
+    rows, targets = [], []
+    for i, (r, v) in enumerate(zip(body, values, strict=True)):
+        parts = [_fmt(x, d) for x, d in zip(v, decimals, strict=True)]
+        rows.append([_name(r), *parts, _fmt(sum(v, Fraction(0)), max(decimals))])
+        targets += [(len(rows), nparts + 1, True), (len(rows), 1 + i % nparts, False)]
+    header = ["Uraian" if headers else "Nama", *names[:nparts], "Jumlah" if headers else f"K{nparts + 1}"]
+    return Built(_text_table(header, rows), targets, headers)
+
+
+BUILDERS = {"closing-rows": _blocks_table, "change-column": _change_table, "column-sum": _sum_table}
+
+
 def _built_found(built: Built, rules: list) -> tuple[int, list[tuple]]:
     found, missed = 0, []
     for r, c, output in built.targets:
@@ -270,10 +299,10 @@ def _built_found(built: Built, rules: list) -> tuple[int, list[tuple]]:
 
 
 @pytest.mark.parametrize("headers", [False, True], ids=["headers-stripped", "headers-kept"])
-@pytest.mark.parametrize("kind", ["closing-rows", "change-column"])
+@pytest.mark.parametrize("kind", list(BUILDERS))
 def test_built_tables_changes_are_found_at_their_cell(corpus_views: list[TableView], headers: bool, kind: str) -> None:
     assert BLOCK_RULE is not None and RULE is not None
-    make = _blocks_table if kind == "closing-rows" else _change_table
+    make = BUILDERS[kind]
     rules = TABLE_RULES if headers else [BLOCK_RULE if kind == "closing-rows" else RULE]
     built = [b for view in corpus_views if (b := make(view, headers)) is not None]
     assert len(built) >= 3, "too few real tables with amount columns to build on"

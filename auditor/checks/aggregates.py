@@ -334,8 +334,9 @@ def check_subtotal_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Findi
             yield _closing_finding(rule, view, lang, row, c, total, expected, severity=severity, count=parts.count)
 
 
-def _part_columns(view: TableView, total_col: int) -> list[int]:
-    """The block of figure columns just left of a JUMLAH column."""
+def total_part_columns(view: TableView, total_col: int) -> list[int]:
+    """The block of figure columns just left of a JUMLAH column: what SUM004
+    sums (REL001 leaves a total column with two or more of them to it)."""
     cols: list[int] = []
     for c in range(total_col - 1, -1, -1):
         role = view.columns[c].role
@@ -351,7 +352,7 @@ def check_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Findi
     for col in view.columns:
         if col.role != "total":
             continue
-        part_cols = _part_columns(view, col.index)
+        part_cols = total_part_columns(view, col.index)
         if len(part_cols) < 2:
             continue
         for row in view.rows:
@@ -450,7 +451,7 @@ def checked_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Che
     """What :func:`check_total_columns` judges: a JUMLAH column, row by row."""
     judged = []
     for col in view.columns:
-        part_cols = _part_columns(view, col.index) if col.role == "total" else []
+        part_cols = total_part_columns(view, col.index) if col.role == "total" else []
         if len(part_cols) < 2:
             continue
         form = sum_form([(None, c) for c in part_cols], exact_column(view, col.index))

@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from auditor.checks.checked import CheckedRelation, row_form
+from auditor.checks.column_sums import checked_sum, column_sums, sum_breaks
 from auditor.checks.common import make_finding
 from auditor.checks.engine import Setting
 from auditor.checks.row_formula import mixed_units
 from auditor.checks.run import Run
 from auditor.findings.confidence import capped
 from auditor.findings.records import Finding
+from auditor.meaning.column_sums import judge_sum
 from auditor.meaning.intervals import interval_mean, interval_sum
 from auditor.meaning.numbers import Number, format_number
 from auditor.meaning.relations import (
@@ -59,7 +61,8 @@ def _limits(rule: Rule) -> Limits:
 
 def check_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """A row that breaks a relation between columns that the table's other
-    rows obey (``%`` = A / B x 100, A - B, A + B), found from the figures.
+    rows obey (``%`` = A / B x 100, A - B, A + B, or a column that is the
+    sum of a run of three or more others), found from the figures.
 
     Cells a vocabulary rule already recomputes are left to it; a row with a
     blank or non-numeric figure in the relation is skipped; a row that fits
@@ -68,7 +71,8 @@ def check_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
         return
     rows = [row.index for row in view.rows if row.kind in DISCOVERY_ROWS]
     derived = run.derived_cells(view)
-    for rel in discover(view, rows, _limits(rule)):
+    relations = discover(view, rows, _limits(rule))
+    for rel in relations:
         if view.columns[rel.out].role == "total":
             continue  # SUM004 checks a JUMLAH column
         for r in rel.breaks:
@@ -79,6 +83,8 @@ def check_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
             confidence = "medium" if others >= ERROR_SUPPORT.of(rule) else "low"
             yield _finding(rule, view, run.lang, rel, r, severity, confidence)
         yield from _closing_breaks(rule, view, run, rel, derived)
+    for total in column_sums(view, rows, _limits(rule), {rel.out for rel in relations}):
+        yield from sum_breaks(rule, view, run.lang, total, derived, ERROR_SUPPORT.of(rule))
 
 
 CLOSING_ROWS = ("subtotal", "total")
@@ -217,7 +223,8 @@ def checked_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Checked
     rows = [row.index for row in view.rows if row.kind in DISCOVERY_ROWS]
     derived = run.derived_cells(view)
     limits = _limits(rule)
-    for rel in discover(view, rows, limits):
+    relations = discover(view, rows, limits)
+    for rel in relations:
         if view.columns[rel.out].role == "total":
             continue
         forms = [row_form(rel.expr.text, {"a": rel.a, "b": rel.b}, rel.exact)]
@@ -234,3 +241,13 @@ def checked_relations(rule: Rule, view: TableView, run: Run) -> Iterator[Checked
         if judged:
             names = {c: view.column_header(c) for c in rel.columns}
             yield CheckedRelation(rule.code, view.table.id, rel.out, tuple(judged), tuple(forms), rel.text(names))
+    for total in column_sums(view, rows, limits, {rel.out for rel in relations}):
+        judged = [
+            r
+            for r in rows
+            if not is_numbering_row(view, r)
+            and judge_sum(total, view, r, limits) is not None
+            and (r, total.out) not in derived
+        ]
+        if judged:
+            yield checked_sum(rule, view, total, judged)
