@@ -28,7 +28,7 @@ MIN_FIGURES = 2
 figure is a slip at that place, not yet a habit of the report."""
 
 WORDS = {
-    "id": {"page": "hal.", "line": "baris", "row": "baris", "rounded": "dibulatkan"},
+    "id": {"page": "hal.", "line": "baris teks", "row": "baris", "rounded": "dibulatkan"},
     "en": {"page": "p.", "line": "line", "row": "row", "rounded": "rounded"},
 }
 
@@ -78,8 +78,8 @@ def _habit_finding(rule: Rule, cut: list[Finding], lang: str) -> Finding:
 
 
 def _place(f: Finding, words: dict[str, str]) -> str:
-    """'hal. 12, T3 baris 4 (Maturitas SPIP)' or 'baris 7': enough to find
-    the figure with the report open."""
+    """'hal. 12, T3 baris 4 (Maturitas SPIP)' or 'baris teks 7': enough to
+    find the figure with the report open (the words the reporters use)."""
     loc: Location | None = f.locations[0] if f.locations else None
     if loc is None:
         return f.rule
