@@ -16,6 +16,7 @@ from auditor.checks.registry import BY_NAME, ENGINE_NAMES
 from auditor.checks.relations import defer_to_figures
 from auditor.checks.row_formula import derived_cells
 from auditor.checks.run import Run
+from auditor.checks.truncation_habit import gather_truncations
 from auditor.findings.from_pixels import cap_pixel_findings
 from auditor.findings.records import Finding, distinct_fingerprints, sort_key
 from auditor.meaning.context import DocContext
@@ -81,6 +82,7 @@ def audit_session(
     findings = defer_to_figures(findings, views, run, rules)
     ocr_tables = {v.table.id for v in views if v.table.source == "ocr"}
     findings = cap_pixel_findings(findings, doc, ocr_tables, lang)
+    findings = gather_truncations(findings, rules, lang)
     findings.sort(key=sort_key)
     return distinct_fingerprints(findings), views, run
 

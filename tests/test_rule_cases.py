@@ -6,7 +6,9 @@ as tab-separated lines, headings with '#'), plus the findings the rule must
 give: none for consistent cases, exactly the listed ones for broken
 variants. A listed finding names the fields it is matched on: `row` and
 `column` of a table cell, `line` of the text, `printed`, `expected`,
-`table`, and `severity` (the rule's own severity unless given).
+`table`, and `severity` (the rule's own severity unless given). A rule
+that gathers what other rules found (NUM002) names them in `with:`; they
+are selected alongside it.
 """
 
 from __future__ import annotations
@@ -62,7 +64,9 @@ def test_rule_case(code: str, case: dict, tmp_path: Path) -> None:
     doc = read_text_export(tmp_path / "case.md", _document(case), "0")
     rule = RULESET.get(code)
     assert rule is not None
-    findings = audit_document(doc, RULESET, [rule])
+    peers = [RULESET.get(c) for c in case.get("with", [])]
+    assert all(peers), case.get("with")
+    findings = [f for f in audit_document(doc, RULESET, [rule, *peers]) if f.rule == code]
     assert not doc.warnings
     want = [{"severity": rule.severity, **w} for w in case["findings"]]
     got = [{k: v for k, v in _fields(f).items() if k in w} for f, w in zip(findings, want, strict=False)]

@@ -56,6 +56,7 @@ def text_finding(
     severity: str | None = None,
     confidence: str = "medium",
     note: str = "",
+    habit: str = "",
     **args: object,
 ) -> Finding:
     """A finding about figures in running text, across several places, or
@@ -77,4 +78,5 @@ def text_finding(
         confidence=confidence,
         title=rule.title.get(lang, rule.title["id"]),
         meaning=meaning,
+        habit=habit,
     )

@@ -35,6 +35,7 @@ from auditor.checks import (
     structure,
     summary_counts,
     trend,
+    truncation_habit,
     units,
     unread,
 )
@@ -76,6 +77,7 @@ ENGINES: tuple[Engine, ...] = (
     Engine("heading-year", "document", structure.check_heading_year, structure.HEADING_YEAR),
     Engine("formula-habit", "document", habits.check_formula_habit),
     Engine("average-habit", "document", habits.check_average_habit, (habits.NAMES,)),
+    Engine(truncation_habit.ENGINE, "document", truncation_habit.check_truncation_habit),
     Engine("narrative-share", "document", arithmetic.check_share),
     Engine("narrative-capaian", "document", arithmetic.check_capaian_sentence),
     Engine("narrative-budget", "document", arithmetic.check_budget_change),

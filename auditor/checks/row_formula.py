@@ -212,9 +212,9 @@ def _check_one(
         return None
     if _alternative_fits(rule, view, r, out_col, expr, printed_iv):
         return None
-    severity, note = None, ""
+    severity, note, habit = None, "", ""
     if _fits_truncation(computed, out):
-        severity, note = "warning", NOTES["truncated"].get(lang, NOTES["truncated"]["id"])
+        severity, note, habit = "warning", NOTES["truncated"].get(lang, NOTES["truncated"]["id"]), "truncated"
     # amounts are shown as printed; ratios with at least two decimals
     decimals = out.decimals if out.grouped or out.currency else max(out.decimals, 2)
     expected = format_number(point, decimals, out.decimal_sep)
@@ -228,6 +228,7 @@ def _check_one(
         expected=expected,
         severity=severity,
         note=note,
+        habit=habit,
         inputs=_inputs_text(expr.text, printed_inputs),
     )
 

@@ -32,6 +32,10 @@ class Finding:
     occurrence: int = field(default=0, compare=False)
     """Which of several distinct findings of one meaning this is (0: the
     first), so that distinct findings never share a fingerprint."""
+    habit: str = field(default="", compare=False)
+    """A writing habit the finding is one instance of ("truncated": the
+    printed value fits only if the result was cut off, not rounded), so a
+    report-wide habit can be reported once instead of figure by figure."""
 
     @property
     def page(self) -> int | None:

@@ -132,5 +132,6 @@ def sentence_finding(
         meaning=(kind, (sentence.heading or "").lower(), *(f.text for f in figs)),
         severity=severity,
         note=note,
+        habit="truncated" if fit == "truncated" else "",
         **args,
     )
