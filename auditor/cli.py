@@ -139,6 +139,13 @@ def main() -> None:
     show_default=True,
     help="MB of memory one PDF page may take; a page needing more is skipped with a warning (0: no limit).",
 )
+@click.option(
+    "--max-objects",
+    type=click.IntRange(min=0),
+    default=DEFAULT_LIMITS.max_objects,
+    show_default=True,
+    help="Characters, rectangles, lines and curves one PDF page may hold; a page with more is skipped with a warning (0: no limit).",
+)
 @reading_options
 @click.option(
     "--reader",
@@ -167,6 +174,7 @@ def check(
     max_pages: int,
     page_timeout: float,
     max_memory: int,
+    max_objects: int,
     reader: str,
     debug: bool,
     **reading: Any,
@@ -180,7 +188,9 @@ def check(
     flags = Settings(
         select=_split(select), ignore=_split(ignore), fail_on=fail_on, rules=list(extra_rules), baseline=baseline
     )
-    limits = ReadLimits(max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory, reader=reader)
+    limits = ReadLimits(
+        max_pages=max_pages, page_seconds=page_timeout, memory_mb=max_memory, max_objects=max_objects, reader=reader
+    )
     progress = Progress(lang, quiet)
     codes = [
         _guarded(

@@ -7,19 +7,23 @@ known exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
 from auditor.audit import audit_document, load_ruleset
+from auditor.cli import main
 from auditor.errors import InputError
 from auditor.meaning.semantics import TableView
 from auditor.model import Document, Table
 from auditor.readers import read_document
+from auditor.readers.limits import DEFAULT_LIMITS
 from auditor.readers.pdftables.borderless import find_text_tables
 from auditor.readers.pdftables.words import Line, Word, group_lines, join_text
 from tests.corpus_cache import read_cached
@@ -1053,3 +1057,36 @@ def test_overlapping_lines_do_not_hide_the_line_spacing() -> None:
     words += [Word(text="▪", x0=300, top=245, x1=306, bottom=270)]  # a tall mark beside "wilayah"
     (table,) = find_text_tables(group_lines(words), [], 1)
     assert [row[1] for row in _cells(table)][1:] == ["Terwujudnya ruang yang berhasilguna", "Berkembangnya wilayah ▪"]
+
+
+def _dense_pdf(path: Path, rects_on_page_2: int) -> Path:
+    """Three pages of text; page 2 also carries many tiny rectangles."""
+    c = canvas.Canvas(str(path))
+    for number, text in enumerate(["satu", "dua", "tiga"], start=1):
+        c.drawString(72, 760, text)
+        if number == 2:
+            for i in range(rects_on_page_2):
+                c.rect(72 + (i % 400), 100 + (i // 400), 0.5, 0.5, stroke=1, fill=0)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_page_with_more_objects_than_the_limit_is_skipped(tmp_path: Path) -> None:
+    """A page past --max-objects (1200 rectangles and the 3 characters of
+    "dua") is skipped and says why; the others are read."""
+    path = _dense_pdf(tmp_path / "dense.pdf", 1200)
+    doc = read_document(path, dataclasses.replace(DEFAULT_LIMITS, max_objects=1000))
+    assert [ln.text for ln in doc.lines] == ["satu", "tiga"]
+    assert doc.warnings == [
+        "Page 2 could not be read (halaman 2 tidak terbaca: it holds 1203 objects, more than --max-objects 1000); "
+        "it is skipped."
+    ]
+    assert [ln.text for ln in read_document(path).lines] == ["satu", "dua", "tiga"]
+
+
+def test_max_objects_flag_reaches_the_reader(tmp_path: Path) -> None:
+    path = _dense_pdf(tmp_path / "dense.pdf", 1200)
+    result = CliRunner().invoke(main, [str(path), "--format", "json", "--max-objects", "1000", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert '"DOC009"' in result.output and "--max-objects 1000" in result.output

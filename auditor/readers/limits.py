@@ -1,4 +1,5 @@
-"""Limits on reading one PDF: pages, seconds per page, memory per page.
+"""Limits on reading one PDF: pages, seconds per page, memory per page,
+objects per page.
 
 A hostile or broken PDF can make pdfminer loop on a reference cycle, inflate
 a FlateDecode stream to gigabytes or describe millions of pages. The reader
@@ -40,6 +41,12 @@ class ReadLimits:
     """After this many pages past their time, a process reads no more pages:
     they usually share the broken object (a font, a resource dictionary),
     and each would cost the full time again."""
+    max_objects: int = 100_000
+    """Characters, rectangles, lines and curves one page may hold; a page
+    with more is skipped with a warning (0: no limit). The densest corpus
+    page holds about 20,000; word grouping and table finding grow faster
+    than linearly in them, so a page of hundreds of thousands (a generated
+    or hostile file) would cost minutes for nothing a reviewer reads."""
     memory_mb: int = 1024
     """Address space one page (or opening the file) may add to its process."""
     open_seconds: float = 20.0

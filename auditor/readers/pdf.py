@@ -224,7 +224,11 @@ def _read_page_safely(ppage: pdfplumber.page.Page, number: int, limits: ReadLimi
         return f"{_slow_pages} earlier pages took longer than {limits.page_seconds:g} s"
     try:
         with page_limits(limits.page_seconds, limits.memory_mb):
-            return _read_page(page_source(_pdfium_doc, number, ppage), number)
+            source = page_source(_pdfium_doc, number, ppage)
+            count = _object_count(source)
+            if 0 < limits.max_objects < count:
+                return f"it holds {count} objects, more than --max-objects {limits.max_objects}"
+            return _read_page(source, number)
     except PageLimitError:
         _slow_pages += 1
         return f"it took longer than {limits.page_seconds:g} s"
@@ -239,6 +243,13 @@ def _read_page_safely(ppage: pdfplumber.page.Page, number: int, limits: ReadLimi
         return _describe(exc)
     finally:
         _quietly(ppage.close)
+
+
+def _object_count(page: object) -> int:
+    """Characters, rectangles, lines and curves on the page (parsed once:
+    the page keeps them for the reading that follows)."""
+    objects = page.objects
+    return sum(len(objects.get(kind, ())) for kind in ("char", "rect", "line", "curve"))
 
 
 _slow_pages = 0
