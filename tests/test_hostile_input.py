@@ -74,6 +74,16 @@ def test_rule_file_not_utf8_names_the_line(tmp_path: Path) -> None:
     assert "latin.yaml:3: not UTF-8 text" in res.output
 
 
+def test_rule_file_with_a_control_character_is_one_sentence_with_the_line(tmp_path: Path) -> None:
+    """PyYAML's reader error spans two lines; the message must not."""
+    extra = tmp_path / "escape.yaml"
+    extra.write_text(GOOD.replace("beda capaian", "beda cap\x1bian"), encoding="utf-8")
+    res = run("rules", "--rules", extra)
+    assert res.exit_code == 2
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and "escape.yaml:3: invalid YAML: character #x001b is not allowed." in lines[0]
+
+
 def test_good_rule_file_with_a_small_alias_still_loads(tmp_path: Path) -> None:
     extra = tmp_path / "ok.yaml"
     body = GOOD.replace("['beda capaian']", "&p ['beda capaian']")

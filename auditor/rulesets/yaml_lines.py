@@ -91,5 +91,9 @@ def load_yaml(path: Path) -> Any:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RuleFileError(f"{where}: invalid YAML: {exc.problem}.") from None
+    except yaml.reader.ReaderError as exc:
+        # A control character: PyYAML gives a character position, not a mark.
+        line = text[: exc.position].count("\n") + 1
+        raise RuleFileError(f"{path}:{line}: invalid YAML: character #x{exc.character:04x} is not allowed.") from None
     except yaml.YAMLError as exc:
-        raise RuleFileError(f"{path}: invalid YAML: {exc}.") from None
+        raise RuleFileError(f"{path}: invalid YAML: {' '.join(str(exc).split())}.") from None
