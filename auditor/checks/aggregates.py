@@ -346,13 +346,13 @@ def total_part_columns(view: TableView, total_col: int) -> list[int]:
     return sorted(cols)
 
 
-def check_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
-    """SUM004: a JUMLAH column equals the sum of the figure columns before it."""
-    lang = run.lang
+def _total_column_rows(view: TableView) -> Iterator[tuple[int, list[int], Row, Number, _Parts]]:
+    """The (column, part columns, row, total, parts) SUM004 judges: a JUMLAH
+    column with two or more figure columns before it, on rows whose total
+    and parts are usable figures (not percentages). One walk for the check
+    and for what it lists as checked."""
     for col in view.columns:
-        if col.role != "total":
-            continue
-        part_cols = total_part_columns(view, col.index)
+        part_cols = total_part_columns(view, col.index) if col.role == "total" else []
         if len(part_cols) < 2:
             continue
         for row in view.rows:
@@ -362,20 +362,25 @@ def check_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Findi
             if total is None or total.percent:
                 continue
             parts = _Parts.of_row(view, row.index, part_cols)
-            if not parts.usable or not parts.numbers or parts.percent:
-                continue
-            exact = exact_column(view, col.index)
-            if interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
-                continue
-            yield make_finding(
-                rule,
-                view,
-                lang,
-                cells=[(row.index, col.index)] + [(row.index, c) for c in part_cols],
-                printed=total.text,
-                expected=_fmt(_point(parts, "sum"), total),
-                count=parts.count,
-            )
+            if parts.usable and parts.numbers and not parts.percent:
+                yield col.index, part_cols, row, total, parts
+
+
+def check_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
+    """SUM004: a JUMLAH column equals the sum of the figure columns before it."""
+    for c, part_cols, row, total, parts in _total_column_rows(view):
+        exact = exact_column(view, c)
+        if interval_sum(parts.intervals(exact)).overlaps(total.interval(exact_integers=exact)):
+            continue
+        yield make_finding(
+            rule,
+            view,
+            run.lang,
+            cells=[(row.index, c)] + [(row.index, p) for p in part_cols],
+            printed=total.text,
+            expected=_fmt(_point(parts, "sum"), total),
+            count=parts.count,
+        )
 
 
 # -- the relations each engine judges (for ``audit gx``) ----------------------
@@ -450,19 +455,8 @@ def checked_subtotal_rows(rule: Rule, view: TableView, run: Run) -> Iterator[Che
 def checked_total_columns(rule: Rule, view: TableView, run: Run) -> Iterator[CheckedRelation]:
     """What :func:`check_total_columns` judges: a JUMLAH column, row by row."""
     judged = []
-    for col in view.columns:
-        part_cols = total_part_columns(view, col.index) if col.role == "total" else []
-        if len(part_cols) < 2:
-            continue
-        form = sum_form([(None, c) for c in part_cols], exact_column(view, col.index))
-        text = f"{view.column_header(col.index)} = " + " + ".join(view.column_header(c) for c in part_cols)
-        for row in view.rows:
-            if row.kind in (*HEADING_KINDS, "group", "empty"):
-                continue
-            total = view.number(row.index, col.index)
-            if total is None or total.percent:
-                continue
-            parts = _Parts.of_row(view, row.index, part_cols)
-            if parts.usable and parts.numbers and not parts.percent:
-                judged.append((row.index, col.index, (form,), text))
+    for c, part_cols, row, _, _ in _total_column_rows(view):
+        form = sum_form([(None, p) for p in part_cols], exact_column(view, c))
+        text = f"{view.column_header(c)} = " + " + ".join(view.column_header(p) for p in part_cols)
+        judged.append((row.index, c, (form,), text))
     yield from grouped(rule.code, view.table.id, judged)
