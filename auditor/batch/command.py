@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from auditor.batch.schedule import run_all
 from auditor.batch.store import Outcome, ResultStore
 from auditor.batch.summary import status_line, write_summary
 from auditor.errors import InputError
+from auditor.readers.workers import usable_cores
 
 
 @click.command("batch")
@@ -46,7 +46,7 @@ def batch(reports: tuple[str, ...], outdir: Path, workers: int, scheduler: str |
         click.echo(f"audit: {exc}", err=True)
         sys.exit(2)
     options = _options(lang, select, ignore, extra_rules)
-    outcomes = _run(documents, outdir, options, extra_rules, workers or os.cpu_count() or 1, scheduler, timeout, quiet)
+    outcomes = _run(documents, outdir, options, extra_rules, workers or usable_cores(), scheduler, timeout, quiet)
     write_summary(outdir, outcomes)
     sys.exit(0 if all(o.status == "ok" for o in outcomes) else 1)
 
