@@ -26,6 +26,7 @@ from auditor.checks import (
     practice,
     range_target,
     relations,
+    remarks,
     row_formula,
     same_set,
     sasaran_mean,
@@ -69,6 +70,7 @@ ENGINES: tuple[Engine, ...] = (
         "block-row", "table", block_rows.check_block_rows, block_rows.SETTINGS, relations=block_rows.checked_block_rows
     ),
     Engine("table-formula-habit", "table", habits.check_table_formula_habit),
+    Engine("remark-names", "table", remarks.check_remark_names),
     # the whole document: check(rule, run)
     Engine("cross-reference", "document", crossref.check_cross_references, crossref.SETTINGS),
     Engine("header-content", "document", crossref.check_header_content, (crossref.MEASURE_NAMES,)),
