@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from auditor.checks.common import text_finding
 from auditor.checks.narrative.common import conventions, rule_param
@@ -100,7 +101,9 @@ def _names_in(sentence: Sentence, name: tuple[str, ...]) -> bool:
 
 
 def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return bool(set(a) & set(b))
+    """One name holds all the words of the other: the same subject, named
+    shorter or longer ("sarana prasarana", "kebutuhan sarana prasarana")."""
+    return set(a) <= set(b) or set(b) <= set(a)
 
 
 def _distinctive(pair: Pair, min_count: int) -> bool:
@@ -138,12 +141,17 @@ class _Index:
         for m in self.mentions:
             by_sentence.setdefault(id(m.sentence), []).append(m)
         for ms in by_sentence.values():
-            for a, b in zip(ms, ms[1:], strict=False):
-                gap = a.sentence.text[a.figure.end : b.figure.start]
-                unit = a.figure.unit
-                if unit in self.conv.count_units and b.figure.unit == "%" and gap.lower().lstrip().startswith(unit):
-                    if self.between.match(gap.lstrip()[len(unit) :]):
-                        yield Pair(a, b.figure)
+            for a, b in pairwise(ms):
+                if self._side_by_side(a, b):
+                    yield Pair(a, b.figure)
+
+    def _side_by_side(self, a: Mention, b: Mention) -> bool:
+        """A count, its unit, a joining word and a percentage: "329 unit atau 78,52%"."""
+        unit = a.figure.unit
+        if unit not in self.conv.count_units or b.figure.unit != "%":
+            return False
+        gap = a.sentence.text[a.figure.end : b.figure.start].lstrip()
+        return gap.lower().startswith(unit) and bool(self.between.match(gap[len(unit) :]))
 
 
 def _carrier(index: _Index, pair: Pair, y: tuple[str, ...]) -> tuple[Mention, tuple[str, ...]] | None:
