@@ -40,6 +40,13 @@ verified by hand against the printed pages:
   berkualitas dan akuntabel"; Tabel 3.4 (p31), 3.10 (p41) and 3.12 (p43)
   print Nilai Evaluasi AKIP PD under sasaran 1, the seven others under
   sasaran 2 (seen on the page images).
+- page 43, after Tabel 3.12: "dikurangi ketersediaan Sumber Daya Manusia
+  sebanyak 329 unit atau 78,52%": page 42 gives 329 unit / 78,52% to the
+  sarana dan prasarana, page 41 gives Sumber Daya Manusia 74 orang / 80,44%
+  (DOC013).
+- page 34, Tabel 3.6: the Keterangan of the Kapabilitas APIP row says
+  "Dibandingkan dengan Nilai Maturitas SPIP Provinsi Jawa Timur", the
+  remark of the Maturitas SPIP row above (STR005).
 """
 
 from __future__ import annotations
@@ -67,6 +74,8 @@ VERIFIED = {
     ("DOC004", 35, "1,157", "3,157"),
     ("DOC004", 35, "1,141", "3,141"),
     ("DOC005", 4, "1 (satu)", "2"),
+    ("DOC013", 43, "329 unit atau 78,52%", None),
+    ("STR005", 34, "Dibandingkan dengan Nilai Maturitas SPIP Provinsi Jawa Timur", None),
     # the sasaran of the indicators, printed in nine tables (DOC007)
     (
         "DOC007",
@@ -123,6 +132,22 @@ def test_the_wrong_realisasi_carries_its_capaian_as_evidence(findings) -> None:
     capaian = [loc for loc in xrf.locations if loc.text.strip() == "98,30%"]
     assert [(c.page, c.table, c.row) for c in capaian] == [(wrong.page, wrong.table, wrong.row)]
     assert "CAP001" in xrf.message and "99,90" not in xrf.message
+
+
+def test_a_pair_under_another_subject_names_both_subjects_and_the_own_figures(findings) -> None:
+    _, found = findings
+    (doc013,) = [f for f in found if f.rule == "DOC013"]
+    assert [(loc.page, loc.text) for loc in doc013.locations] == [(43, "329"), (42, "329"), (41, "74")]
+    assert "Sumber Daya Manusia" in doc013.message and "sarana dan prasarana" in doc013.message
+    assert "74 orang atau 80,44%" in doc013.message
+
+
+def test_a_remark_naming_another_indicator_points_at_both_rows(findings) -> None:
+    _, found = findings
+    (str005,) = [f for f in found if f.rule == "STR005"]
+    remark, other = str005.locations
+    assert remark.row != other.row and other.text == "Maturitas SPIP"
+    assert "Kapabilitas APIP" in str005.message and "Maturitas SPIP Provinsi Jawa Timur" in str005.message
 
 
 def test_pdf_findings_carry_page_and_bounding_box(findings) -> None:
