@@ -3,8 +3,10 @@ page-number box beside a table's last line (built words and rules)."""
 
 from __future__ import annotations
 
+from auditor.model import Cell
 from auditor.readers.pdftables.blocks import chain_rules, vertical_rules
 from auditor.readers.pdftables.borderless import find_text_tables
+from auditor.readers.pdftables.spans import infer_group_spans
 from auditor.readers.pdftables.words import Line, Word, group_lines
 
 H = 7.0
@@ -76,3 +78,29 @@ def test_a_page_number_box_beside_the_last_line_is_no_column() -> None:
     (table,) = find_text_tables(_lines(*rows, box), [], 1)
     assert table.ncols == 3
     assert all("15" not in c.text for r in table.rows for c in r)
+
+
+def _cells(r: int, texts: list[str]) -> list[Cell]:
+    return [Cell(row=r, col=c, text=t, bbox=(100.0 * c, 10.0 * r, 100.0 * c + 90, 10.0 * r + 8)) for c, t in enumerate(texts)]
+
+
+def test_a_row_of_column_numbers_spans_nothing_down() -> None:
+    rows = [
+        _cells(0, ["Tujuan", "Uraian", "Program"]),
+        _cells(1, ["1", "2", "3"]),
+        _cells(2, ["", "Penataan RTH", "Pemeliharaan RTH"]),
+        _cells(3, ["", "Data base", ""]),
+    ]
+    infer_group_spans(rows, 1)
+    assert rows[2][0].text == "" and rows[2][0].span_origin is None
+    assert rows[3][0].text == ""
+
+
+def test_a_group_label_in_the_body_still_spans_down() -> None:
+    rows = [
+        _cells(0, ["Sasaran", "Indikator", "Target"]),
+        _cells(1, ["Sasaran satu", "Luas RTH", "12"]),
+        _cells(2, ["", "Taman", "4"]),
+    ]
+    infer_group_spans(rows, 1)
+    assert rows[2][0].span_origin == (1, 0)
