@@ -333,3 +333,30 @@ def test_a_bold_status_line_is_no_heading() -> None:
     assert not is_heading(TextLine("Sangat Baik", page=3, bold=True))
     assert not is_heading(TextLine("Tercapai", page=3, bold=True))
     assert is_heading(TextLine("Capaian Kinerja Organisasi", page=3, bold=True))
+
+
+# -- a table of words only: every row with text of its own is a record -------
+
+RENSTRA = [
+    ["Tujuan", "Sasaran", "Kebijakan", "Program"],
+    ["1. Terwujudnya ruang terbuka hijau", "Penataan RTH", "Pengendalian kawasan lindung", "Pemeliharaan RTH"],
+    ["", "Data base", "", ""],
+    ["2. Berkembangnya wilayah", "Pemeliharaan lampu hias", "Terpeliharanya lampu taman", "Pengelolaan Areal"],
+]
+
+
+def test_numbered_rows_of_a_table_without_figures_are_records() -> None:
+    """A group row carries no figures where the other rows carry them; in a
+    table with no figures at all (Tujuan | Sasaran | Kebijakan | Program) a
+    numbered Tujuan starts a record, as does each Sasaran under it."""
+    assert kinds(view(RENSTRA)) == ["header", "body", "body", "body"]
+
+
+def test_a_numbered_heading_over_rows_with_figures_stays_a_group() -> None:
+    spec = [
+        ["Sasaran", "Indikator", "Target"],
+        ["1. Terwujudnya ruang terbuka hijau", SPAN, SPAN],
+        ["", "Luas RTH", "12"],
+        ["", "Taman terpelihara", "4"],
+    ]
+    assert kinds(view(spec)) == ["header", "group", "body", "body"]

@@ -465,8 +465,9 @@ class TableView:
                 continue
             if not numbers and not prints_value(self.table.rows[r], self._figure_columns):
                 has_text = any(c.text.strip() and not c.is_span_copy for c in self.table.rows[r])
-                rows.append(Row(r, "group" if has_text else "empty", label))
-                continue
+                if not (has_text and self._text_records):
+                    rows.append(Row(r, "group" if has_text else "empty", label))
+                    continue
             if self._is_summary_row(r, pending):
                 prev_closing = rows[-1] if rows and rows[-1].kind in ("total", "average", "summary") else None
                 closes = list(pending) if pending else (prev_closing.closes if prev_closing else [])
@@ -477,6 +478,17 @@ class TableView:
             pending.append(r)
         self._mark_subtotals(rows)
         return rows
+
+    @cached_property
+    def _text_records(self) -> bool:
+        """A table of words only (a Renstra's Tujuan | Sasaran | Kebijakan |
+        Program): no column holds figures and no cell prints one. A group row
+        is one that carries no figures where the other rows carry them; here
+        no row does, so every row with text of its own is a record (numbered
+        ``1.`` or not), not a group heading."""
+        return not self._figure_columns and not any(
+            self.columns[c].role != "number" and c != self.numbering_col for _, c in self._numbers
+        )
 
     @cached_property
     def _figure_columns(self) -> frozenset[int]:

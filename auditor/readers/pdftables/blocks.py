@@ -174,14 +174,23 @@ def _drop_stray_edge(block: Block, min_gap: float) -> None:
         stray = [w for w in last.words if outside(w)]
         if gutter[1] - gutter[0] < 4 * min_gap:
             continue
-        if not stray or len(stray) == len(last.words):
+        if not stray or (len(stray) == len(last.words) and not _level_with(last, block.lines[-2])):
             continue
         others = [ln for k, ln in enumerate(block.lines[:-1]) if k not in block.spanning]
         if any(outside(w) for ln in others for w in ln.words):
             continue
-        block.lines[-1] = Line([w for w in last.words if not outside(w)])
+        if len(stray) == len(last.words):
+            block.lines.pop()  # a box of its own, set beside the table's last line
+        else:
+            block.lines[-1] = Line([w for w in last.words if not outside(w)])
         _regutter(block, min_gap)
         return
+
+
+def _level_with(line: Line, prev: Line) -> bool:
+    """``line`` overlaps ``prev`` in height: printed beside it (a page number
+    in a larger box), not under it as a row of its own."""
+    return line.top < prev.bottom
 
 
 def _ruled_through(block: Block, line: Line, rules: Sequence[Rule]) -> bool:
@@ -298,6 +307,29 @@ def vertical_rules(objs: Iterable[dict]) -> list[Rule]:
         drawn = o.get("object_type") == "line" or bool(o.get("stroke")) or filled
         if drawn and x1 - x0 <= RULE_WIDTH and bottom - top > 2 * RULE_WIDTH:
             out.append(((x0 + x1) / 2, top, bottom))
+    return chain_rules(out)
+
+
+RULE_JOIN = 1.5
+"""Segments this close in x and end to end (points) are one drawn rule."""
+
+
+def chain_rules(rules: Iterable[Rule]) -> list[Rule]:
+    """Upright rule segments that continue one another joined into one rule.
+
+    Word draws a table's frame or column border cell by cell: a rule down
+    the whole table is several segments meeting end to end. Read one by
+    one, no segment runs through a blank taller than its own cell, so a
+    frame-only table would end (and leave the rest as a fragment table) at
+    its first tall blank.
+    """
+    out: list[Rule] = []
+    for x, top, bottom in sorted(rules, key=lambda r: (round(r[0] / RULE_JOIN), r[1])):
+        if out and abs(out[-1][0] - x) <= RULE_JOIN and top <= out[-1][2] + RULE_JOIN:
+            px, ptop, pbottom = out[-1]
+            out[-1] = (px, ptop, max(pbottom, bottom))
+        else:
+            out.append((x, top, bottom))
     return out
 
 
