@@ -16,6 +16,7 @@ import click
 
 from auditor import __version__
 from auditor.batch.command import batch
+from auditor.cli_options import lang_option, rules_option, selection_options
 from auditor.cli_reading import ReadOptions, read_options, reading_options
 from auditor.errors import InputError, RuleFileError
 from auditor.findings.records import SEVERITY_ORDER
@@ -83,13 +84,7 @@ def main() -> None:
     help="Also write the PDF with every finding's cells highlighted and the message as a note.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="id",
-    show_default=True,
-    help="Language of messages: Bahasa Indonesia or English.",
-)
+@lang_option
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
@@ -102,15 +97,8 @@ def main() -> None:
     show_default=True,
     help="Report only findings this sure of the table they read (high: ruled tables and text exports).",
 )
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. CAP,SUM001).")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option(
-    "--rules",
-    "extra_rules",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="An extra rule/vocabulary YAML file (repeatable).",
-)
+@selection_options
+@rules_option
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -423,7 +411,10 @@ def tolerate_encoding(stream: Any, errors: str = "replace") -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Also write one PNG per page with the cells the auditor read drawn on it (PDF only).",
 )
-def show_tables(report: Path, page: int | None, table_id: str | None, images: Path | None) -> None:
+@rules_option
+def show_tables(
+    report: Path, page: int | None, table_id: str | None, images: Path | None, extra_rules: tuple[Path, ...]
+) -> None:
     """Show the tables as the auditor reads them: header tree, column roles and
     number conventions, joins over pages with their evidence, row kinds and parents.
 
@@ -435,7 +426,7 @@ def show_tables(report: Path, page: int | None, table_id: str | None, images: Pa
 
     try:
         doc = read_document(report)
-        ruleset = load_ruleset()
+        ruleset = load_ruleset(list(extra_rules))
     except (InputError, RuleFileError) as exc:
         click.echo(f"audit: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -463,8 +454,8 @@ main.add_command(batch)
 
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@lang_option
+@rules_option
 def list_rules(fmt: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
     """List every rule: code, severity, name and title."""
     from auditor.rulesets.docs import rules_json, rules_markdown, rules_table
@@ -486,8 +477,8 @@ def list_engines(fmt: str) -> None:
 
 @main.command()
 @click.argument("code")
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@lang_option
+@rules_option
 def explain(code: str, lang: str, extra_rules: tuple[Path, ...]) -> None:
     """Print the documentation of rule CODE."""
     from auditor.rulesets.docs import rule_markdown

@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "auditor"
 
 STAGES: list[tuple[str, tuple[str, ...]]] = [
-    ("foundation", ("auditor", "auditor.errors")),
+    ("foundation", ("auditor", "auditor.errors", "auditor.cli_options")),
     ("document model", ("auditor.model",)),
     ("readers", ("auditor.readers",)),
     ("meaning", ("auditor.meaning",)),

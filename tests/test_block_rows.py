@@ -12,7 +12,7 @@ import pytest
 from auditor.audit import table_views
 from auditor.checks.aggregates import exact_column
 from auditor.meaning.block_rows import find_block_rows
-from tests.test_relations import RULESET, _audit, _doc
+from tests.built_tables import RULESET, audit_rows, table_doc
 
 DISTRICTS = [
     "Wilayah | Penduduk | Rumah Tangga | Penerima",
@@ -31,7 +31,7 @@ DISTRICTS = [
 
 
 def _block_rows(rows: list[str], tmp_path: Path):
-    view = table_views(_doc(rows, tmp_path), RULESET)[0]
+    view = table_views(table_doc(rows, tmp_path), RULESET)[0]
     return find_block_rows(view, exact_column)
 
 
@@ -42,12 +42,12 @@ def test_rows_that_add_up_in_every_column_close_their_block(tmp_path: Path) -> N
         (7, [5, 6], ["sum", "sum", "sum"], []),
         (11, [8, 9, 10], ["sum", "sum", "sum"], []),
     ]
-    assert _audit(DISTRICTS, tmp_path, ("REL002",)) == []
+    assert audit_rows(DISTRICTS, tmp_path, ("REL002",)) == []
 
 
 def test_a_column_where_one_closing_row_does_not_add_up_is_reported(tmp_path: Path) -> None:
     rows = [*DISTRICTS[:7], "Kab B | 16.950 | 4.370 | 313", *DISTRICTS[8:]]
-    (f,) = _audit(rows, tmp_path, ("REL002",))
+    (f,) = audit_rows(rows, tmp_path, ("REL002",))
     loc = f.locations[0]
     assert (f.rule, loc.row, loc.column, f.printed, f.expected, f.severity) == ("REL002", 8, 4, "313", "331", "error")
     assert [x.row for x in f.locations[1:]] == [6, 7]
@@ -57,7 +57,7 @@ def test_a_column_where_one_closing_row_does_not_add_up_is_reported(tmp_path: Pa
 
 def test_one_closing_row_alone_is_no_evidence_for_its_other_columns(tmp_path: Path) -> None:
     rows = [*DISTRICTS[:4], "Kab A | 26.170 | 6.690 | 407"]
-    assert _audit(rows, tmp_path, ("REL002",)) == []
+    assert audit_rows(rows, tmp_path, ("REL002",)) == []
 
 
 def test_a_row_matching_in_one_column_only_closes_nothing(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_mean_rows_close_their_block_and_a_break_is_reported(tmp_path: Path) -> 
         (6, {1: "mean", 2: "mean", 3: "mean"}, []),
         (9, {1: "mean", 2: "mean"}, [3]),
     ]
-    (f,) = _audit(rows, tmp_path, ("REL002",))
+    (f,) = audit_rows(rows, tmp_path, ("REL002",))
     assert (f.locations[0].row, f.printed, f.expected, f.severity) == (10, "95,00", "90,00", "error")
     assert "print the mean of this column" in f.message
 
@@ -139,12 +139,12 @@ PARENTS = [
 def test_parents_printed_over_their_children_close_them(tmp_path: Path) -> None:
     found = _block_rows(PARENTS, tmp_path)
     assert [(b.row, b.block, b.breaks) for b in found] == [(1, [2, 3], []), (4, [5, 6], []), (7, [8, 9, 10], [])]
-    assert _audit(PARENTS, tmp_path, ("REL002",)) == []
+    assert audit_rows(PARENTS, tmp_path, ("REL002",)) == []
 
 
 def test_a_parent_breaking_one_column_is_reported(tmp_path: Path) -> None:
     rows = [*PARENTS[:4], "Program Pengawasan | 2.750.000 | 2.840.000 | 270.000", *PARENTS[5:]]
-    (f,) = _audit(rows, tmp_path, ("REL002",))
+    (f,) = audit_rows(rows, tmp_path, ("REL002",))
     loc = f.locations[0]
     assert (loc.row, loc.column, f.printed, f.expected, f.severity) == (5, 3, "2.840.000", "2.480.000", "error")
     assert [x.row for x in f.locations[1:]] == [6, 7]

@@ -13,23 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import arithmetic_findings, audit_session, checked_relations, load_ruleset
+from auditor.audit import arithmetic_findings, audit_session, checked_relations
 from auditor.checks.checked import CheckedRelation, mean_of_means_form, sum_form
 from auditor.gx.printed import cell_interval, failing_rows
 from auditor.gx.tidy import TEXT, column_keys, relation_kwargs, tidy_records
 from auditor.meaning.intervals import Interval
 from auditor.model import Document
 from auditor.readers import read_document
-from auditor.readers.text_export import read_text_export
+from tests.built_tables import RULESET, table_doc
 
-RULESET = load_ruleset()
 RULES = RULESET.selected([], [])
 SYNTHETIC = Path(__file__).resolve().parents[1] / "fixtures" / "synthetic"
-
-
-def _doc(rows: list[str], tmp_path: Path) -> Document:
-    text = "Tabel uji\n\n" + "\n".join("\t".join(c.strip() for c in r.split("|")) for r in rows) + "\n"
-    return read_text_export(tmp_path / "t.md", text, "0")
 
 
 def _cells(
@@ -65,7 +59,7 @@ CAPAIAN = [
 
 
 def test_capaian_rows_are_one_relation_and_the_wrong_row_fails(tmp_path: Path) -> None:
-    relations, failed, found = _cells(_doc(CAPAIAN, tmp_path))
+    relations, failed, found = _cells(table_doc(CAPAIAN, tmp_path))
     cap = [r for r in relations if r.rule == "CAP001"]
     assert len(cap) == 1 and len(cap[0].rows) == 4
     assert cap[0].forms[0].expr == "realisasi / target * 100"
@@ -84,7 +78,7 @@ TOTALS = [
 
 
 def test_total_row_is_one_relation_per_column(tmp_path: Path) -> None:
-    relations, failed, found = _cells(_doc(TOTALS, tmp_path))
+    relations, failed, found = _cells(table_doc(TOTALS, tmp_path))
     sums = [r for r in relations if r.rule == "SUM001"]
     assert sorted(r.output for r in sums) == [2, 3] and all(r.rows == (4,) for r in sums)
     assert sums[0].forms[0].exact  # whole rupiah add up exactly
@@ -93,7 +87,7 @@ def test_total_row_is_one_relation_per_column(tmp_path: Path) -> None:
 
 def test_consistent_tables_list_relations_and_fail_none(tmp_path: Path) -> None:
     rows = [*TOTALS[:-1], " | JUMLAH | 7.000.000 | 5.400.000"]
-    relations, failed, found = _cells(_doc(rows, tmp_path))
+    relations, failed, found = _cells(table_doc(rows, tmp_path))
     assert relations and failed == found == set()
 
 

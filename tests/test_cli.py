@@ -241,6 +241,17 @@ def test_tables_command_shows_roles_and_row_kinds(broken: Path) -> None:
     assert "T1 " not in res.output
 
 
+def test_tables_command_reads_with_extra_vocabulary(tmp_path: Path, broken: Path) -> None:
+    """`audit tables --rules` shows the roles the audit with the same file uses."""
+    extra = tmp_path / "roles.yaml"
+    extra.write_text("column_roles:\n  - role: realisasi_anggaran\n    patterns: ['^realisasi$']\n", encoding="utf-8")
+    plain = run("tables", broken, "--table", "T2")
+    extended = run("tables", broken, "--table", "T2", "--rules", extra)
+    assert extended.exit_code == 0
+    assert "REALISASI  role=realisasi " in plain.output
+    assert "REALISASI  role=realisasi_anggaran " in extended.output
+
+
 def test_sarif_output(broken: Path) -> None:
     data = json.loads(run(broken, "--format", "sarif").output)
     run_ = data["runs"][0]

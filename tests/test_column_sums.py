@@ -9,7 +9,7 @@ import pytest
 
 from auditor.audit import table_views
 from auditor.meaning.column_sums import discover_sums
-from tests.test_relations import RULESET, _audit, _doc
+from tests.built_tables import RULESET, audit_rows, table_doc
 
 QUARTERS = [
     "Uraian | K1 | K2 | K3 | K4 | K5",
@@ -22,14 +22,14 @@ QUARTERS = [
 
 
 def _sums(rows: list[str], tmp_path: Path):
-    view = table_views(_doc(rows, tmp_path), RULESET)[0]
+    view = table_views(table_doc(rows, tmp_path), RULESET)[0]
     return discover_sums(view, [row.index for row in view.rows if row.kind == "body"])
 
 
 def test_sum_of_four_columns_is_found_and_the_breaking_row_reported(tmp_path: Path) -> None:
     (rel,) = _sums(QUARTERS, tmp_path)
     assert (rel.out, rel.parts, rel.breaks) == (5, (1, 2, 3, 4), [2])
-    (f,) = _audit(QUARTERS, tmp_path)
+    (f,) = audit_rows(QUARTERS, tmp_path)
     loc = f.locations[0]
     assert (loc.row, loc.column, f.printed, f.expected, f.severity) == (3, 6, "765", "755", "error")
     assert [(x.row, x.column) for x in f.locations[1:]] == [(3, 2), (3, 3), (3, 4), (3, 5)]
@@ -39,7 +39,7 @@ def test_sum_of_four_columns_is_found_and_the_breaking_row_reported(tmp_path: Pa
 def test_consistent_sum_table_is_quiet(tmp_path: Path) -> None:
     rows = [r.replace("| 765", "| 755") for r in QUARTERS]
     assert [(r.out, r.breaks) for r in _sums(rows, tmp_path)] == [(5, [])]
-    assert _audit(rows, tmp_path) == []
+    assert audit_rows(rows, tmp_path) == []
 
 
 def test_total_before_its_parts_with_decimals(tmp_path: Path) -> None:
@@ -52,15 +52,15 @@ def test_total_before_its_parts_with_decimals(tmp_path: Path) -> None:
         "Program D | 600,00 | 250,00 | 150,00 | 200,00",
         "Program E | 1.400,00 | 800,00 | 400,00 | 200,00",
     ]
-    assert _audit(rows, tmp_path, ("REL001", "SUM004")) == []
+    assert audit_rows(rows, tmp_path, ("REL001", "SUM004")) == []
     broken = [*rows[:-1], "Program E | 1.410,00 | 800,00 | 400,00 | 200,00"]
-    (f,) = _audit(broken, tmp_path, ("REL001", "SUM004"))
+    (f,) = audit_rows(broken, tmp_path, ("REL001", "SUM004"))
     assert (f.rule, f.locations[0].row, f.locations[0].column, f.expected) == ("REL001", 6, 2, "1.400,00")
 
 
 def test_a_jumlah_column_summed_by_sum004_is_reported_once(tmp_path: Path) -> None:
     rows = [QUARTERS[0].replace("K5", "Jumlah"), *QUARTERS[1:]]
-    (f,) = _audit(rows, tmp_path, ("REL001", "SUM004"))
+    (f,) = audit_rows(rows, tmp_path, ("REL001", "SUM004"))
     assert (f.rule, f.locations[0].row, f.locations[0].column) == ("SUM004", 3, 6)
 
 
@@ -73,7 +73,7 @@ def test_a_sum_on_too_few_rows_is_coincidence(tmp_path: Path) -> None:
         "Kegiatan E | 330 | 210 | 180 | 460 | 1.990",
     ]
     assert _sums(rows, tmp_path) == []
-    assert _audit(rows, tmp_path) == []
+    assert audit_rows(rows, tmp_path) == []
 
 
 def test_small_counts_need_more_rows(tmp_path: Path) -> None:

@@ -9,26 +9,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from auditor.audit import audit_document, load_ruleset, table_views
-from auditor.findings.records import Finding
+from auditor.audit import table_views
 from auditor.meaning.relations import discover
-from auditor.readers.text_export import read_text_export
-
-RULESET = load_ruleset()
-
-
-def _doc(rows: list[str], tmp_path: Path):
-    text = "Tabel uji\n\n" + "\n".join("\t".join(c.strip() for c in r.split("|")) for r in rows) + "\n"
-    return read_text_export(tmp_path / "t.md", text, "0")
-
-
-def _audit(rows: list[str], tmp_path: Path, codes: tuple[str, ...] = ("REL001",)) -> list[Finding]:
-    doc = _doc(rows, tmp_path)
-    rules = [r for r in RULESET.rules if r.code in codes]
-    findings = audit_document(doc, RULESET, rules, lang="en")
-    assert not doc.warnings
-    return findings
-
+from tests.built_tables import RULESET, audit_rows, table_doc
 
 BUDGET = [
     "PROGRAM | PAGU | REALISASI | Persen (%)",
@@ -42,8 +25,8 @@ BUDGET = [
 
 def test_budget_percent_column_is_checked_from_its_figures(tmp_path: Path) -> None:
     # "Persen (%)" names no role ANG001 knows: nothing else checks the column
-    assert _audit(BUDGET, tmp_path, ("ANG001", "CAP001")) == []
-    (f,) = _audit(BUDGET, tmp_path)
+    assert audit_rows(BUDGET, tmp_path, ("ANG001", "CAP001")) == []
+    (f,) = audit_rows(BUDGET, tmp_path)
     loc = f.locations[0]
     assert (loc.row, loc.column, f.printed, f.expected, f.severity) == (6, 4, "85,00", "80,00", "error")
     assert f.confidence == "medium"
@@ -52,7 +35,7 @@ def test_budget_percent_column_is_checked_from_its_figures(tmp_path: Path) -> No
 
 def test_consistent_budget_table_is_quiet(tmp_path: Path) -> None:
     rows = [*BUDGET[:-1], "Program E | 3.000.000 | 2.400.000 | 80,00"]
-    assert _audit(rows, tmp_path) == []
+    assert audit_rows(rows, tmp_path) == []
 
 
 def test_unknown_headers_difference_and_sum(tmp_path: Path) -> None:
@@ -65,7 +48,7 @@ def test_unknown_headers_difference_and_sum(tmp_path: Path) -> None:
         "d | 560 | 130 | 430 | 690",
         "e | 242 | 17 | 225 | 295",
     ]
-    (f,) = _audit(rows, tmp_path)
+    (f,) = audit_rows(rows, tmp_path)
     loc = f.locations[0]
     assert (loc.row, loc.column, f.printed, f.expected) == (6, 5, "295", "259")
     assert "K4 = K1 + K2" in f.message
@@ -83,7 +66,7 @@ def test_two_breaking_rows_are_warnings(tmp_path: Path) -> None:
         "G | 70,00 | 56,00 | 85,00",
         "H | 20,00 | 17,00 | 85,00",
     ]
-    found = _audit(rows, tmp_path)
+    found = audit_rows(rows, tmp_path)
     assert [(f.locations[0].row, f.printed, f.expected, f.severity) for f in found] == [
         (7, "97,00", "95,00", "warning"),
         (8, "85,00", "80,00", "warning"),
@@ -97,13 +80,13 @@ def test_three_breaking_rows_are_no_relation(tmp_path: Path) -> None:
         "Program D | 5.000.000 | 4.500.000 | 80,00",
         "Program E | 3.000.000 | 2.400.000 | 85,00",
     ]
-    assert _audit(rows, tmp_path) == []
+    assert audit_rows(rows, tmp_path) == []
 
 
 def test_vocabulary_cells_are_left_to_their_rule(tmp_path: Path) -> None:
     # "%" beside ANGGARAN / REALISASI is ANG001's: one defect, one finding
     rows = [BUDGET[0].replace("Persen (%)", "%").replace("PAGU", "ANGGARAN"), *BUDGET[1:]]
-    found = _audit(rows, tmp_path, ("ANG001", "REL001"))
+    found = audit_rows(rows, tmp_path, ("ANG001", "REL001"))
     assert [f.rule for f in found] == ["ANG001"]
 
 
@@ -117,7 +100,7 @@ def test_lower_is_better_row_is_not_a_break(tmp_path: Path) -> None:
         "D | 5,40 | 6,33 | 85,31",
         "E | 75,00 | 69,00 | 92,00",
     ]
-    assert _audit(rows, tmp_path) == []
+    assert audit_rows(rows, tmp_path) == []
 
 
 def test_coincidences_are_not_relations(tmp_path: Path) -> None:
@@ -130,14 +113,14 @@ def test_coincidences_are_not_relations(tmp_path: Path) -> None:
         "d | 3 | 4 | 1",
         "e | 2 | 3 | 1",
     ]
-    view = table_views(_doc(rows, tmp_path), RULESET)[0]
+    view = table_views(table_doc(rows, tmp_path), RULESET)[0]
     body = [row.index for row in view.rows if row.kind == "body"]
     assert discover(view, body) == []
 
 
 def test_column_numbering_row_is_not_data(tmp_path: Path) -> None:
     rows = [BUDGET[0], "(1) | (2) | (3) | (4)", *BUDGET[1:-1], "Program E | 3.000.000 | 2.400.000 | 80,00"]
-    assert _audit(rows, tmp_path) == []
+    assert audit_rows(rows, tmp_path) == []
 
 
 def test_figures_win_over_header_words(tmp_path: Path) -> None:
@@ -151,9 +134,9 @@ def test_figures_win_over_header_words(tmp_path: Path) -> None:
         "D | 95 | 4.500.000 | 5.000.000 | 90,00",
         "E | 85 | 2.400.000 | 3.000.000 | 80,00",
     ]
-    alone = _audit(rows, tmp_path, ("CAP001",))
+    alone = audit_rows(rows, tmp_path, ("CAP001",))
     assert alone and {f.severity for f in alone} == {"error"}
-    found = _audit(rows, tmp_path, ("CAP001", "REL001"))
+    found = audit_rows(rows, tmp_path, ("CAP001", "REL001"))
     assert [(f.rule, f.locations[0].row) for f in found] == [(f.rule, f.locations[0].row) for f in alone]
     assert {f.severity for f in found} == {"info"}
     assert all("Capaian = Realisasi / Pagu x 100" in f.message for f in found)
@@ -170,7 +153,7 @@ def test_the_percentage_column_is_the_output_of_its_twin_relations(tmp_path: Pat
         "D | 18,63 | 74,52 | 25,00",
         "E | 9,00 | 95,00 | 10,00",
     ]
-    (f,) = _audit(rows, tmp_path)
+    (f,) = audit_rows(rows, tmp_path)
     assert (f.locations[0].row, f.locations[0].column, f.printed, f.expected) == (6, 3, "95,00", "90,00")
 
 
@@ -183,7 +166,7 @@ def test_unrelated_small_counts_give_no_relation(tmp_path: Path) -> None:
         ncols, nrows = rng.randint(4, 6), rng.randint(4, 6)
         rows = [" | ".join(["Nama", *(f"K{c}" for c in range(ncols))])]
         rows += [" | ".join([f"baris {r}", *(str(rng.randint(1, 20)) for _ in range(ncols))]) for r in range(nrows)]
-        view = table_views(_doc(rows, tmp_path), RULESET)[0]
+        view = table_views(table_doc(rows, tmp_path), RULESET)[0]
         body = [row.index for row in view.rows if row.kind == "body"]
         found += [(t, rel.kind) for rel in discover(view, body)]
     assert found == []
@@ -194,11 +177,11 @@ def test_a_closing_row_is_read_against_the_relation_of_its_rows(tmp_path: Path) 
     # neither that nor the mean (74,00) or the sum of the rows' percentages
     body = ["Program A | 1.000.000 | 500.000 | 50,00", *BUDGET[2:-1], "Program E | 3.000.000 | 2.400.000 | 80,00"]
     rows = [BUDGET[0], *body, "JUMLAH | 15.000.000 | 11.900.000 | 91,33"]
-    found = [(f.locations[0].row, f.printed, f.expected, f.severity) for f in _audit(rows, tmp_path)]
+    found = [(f.locations[0].row, f.printed, f.expected, f.severity) for f in audit_rows(rows, tmp_path)]
     assert found == [(7, "91,33", "79,33", "warning")]
     for pct in ("79,33", "74,00"):
         ok = [*rows[:-1], f"JUMLAH | 15.000.000 | 11.900.000 | {pct}"]
-        assert _audit(ok, tmp_path) == [], pct
+        assert audit_rows(ok, tmp_path) == [], pct
 
 
 GROWTH = [
@@ -213,8 +196,8 @@ GROWTH = [
 
 def test_a_year_on_year_change_column_is_found_from_its_figures(tmp_path: Path) -> None:
     # (Menjadi - Semula) / Semula x 100 on every row: no header word names it
-    assert _audit(GROWTH, tmp_path) == []
-    view = table_views(_doc(GROWTH, tmp_path), RULESET)[0]
+    assert audit_rows(GROWTH, tmp_path) == []
+    view = table_views(table_doc(GROWTH, tmp_path), RULESET)[0]
     body = [row.index for row in view.rows if row.kind == "body"]
     (rel,) = discover(view, body)
     assert (rel.kind, rel.out, rel.a, rel.b, rel.breaks) == ("change", 3, 2, 1, [])
@@ -222,7 +205,7 @@ def test_a_year_on_year_change_column_is_found_from_its_figures(tmp_path: Path) 
 
 def test_a_row_breaking_the_change_column_is_reported(tmp_path: Path) -> None:
     rows = [*GROWTH[:-1], "Pajak | 1.600.000 | 2.000.000 | 20,00"]
-    (f,) = _audit(rows, tmp_path)
+    (f,) = audit_rows(rows, tmp_path)
     loc = f.locations[0]
     assert (loc.row, loc.column, f.printed, f.expected, f.severity) == (6, 4, "20,00", "25,00", "error")
     assert "Persen = (Menjadi - Semula) / Semula x 100" in f.message
@@ -231,14 +214,14 @@ def test_a_row_breaking_the_change_column_is_reported(tmp_path: Path) -> None:
 def test_a_change_column_named_by_its_header_is_left_to_its_rule(tmp_path: Path) -> None:
     # "Kenaikan (%)" between year columns is DIF003's: one defect, one finding
     rows = ["Uraian | 2020 | 2021 | Kenaikan (%)", *GROWTH[1:-1], "Pajak | 1.600.000 | 2.000.000 | 20,00"]
-    found = _audit(rows, tmp_path, ("DIF003", "REL001"))
+    found = audit_rows(rows, tmp_path, ("DIF003", "REL001"))
     assert [(f.rule, f.locations[0].row, f.printed) for f in found] == [("DIF003", 6, "20,00")]
 
 
 def test_a_decline_is_a_negative_change(tmp_path: Path) -> None:
     # a break in the falling row: -5,00 printed as 5,00 (the sign dropped)
     rows = [GROWTH[0], *GROWTH[1:3], "Lain-lain | 400.000 | 380.000 | 5,00", *GROWTH[4:]]
-    (f,) = _audit(rows, tmp_path)
+    (f,) = audit_rows(rows, tmp_path)
     assert (f.locations[0].row, f.printed, f.expected) == (4, "5,00", "-5,00")
 
 
@@ -252,6 +235,6 @@ def test_small_changes_of_coarse_figures_are_no_evidence(tmp_path: Path) -> None
         "C | 80,2 | 81,9 | 2,12",
         "D | 55,0 | 56,1 | 2,00",
     ]
-    view = table_views(_doc(rows, tmp_path), RULESET)[0]
+    view = table_views(table_doc(rows, tmp_path), RULESET)[0]
     body = [row.index for row in view.rows if row.kind == "body"]
     assert [rel.kind for rel in discover(view, body)] == []

@@ -14,6 +14,7 @@ from auditor.batch.job import Job
 from auditor.batch.schedule import run_all
 from auditor.batch.store import Outcome, ResultStore
 from auditor.batch.summary import status_line, write_summary
+from auditor.cli_options import lang_option, rules_option, selection_options
 from auditor.errors import InputError
 from auditor.readers.workers import usable_cores
 
@@ -25,10 +26,9 @@ from auditor.readers.workers import usable_cores
 @click.option("--workers", "-j", type=int, default=0, help="Documents audited at once (default: the cores).")
 @click.option("--scheduler", help="Run on Dask distributed: 'local' for a cluster here, or tcp://HOST:PORT.")
 @click.option("--timeout", type=float, default=600.0, show_default=True, help="Seconds allowed per document.")
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes.")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option("--rules", "extra_rules", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@lang_option
+@selection_options
+@rules_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
 def batch(reports: tuple[str, ...], outdir: Path, workers: int, scheduler: str | None, timeout: float, lang: str,
           select: tuple[str, ...], ignore: tuple[str, ...], extra_rules: tuple[Path, ...], quiet: bool) -> None:  # fmt: skip
