@@ -14,7 +14,7 @@ BBox = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in PDF points, origin at the page's top-left."""
 
 
-@dataclass
+@dataclass(slots=True)
 class TextLine:
     """One line of running text (narrative, headings, captions)."""
 
@@ -25,7 +25,7 @@ class TextLine:
     bold: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One slot of a table grid.
 

@@ -10,7 +10,7 @@ from auditor.model import BBox, Cell
 from auditor.readers.pdftables.words import Word
 
 
-@dataclass
+@dataclass(slots=True)
 class PageTable:
     """One table as found on one page, before page-break joining."""
 

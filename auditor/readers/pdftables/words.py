@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from auditor.model import BBox
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """One word as printed, with how many of its characters are bold."""
 
@@ -35,7 +35,7 @@ class Word:
         return self.bottom - self.top
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """Words sharing one baseline band, left to right."""
 
