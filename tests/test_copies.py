@@ -105,7 +105,10 @@ def test_year_rows_match_names_with_notes_and_misspelt_words(tmp_path: Path) -> 
     index = _index(ctx)
     trend = ctx.views[-1]
     body = [r.index for r in trend.rows if r.kind == "body"]
-    assert [[m.label for m in matching_rows(row_name(trend, r), rows, index)] for r in body] == [[rows[0].label], [rows[1].label]]
+    assert [[m.label for m in matching_rows(row_name(trend, r), rows, index)] for r in body] == [
+        [rows[0].label],
+        [rows[1].label],
+    ]
 
 
 def test_consistent_trend_table_gives_nothing(tmp_path: Path) -> None:

@@ -112,7 +112,9 @@ NO\tPROGRAM\tTARGET\tREALISASI\t%
 """
     assert _xrf(text, tmp_path) == []
     # a row whose label is its own is still compared with another table
-    other = "\n# LAMPIRAN\n\nKEGIATAN\tTARGET\tREALISASI\tCAPAIAN\nRapat Koordinasi\t46.500.000,00\t39.215.471,00\t84,33\n"
+    other = (
+        "\n# LAMPIRAN\n\nKEGIATAN\tTARGET\tREALISASI\tCAPAIAN\nRapat Koordinasi\t46.500.000,00\t39.215.471,00\t84,33\n"
+    )
     drift = text.replace("2\tPenyediaan Jasa", "2\tRapat Koordinasi") + other
     assert [(f.rule, f.printed) for f in _xrf(drift, tmp_path)] == [("XRF001", "39.215.471,00")]
 
@@ -126,7 +128,9 @@ def _sentence_report(sentence: str) -> str:
 
 
 def test_a_count_with_its_own_noun_is_not_a_percentage(tmp_path: Path) -> None:
-    text = _sentence_report("Target pada dokumen Renstra yaitu 13 kecamatan, realisasi dari indikator ini adalah 1,58%.")
+    text = _sentence_report(
+        "Target pada dokumen Renstra yaitu 13 kecamatan, realisasi dari indikator ini adalah 1,58%."
+    )
     assert _xrf(text, tmp_path) == []
     # without the noun the figure is the target, and it disagrees
     text = _sentence_report("Target pada dokumen Renstra yaitu 13, realisasi dari indikator ini adalah 1,58%.")
@@ -147,7 +151,7 @@ def test_a_change_of_the_target_is_not_the_target(tmp_path: Path) -> None:
 
 
 def test_capaian_of_the_indicator_itself_is_not_attributed(tmp_path: Path) -> None:
-    """"capaian penurunan penduduk miskin adalah 1,58%" is the level
+    """ "capaian penurunan penduduk miskin adalah 1,58%" is the level
     achieved (the realisasi), not the capaian ratio: no evidence which."""
     text = _sentence_report("Pada akhir tahun capaian penurunan penduduk miskin adalah sebesar 1,58%.")
     assert _xrf(text, tmp_path) == []
@@ -157,7 +161,9 @@ def test_capaian_of_the_indicator_itself_is_not_attributed(tmp_path: Path) -> No
 
 def test_a_count_of_what_the_indicator_counts_is_its_value(tmp_path: Path) -> None:
     text = REPORT.replace("Persentase SDM Kesos yang tersertifikasi\t20\t", "Jumlah kecamatan terlayani\t20\t")
-    text = text.replace("Persentase Sumber Daya Manusia (SDM) Kesejahteraan Sosial yang Tersertifikasi", "Jumlah kecamatan terlayani")
+    text = text.replace(
+        "Persentase Sumber Daya Manusia (SDM) Kesejahteraan Sosial yang Tersertifikasi", "Jumlah kecamatan terlayani"
+    )
     text = text.replace("#### 1. Persentase penurunan penduduk miskin", "#### 1. Jumlah kecamatan terlayani")
     text = text.replace(
         "Target indikator ini pada tahun 2022 adalah 0,8% dan realisasi dari indikator ini adalah 1,58% "

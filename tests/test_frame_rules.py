@@ -27,9 +27,7 @@ def _lines(*rows: list[Word]) -> list[Line]:
 
 
 def test_segments_meeting_end_to_end_are_one_rule() -> None:
-    assert chain_rules([(100.0, 300.0, 400.0), (100.4, 100.0, 200.0), (100.0, 200.0, 300.5)]) == [
-        (100.4, 100.0, 400.0)
-    ]
+    assert chain_rules([(100.0, 300.0, 400.0), (100.4, 100.0, 200.0), (100.0, 200.0, 300.5)]) == [(100.4, 100.0, 400.0)]
 
 
 def test_segments_apart_or_off_line_stay_apart() -> None:
@@ -38,7 +36,10 @@ def test_segments_apart_or_off_line_stay_apart() -> None:
 
 
 def test_vertical_rules_chains_cell_borders() -> None:
-    cells = [{"x0": 99.5, "x1": 100.5, "top": t, "bottom": t + 50.0, "fill": True, "non_stroking_color": 0} for t in (0.0, 50.0, 100.0)]
+    cells = [
+        {"x0": 99.5, "x1": 100.5, "top": t, "bottom": t + 50.0, "fill": True, "non_stroking_color": 0}
+        for t in (0.0, 50.0, 100.0)
+    ]
     assert vertical_rules(cells) == [(100.0, 0.0, 150.0)]
 
 
@@ -81,7 +82,10 @@ def test_a_page_number_box_beside_the_last_line_is_no_column() -> None:
 
 
 def _cells(r: int, texts: list[str]) -> list[Cell]:
-    return [Cell(row=r, col=c, text=t, bbox=(100.0 * c, 10.0 * r, 100.0 * c + 90, 10.0 * r + 8)) for c, t in enumerate(texts)]
+    return [
+        Cell(row=r, col=c, text=t, bbox=(100.0 * c, 10.0 * r, 100.0 * c + 90, 10.0 * r + 8))
+        for c, t in enumerate(texts)
+    ]
 
 
 def test_a_row_of_column_numbers_spans_nothing_down() -> None:

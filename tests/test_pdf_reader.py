@@ -480,7 +480,9 @@ def test_a_failing_page_in_a_worker_does_not_stop_the_others(tmp_path: Path, mon
     path = _long_pdf(tmp_path / "long.pdf", 12)
     doc = pdf_reader.read_pdf(path, path.read_bytes(), "x", workers=2)
     assert len(doc.pages) == 12
-    assert doc.warnings == ["Page 10 could not be read (halaman 10 tidak terbaca: KeyError: 'Resources'); it is skipped."]
+    assert doc.warnings == [
+        "Page 10 could not be read (halaman 10 tidak terbaca: KeyError: 'Resources'); it is skipped."
+    ]
     assert {ln.page for ln in doc.lines} == set(range(1, 13)) - {10}
 
 

@@ -52,7 +52,9 @@ def test_planted_inconsistency_is_found_in_the_pdf(plant: Plant, layout: str, tm
     pdf = tmp_path / f"{plant.name}-{layout}.pdf"
     render(planted(plant.name), pdf, layout)
     _, findings = _audit(pdf)
-    hits = [f for f in findings if f.rule == plant.rule and f.printed.replace(" ", "") == plant.printed.replace(" ", "")]
+    hits = [
+        f for f in findings if f.rule == plant.rule and f.printed.replace(" ", "") == plant.printed.replace(" ", "")
+    ]
     assert len(hits) == 1, [(f.rule, f.printed) for f in findings]
     assert plant.expected in (None, hits[0].expected)
     assert all(loc.page is not None for loc in hits[0].locations)

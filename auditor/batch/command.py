@@ -21,8 +21,14 @@ from auditor.readers.workers import usable_cores
 
 @click.command("batch")
 @click.argument("reports", nargs=-1, required=True)
-@click.option("-o", "--output-dir", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the per-document JSON, summary.csv, summary.json and results.sqlite.")
+@click.option(
+    "-o",
+    "--output-dir",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the per-document JSON, summary.csv, summary.json and results.sqlite.",
+)
 @click.option("--workers", "-j", type=int, default=0, help="Documents audited at once (default: the cores).")
 @click.option("--scheduler", help="Run on Dask distributed: 'local' for a cluster here, or tcp://HOST:PORT.")
 @click.option("--timeout", type=float, default=600.0, show_default=True, help="Seconds allowed per document.")
@@ -86,8 +92,7 @@ def _output_names(documents: list[Path], outdir: Path) -> list[Path]:
     """``NAME.json`` per document; documents of the same name get their hash's start too."""
     stems = [d.stem for d in documents]
     return [
-        outdir / (f"{d.stem}-{_sha256(d)[:8]}.json" if stems.count(d.stem) > 1 else f"{d.stem}.json")
-        for d in documents
+        outdir / (f"{d.stem}-{_sha256(d)[:8]}.json" if stems.count(d.stem) > 1 else f"{d.stem}.json") for d in documents
     ]
 
 

@@ -69,7 +69,9 @@ LONG_MIN = Setting("long_min", float, 0.75, "How alike two long names must be to
 MEASURE_NAMES = Setting("measure_names", dict, {}, "Per language: how messages name each measure.")
 SUPPORT_NOTE = Setting("support_note", dict, {}, "Per language: the note naming the value recomputation supports.")
 TOTAL_NAME = Setting("total_subject", dict, {}, "Per language: how messages name the whole budget.")
-SLIP_NOTES = Setting("slip_notes", dict, {}, "Per slip kind (swap, changed, dropped), per language: the note naming it.")
+SLIP_NOTES = Setting(
+    "slip_notes", dict, {}, "Per slip kind (swap, changed, dropped), per language: the note naming it."
+)
 SETTINGS = (SHORT_MIN, LONG_MIN, MEASURE_NAMES, SUPPORT_NOTE, TOTAL_NAME, SLIP_NOTES)
 
 

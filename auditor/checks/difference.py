@@ -120,4 +120,3 @@ def check_difference(rule: Rule, run: Run) -> Iterator[Finding]:
             rule, lang, s, [claim, a, b],
             printed=claim.text, expected=expected, kind="difference", first=a.text, second=b.text,
         )  # fmt: skip
-

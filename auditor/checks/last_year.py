@@ -64,7 +64,9 @@ def _same(a: Number, b: Number) -> bool:
     return a.value == b.value and a.decimals == b.decimals
 
 
-def _repeats(current: list[YearRow], earlier: Earlier, index: NameIndex, min_rows: int) -> list[tuple[YearRow, YearRow]]:
+def _repeats(
+    current: list[YearRow], earlier: Earlier, index: NameIndex, min_rows: int
+) -> list[tuple[YearRow, YearRow]]:
     """The matched rows, when every one prints last year's value again."""
     pairs = []
     for yr in current:
@@ -104,7 +106,9 @@ def check_last_year_figures(rule: Rule, run: Run) -> Iterator[Finding]:
                 yield _finding(rule, run.lang, view, col, pairs, year)
 
 
-def _finding(rule: Rule, lang: str, view: TableView, col: Earlier, pairs: list[tuple[YearRow, YearRow]], year: int) -> Finding:
+def _finding(
+    rule: Rule, lang: str, view: TableView, col: Earlier, pairs: list[tuple[YearRow, YearRow]], year: int
+) -> Finding:
     locations = [cell_location(view, yr.row, yr.cols["realisasi"]) for yr, _ in pairs]
     locations += [cell_location(col.view, e.row, col.col) for _, e in pairs]
     values = ", ".join(yr.number("realisasi").text for yr, _ in pairs[:6])  # type: ignore[union-attr]

@@ -52,9 +52,7 @@ def _own_year_slips(rule: Rule, ctx: DocContext, s: Sentence) -> Iterator[tuple[
                     yield m, expected
 
 
-def _year_finding(
-    rule: Rule, lang: str, s: Sentence, m: re.Match[str], expected: int, **args: object
-) -> Finding:
+def _year_finding(rule: Rule, lang: str, s: Sentence, m: re.Match[str], expected: int, **args: object) -> Finding:
     """The finding at a year printed in a sentence, with the year it should be."""
     return text_finding(
         rule, lang, locations=[s.location(m.start(), m.end())], printed=m.group("year"), expected=str(expected), **args
@@ -115,7 +113,11 @@ def check_period_ordinal(rule: Rule, run: Run) -> Iterator[Finding]:
             if expected > last or int(m.group("year")) == expected:
                 continue
             yield _year_finding(
-                rule, lang, s, m, expected,
+                rule,
+                lang,
+                s,
+                m,
+                expected,
                 meaning=("period-ordinal", m.group(0).lower()),
                 ordinal=m.group("ordinal"),
                 period=f"{first}-{last}",

@@ -217,7 +217,9 @@ def _places(lang: str, loc: Location, table: str | None) -> tuple[str, str]:
         return table, table
     sentence, text = _TEXT_PLACE.get(lang, _TEXT_PLACE["id"])
     page = "hal." if lang == "id" else "p."
-    where = f"{page} {loc.page}" if loc.page is not None else f"line {loc.line}" if lang != "id" else f"baris {loc.line}"
+    where = (
+        f"{page} {loc.page}" if loc.page is not None else f"line {loc.line}" if lang != "id" else f"baris {loc.line}"
+    )
     return sentence.format(where=where), text
 
 

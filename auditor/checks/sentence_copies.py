@@ -35,7 +35,7 @@ _EQUALS = re.compile(r"^\s*=\s*$")
 
 @dataclass(frozen=True)
 class Product:
-    """"a x b = c" in a sentence, whose arithmetic holds."""
+    """ "a x b = c" in a sentence, whose arithmetic holds."""
 
     sentence: Sentence
     a: Figure
@@ -82,7 +82,7 @@ def _unit_of(view: TableView, r: int, c: int) -> str:
 
 
 def _same_unit(unit: str, printed: str) -> bool:
-    """"m3" and "M3/th": the same unit word first."""
+    """ "m3" and "M3/th": the same unit word first."""
     head = re.split(r"[\s/.]", printed.strip(), maxsplit=1)[0]
     return bool(unit) and head == unit.split("/")[0]
 

@@ -124,7 +124,9 @@ def _by_direction(view: TableView, r: int, name: str, ctx: DocContext) -> Eviden
         cs = [
             c.index
             for c in view.columns
-            if c.role in roles and (c.year or default) == year and (c.year is not None or not want_year)
+            if c.role in roles
+            and (c.year or default) == year
+            and (c.year is not None or not want_year)
             and view.number(r, c.index) is not None
         ]
         return cs[0] if len(cs) == 1 else None

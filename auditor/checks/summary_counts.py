@@ -91,4 +91,3 @@ def check_summary_counts(rule: Rule, run: Run) -> Iterator[Finding]:
                     items=k,
                 )
                 break
-

@@ -45,11 +45,7 @@ class TrendColumns:
 def trend_columns(view: TableView, year: int, cumulative: re.Pattern[str]) -> TrendColumns | None:
     """The columns of a table by year: results of at least ``3`` years, one
     of them ``year`` (a cumulative "s/d 2015" column is not a year's result)."""
-    results = [
-        c
-        for c in view.columns
-        if c.year and c.role in _RESULT_ROLES and not cumulative.search(c.header)
-    ]
+    results = [c for c in view.columns if c.year and c.role in _RESULT_ROLES and not cumulative.search(c.header)]
     if len({c.year for c in results}) < 3:
         return None
     own = [c.index for c in results if c.year == year]

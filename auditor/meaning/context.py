@@ -30,7 +30,9 @@ NUMBER_IN_TEXT = re.compile(
 # a semicolon separates the items of one list ("terdiri dari 1 Sekretariat; 1 Inspektorat; ..."), not sentences
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-Z0-9\"'(])|(?<=[.!?])\s*$")
 _LIST_MARKER = re.compile(r"^(?:[-•*]|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
-_ABBREVIATION_DOT = re.compile(r"\b(Rp|No|Hal|Tbl|dll|dsb|dst|Kab|Kec|Prov|Dr|Ir|H|Hj|Drs|St|Jl|a\.n|u\.p|s\.d|Sdr|Bpk)\.$", re.I)
+_ABBREVIATION_DOT = re.compile(
+    r"\b(Rp|No|Hal|Tbl|dll|dsb|dst|Kab|Kec|Prov|Dr|Ir|H|Hj|Drs|St|Jl|a\.n|u\.p|s\.d|Sdr|Bpk)\.$", re.I
+)
 
 
 @dataclass(frozen=True)

@@ -256,7 +256,9 @@ def malformed_readings(text: str) -> list[str] | None:
     return [format_number(_decimal(f"{whole},{frac}", ","), len(frac)), as_thousands]
 
 
-_RANGE = re.compile(r"^(?P<lo>[^-–—]+?)\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?: dengan)?)\s*(?P<hi>[^-–—]+)$", re.IGNORECASE)
+_RANGE = re.compile(
+    r"^(?P<lo>[^-–—]+?)\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?: dengan)?)\s*(?P<hi>[^-–—]+)$", re.IGNORECASE
+)
 
 
 def parse_range(text: str, dot_decimal: bool | None = None) -> tuple[Number, Number] | None:

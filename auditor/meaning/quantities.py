@@ -373,7 +373,9 @@ def _budget_left(view: TableView, r: int, year: int | None) -> Quantity | None:
         return None
     value = budget.value - spent.value
     number = Number(text=format_number(value, 0), value=value, decimals=0, grouped=True)
-    return Quantity(TOTAL_SUBJECT, "sisa_anggaran", year, number, cell_location(view, r, c), f"{view.table.id}:sisa", "")
+    return Quantity(
+        TOTAL_SUBJECT, "sisa_anggaran", year, number, cell_location(view, r, c), f"{view.table.id}:sisa", ""
+    )
 
 
 def sentence_totals(ctx: DocContext, sentence: Sentence, idx: int) -> list[Quantity]:
