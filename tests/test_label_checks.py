@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from auditor.audit import load_ruleset
-from auditor.checks.pair_subjects import _subject_before
+from auditor.checks.pair_subjects import _initials, _named, _names_in, _subject_before
 from auditor.checks.remarks import misnamed_remarks
+from auditor.meaning.names import tokens
 from auditor.meaning.semantics import TableView
 from auditor.model import Cell, Table
 
@@ -46,3 +47,29 @@ def test_the_subject_of_a_figure_is_the_longest_known_name_right_before_it() -> 
     assert _subject_before(text, frozenset(names), lead) == ("sumber", "daya", "manusia")
     # a name further back than the lead words is not the figure's subject
     assert _subject_before("Sumber Daya Manusia yang tersedia sebanyak ", frozenset(names), lead) is None
+
+
+def test_the_subjects_a_sentence_names_are_found_by_words_and_by_initials() -> None:
+    """The one-pass lookup of the names a sentence holds (used to find the
+    report's own, too common subjects) finds exactly the subjects the
+    per-subject test finds: all words in order, or the initials as a word."""
+    subjects = {("sumber", "daya", "manusia"), ("daya", "manusia"), ("sarana", "prasarana"), ("unit", "kerja")}
+    by_initials: dict[str, list[tuple[str, ...]]] = {}
+    for name in subjects:
+        by_initials.setdefault(_initials(name), []).append(name)
+    sentences = [
+        "Ketersediaan Sumber Daya Manusia sebanyak 74 orang",
+        "SDM dan sarana prasarana",
+        "sarana dan prasarana",
+        "kerja unit",
+        "Unit Kerja: 12 UK",
+    ]
+    for text in sentences:
+        words = tokens(text)
+        expected = {name for name in subjects if _names_in(words, name)}
+        assert _named(words, subjects, by_initials, 3) == expected, text
+    assert _named(tokens("SDM dan sarana prasarana"), subjects, by_initials, 3) == {
+        ("sumber", "daya", "manusia"),
+        ("sarana", "prasarana"),
+    }
+    assert _named(tokens("prasarana dan sarana"), subjects, by_initials, 3) == set()

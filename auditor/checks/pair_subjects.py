@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import pairwise
 
 from auditor.checks.common import text_finding
@@ -34,7 +35,7 @@ from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.context import DocContext, Sentence
 from auditor.meaning.figures import Conventions, Figure, read_figures
-from auditor.meaning.names import tokens
+from auditor.meaning.names import holds_run, tokens
 from auditor.rulesets.loader import Rule
 
 _MIN_WORDS = 2
@@ -91,13 +92,15 @@ def _subject_before(text: str, names: frozenset[tuple[str, ...]], lead: re.Patte
     return None
 
 
-def _names_in(sentence: Sentence, name: tuple[str, ...]) -> bool:
-    """The sentence names the subject: all its words together, in order,
-    or its initials as one word (SDM for Sumber Daya Manusia)."""
-    words = tokens(sentence.text)
-    n = len(name)
-    initials = "".join(w[0] for w in name)
-    return initials in words or any(words[i : i + n] == name for i in range(len(words) - n + 1))
+def _initials(name: tuple[str, ...]) -> str:
+    """The name as one word of its initials (SDM for Sumber Daya Manusia)."""
+    return "".join(w[0] for w in name)
+
+
+def _names_in(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """The sentence (its words) names the subject: all the subject's words
+    together, in order, or its initials as one word."""
+    return _initials(name) in words or holds_run(words, name)
 
 
 def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -113,7 +116,10 @@ def _distinctive(pair: Pair, min_count: int) -> bool:
 
 
 class _Index:
-    """The mentions of the document, read once."""
+    """The mentions of the document, read once, with the lookups the checks
+    make per pair: each sentence's words and figures, the mentions of a
+    count by its value and unit, the mentions of a subject. A rescan of
+    every mention per pair grew with the square of the report."""
 
     def __init__(self, rule: Rule, ctx: DocContext) -> None:
         self.conv: Conventions = conventions(rule)
@@ -122,25 +128,46 @@ class _Index:
         between = rule_param(rule, "pair_between", r"^\s*(?:atau|yaitu|sebesar|\()\s*$")
         self.between = re.compile(between, re.IGNORECASE)
         self.sentences = ctx.sentences
+        self.words: dict[int, tuple[str, ...]] = {id(s): tokens(s.text) for s in self.sentences}
         self.mentions: list[Mention] = []
+        self.in_sentence: dict[int, list[Mention]] = {}
+        self.by_figure: dict[tuple[str, Fraction], list[Mention]] = {}
+        self.by_subject: dict[tuple[str, ...], list[Mention]] = {}
         for s in self.sentences:
             for f in read_figures(s, self.conv):
-                subject = _subject_before(s.text[: f.start], self.names, self.lead)
-                self.mentions.append(Mention(s, f, subject))
+                self._add(Mention(s, f, _subject_before(s.text[: f.start], self.names, self.lead)))
         self.common = self._common(int(rule_param(rule, "common_share_percent", 5)))
+
+    def _add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.in_sentence.setdefault(id(m.sentence), []).append(m)
+        self.by_figure.setdefault((m.figure.unit, m.figure.value), []).append(m)
+        if m.subject:
+            self.by_subject.setdefault(m.subject, []).append(m)
+
+    def names_in(self, sentence: Sentence, name: tuple[str, ...]) -> bool:
+        return _names_in(self.words[id(sentence)], name)
 
     def _common(self, share: int) -> frozenset[tuple[str, ...]]:
         """Subjects named in more than ``share`` percent of the sentences
-        (at least five): the report's own agency, its region."""
-        subjects = {m.subject for m in self.mentions if m.subject}
+        (at least five): the report's own agency, its region. Each
+        sentence's runs of words are looked up once, not once per subject."""
+        subjects = set(self.by_subject)
+        if not subjects:
+            return frozenset()
+        by_initials: dict[str, list[tuple[str, ...]]] = {}
+        for name in subjects:
+            by_initials.setdefault(_initials(name), []).append(name)
+        longest = max(len(name) for name in subjects)
+        counts: dict[tuple[str, ...], int] = {}
+        for s in self.sentences:
+            for name in _named(self.words[id(s)], subjects, by_initials, longest):
+                counts[name] = counts.get(name, 0) + 1
         limit = max(5, len(self.sentences) * share // 100)
-        return frozenset(s for s in subjects if sum(_names_in(x, s) for x in self.sentences) > limit)
+        return frozenset(name for name, n in counts.items() if n > limit)
 
     def pairs(self) -> Iterator[Pair]:
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in self.mentions:
-            by_sentence.setdefault(id(m.sentence), []).append(m)
-        for ms in by_sentence.values():
+        for ms in self.in_sentence.values():
             for a, b in pairwise(ms):
                 if self._side_by_side(a, b):
                     yield Pair(a, b.figure)
@@ -154,16 +181,29 @@ class _Index:
         return gap.lower().startswith(unit) and bool(self.between.match(gap[len(unit) :]))
 
 
+def _named(
+    words: tuple[str, ...],
+    subjects: set[tuple[str, ...]],
+    by_initials: dict[str, list[tuple[str, ...]]],
+    longest: int,
+) -> set[tuple[str, ...]]:
+    """The subjects a sentence names, by their words or their initials."""
+    out = {name for w in set(words) for name in by_initials.get(w, ())}
+    for i in range(len(words)):
+        for j in range(i + _MIN_WORDS, min(len(words), i + longest) + 1):
+            if words[i:j] in subjects:
+                out.add(words[i:j])
+    return out
+
+
 def _carrier(index: _Index, pair: Pair, y: tuple[str, ...]) -> tuple[Mention, tuple[str, ...]] | None:
     """Another sentence printing both figures under a subject X, not Y."""
     count = pair.count.figure
-    for m in index.mentions:
+    for m in index.by_figure.get((count.unit, count.value), ()):
         s = m.sentence
-        if s is pair.count.sentence or m.figure.unit != count.unit or m.figure.value != count.value:
+        if s is pair.count.sentence or index.names_in(s, y):
             continue
-        if _names_in(s, y):
-            continue
-        figs = [x for x in index.mentions if x.sentence is s]
+        figs = index.in_sentence[id(s)]
         if not any(x.figure.unit == "%" and x.figure.value == pair.percent.value for x in figs):
             continue
         for x in figs:
@@ -176,8 +216,8 @@ def _own_figure(index: _Index, pair: Pair, y: tuple[str, ...]) -> Mention | None
     """A figure of the same kind as the pair's (a count, a percentage) that
     another sentence gives Y itself, with a different value."""
     sent = pair.count.sentence
-    for m in index.mentions:
-        if m.sentence is sent or m.subject != y:
+    for m in index.by_subject.get(y, ()):
+        if m.sentence is sent:
             continue
         f = m.figure
         if f.unit in index.conv.count_units and f.value != pair.count.figure.value:

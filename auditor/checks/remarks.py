@@ -23,7 +23,7 @@ from auditor.checks.common import make_finding
 from auditor.checks.narrative.common import rule_param
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
-from auditor.meaning.names import tokens
+from auditor.meaning.names import holds_run, tokens
 from auditor.meaning.semantics import TableView
 from auditor.rulesets.loader import Rule
 
@@ -55,12 +55,6 @@ def _names(view: TableView, skip: frozenset[int]) -> dict[int, tuple[str, ...]]:
     }
 
 
-def _holds(remark: tuple[str, ...], name: tuple[str, ...]) -> bool:
-    """The name's words stand together, in order, in the remark's words."""
-    n = len(name)
-    return any(remark[i : i + n] == name for i in range(len(remark) - n + 1))
-
-
 def _own_remark(view: TableView, r: int, c: int) -> str:
     """The remark cell's own text; empty for a cell spanned from another row
     or spanning into the next one (a remark shared by several rows)."""
@@ -86,9 +80,9 @@ def misnamed_remarks(rule: Rule, view: TableView) -> Iterator[tuple[int, int, st
             if not text or skip.search(text):
                 continue
             words = tokens(text)
-            if _holds(words, own):
+            if holds_run(words, own):
                 continue
-            others = [k for k, name in names.items() if k != r and _holds(words, name)]
+            others = [k for k, name in names.items() if k != r and holds_run(words, name)]
             if len(others) == 1:
                 yield r, c, text, others[0]
 

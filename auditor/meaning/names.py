@@ -78,6 +78,13 @@ def tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in STOPWORDS and not w.isdigit())
 
 
+def holds_run(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """The name's words stand together, in order, among ``words`` (both as
+    :func:`tokens` gives them): a remark or sentence that names the subject."""
+    n = len(name)
+    return any(words[i : i + n] == name for i in range(len(words) - n + 1))
+
+
 @lru_cache(maxsize=65536)
 def _typo_equal(a: str, b: str) -> bool:
     if a == b:
