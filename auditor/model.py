@@ -7,6 +7,8 @@ the rules never need to know which reader built the model.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -166,3 +168,19 @@ def normalise_grid(rows: list[list[Cell]]) -> list[list[Cell]]:
             )
         out.append(padded)
     return out
+
+
+_COLUMN_NUMBER = re.compile(r"\(?(\d{1,2})\)?(?:\s*=\s*[\d\s()+\-x×*/:.,%]+)?", re.IGNORECASE)
+"""A column number as printed under a header: "3", "(3)", "(4)=(3)/(2)x100%"."""
+
+
+def numbers_columns(row: Sequence[Cell]) -> bool:
+    """Whether a row numbers the columns (1, 2, 3 ... or (1), (2), (3)=(2)/(1)),
+    one number per cell it prints, in at least three and three quarters of
+    its cells. Such a row heads the columns: the reader spans none of its
+    cells down into the body, the table semantics take it for no record."""
+    own = [c.text.strip() for c in row if c.text.strip() and not c.is_span_copy]
+    if len(own) < 3 or len(own) * 4 < len(row) * 3:
+        return False
+    matches = [_COLUMN_NUMBER.fullmatch(t) for t in own]
+    return all(matches) and [int(m.group(1)) for m in matches if m] == list(range(1, len(own) + 1))

@@ -100,6 +100,18 @@ def test_a_row_of_column_numbers_spans_nothing_down() -> None:
     assert rows[3][0].text == ""
 
 
+def test_a_column_number_row_with_a_formula_spans_nothing_down() -> None:
+    """Column numbers as some publishers print them, with the capaian's
+    formula in its number cell: still a row of column numbers."""
+    rows = [
+        _cells(0, ["Sasaran", "Target", "Realisasi", "Capaian"]),
+        _cells(1, ["(1)", "(2)", "(3)", "(4)=(3)/(2)x100%"]),
+        _cells(2, ["", "10", "9", "90"]),
+    ]
+    infer_group_spans(rows, 1)
+    assert rows[2][0].text == "" and rows[2][0].span_origin is None
+
+
 def test_a_group_label_in_the_body_still_spans_down() -> None:
     rows = [
         _cells(0, ["Sasaran", "Indikator", "Target"]),

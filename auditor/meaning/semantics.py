@@ -27,7 +27,7 @@ from auditor.meaning.rowshape import (
     prints_value,
 )
 from auditor.meaning.vocabulary import RoleVocabulary
-from auditor.model import Cell, Table
+from auditor.model import Cell, Table, numbers_columns
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 MAX_HEADER_ROWS = 4
@@ -44,8 +44,6 @@ _OUTLINE_TITLE = re.compile(r"(?:[A-Ha-h]|I|II|III|IV|V|VI|VII|VIII|IX|X|\d{1,3}
 
 # One cell of a column-number row: "3", "(3)", or the column's formula
 # "3=2/1", "(4) = (3)/(2) x 100%".
-_COLUMN_NUMBER = re.compile(r"\(?(\d{1,2})\)?(?:\s*=\s*[\d\s()+\-x×*/:.,%]+)?", re.IGNORECASE)
-
 # Columns whose values add up in a total row (amounts and counts).
 ADDITIVE_ROLES = {"anggaran", "realisasi", "realisasi_anggaran", "populasi", "total", "weight", None}
 RATIO_ROLES = {"capaian", "pct", "ratio_other", "efficiency", "realisasi_kinerja"}
@@ -80,15 +78,6 @@ class Row:
 
 def _row_text(row: list[Cell]) -> tuple[str, ...]:
     return tuple(" ".join(c.text.split()) for c in row)
-
-
-def _numbers_columns(row: list[Cell]) -> bool:
-    """Whether a row numbers the columns: 1, 2, 3 ... one per own cell."""
-    own = [c.text.strip() for c in row if c.text.strip() and not c.is_span_copy]
-    if len(own) < 3 or len(own) * 4 < len(row) * 3:
-        return False
-    matches = [_COLUMN_NUMBER.fullmatch(t) for t in own]
-    return all(matches) and [int(m.group(1)) for m in matches if m] == list(range(1, len(own) + 1))
 
 
 def _is_year(text: str) -> bool:
@@ -272,7 +261,7 @@ class TableView:
         figures does not count up from 1 across the table.
         """
         rows = self.table.rows
-        if self.header_rows >= len(rows) or not _numbers_columns(rows[self.header_rows]):
+        if self.header_rows >= len(rows) or not numbers_columns(rows[self.header_rows]):
             return frozenset()
         key = _row_text(rows[self.header_rows])
         return frozenset(r for r in range(self.header_rows, len(rows)) if _row_text(rows[r]) == key)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from auditor.model import Cell
+from auditor.model import Cell, numbers_columns
 
 
 def infer_header_spans(rows: list[list[Cell]], col_x: Sequence[tuple[float, float]]) -> int:
@@ -154,7 +154,7 @@ def infer_group_spans(rows: list[list[Cell]], header_rows: int) -> None:
             if cell.text:
                 break
             src = above[c]
-            if not src.text or (r - 1) < header_rows or _numbers_columns(above):
+            if not src.text or (r - 1) < header_rows or numbers_columns(above):
                 break
             origin = src.span_origin or (src.row, src.col)
             if origin[0] < header_rows:
@@ -162,14 +162,6 @@ def infer_group_spans(rows: list[list[Cell]], header_rows: int) -> None:
             row[c] = Cell(
                 row=r, col=c, text=src.text, bbox=cell.bbox, page=cell.page, bold=src.bold, span_origin=origin
             )
-
-
-def _numbers_columns(row: Sequence[Cell]) -> bool:
-    """A row numbering the columns (``1 | 2 | ... | n``, one per column, in
-    at least three): it heads the columns, so none of its cells is a group
-    label continuing down into the body row under it."""
-    texts = [c.text.strip().strip("()") for c in row]
-    return len(row) >= 3 and texts == [str(k) for k in range(1, len(row) + 1)]
 
 
 def _all_bold(cells: Sequence[Cell]) -> bool:
