@@ -99,6 +99,15 @@ def test_jombang_tabel_3_1_scale_criteria_are_rows(jombang):
     ]
 
 
+def test_jombang_tabel_3_1_scale_columns_hold_no_figures(jombang):
+    """p22: Tabel 3.1's "Interval Nilai Realisasi Kinerja" and "Kriteria
+    Penilaian Realisasi Kinerja" describe the rating scale, not realised
+    figures: both are scale columns and none of their cells is a number."""
+    v = table(jombang, 22, "Interval")
+    assert roles(v) == ["number", "scale", "scale"]
+    assert not any(v.number(r, c) for r in range(len(v.table.rows)) for c in (1, 2))
+
+
 def test_jombang_tabel_1_1_golongan_and_its_jumlah(jombang):
     """p7: No | Golongan | A | B | C | D | Jumlah; JUMLAH (74) closes IV..I."""
     v = table(jombang, 7, "Golongan")

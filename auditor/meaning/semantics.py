@@ -55,7 +55,10 @@ NON_LABEL_ROLES = {"number", "unit"}
 # Roles a header leaf's own word gives over the group header above it.
 LEAF_ROLES = {"unit"}
 # Columns that never hold a row's figures.
-NON_FIGURE_ROLES = {"number", "label", "unit"}
+NON_FIGURE_ROLES = {"number", "label", "unit", "scale"}
+# Columns whose printed numbers are no figures of the row: the bounds of a
+# rating scale ("76 <= 90") are what a figure is judged against.
+NON_NUMBER_ROLES = {"scale"}
 
 
 @dataclass
@@ -166,6 +169,8 @@ class TableView:
                 continue
             for c, cell in enumerate(row):
                 if cell.is_span_copy:
+                    continue
+                if c < len(self.columns) and self.columns[c].role in NON_NUMBER_ROLES:
                     continue
                 dot = self.columns[c].dot_decimal if c < len(self.columns) else None
                 n = parse_number(cell.text, dot)
