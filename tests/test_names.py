@@ -49,3 +49,19 @@ def test_matching_is_symmetric() -> None:
     index = NameIndex([n for pair in SAME + DIFFERENT for n in pair])
     for a, b in SAME + DIFFERENT:
         assert index.matches(a, b) == index.matches(b, a)
+
+
+def test_a_kept_answer_is_the_answer_computed_afresh(monkeypatch) -> None:
+    """Answers are kept per index (a heading meets every indicator once per
+    sentence under it); asked again, and after the store is emptied for
+    being full, they are what the comparison itself gives."""
+    import auditor.meaning.names as names
+
+    pairs = SAME + DIFFERENT
+    index = NameIndex([n for pair in pairs for n in pair])
+    fresh = [index._matches(a, b, 0.85, 0.75) for a, b in pairs]
+    monkeypatch.setattr(names, "MAX_MATCHES_KEPT", 5)
+    for _ in range(3):
+        assert [index.matches(a, b) for a, b in pairs] == fresh
+        assert len(index._matched) <= 5
+    assert fresh.count(True) >= len(SAME) - 1  # the comparison ran, not a constant

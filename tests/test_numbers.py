@@ -112,3 +112,18 @@ def test_a_malformed_amount_is_reported_once_and_used_nowhere(tmp_path) -> None:
     doc = read_text_export(tmp_path / "r.md", text, "0")
     found = audit_document(doc, rules, rules.rules)
     assert [(f.rule, f.printed) for f in found] == [("NUM001", "2.807.870.000.00")]
+
+
+def test_a_figure_parsed_again_is_the_cached_number_of_its_convention() -> None:
+    """parse_number is cached per (text, convention): the rules parse the
+    same cells many times, and "1.000" must still differ by convention."""
+    from auditor.meaning.numbers import parse_number
+
+    parse_number.cache_clear()
+    first = parse_number("1.000")
+    assert parse_number("1.000") is first
+    assert parse_number.cache_info().hits == 1
+    dotted = parse_number("1.000", True)
+    assert dotted is not None and first is not None
+    assert (first.value, first.decimals) == (1000, 0)
+    assert (dotted.value, dotted.decimals) == (1, 3)

@@ -73,7 +73,11 @@ Rehabilitasi Sosial", "Direktorat Jenderal Rehabilitasi Sosial")."""
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[str, ...]:
+    """The words of ``name`` that name its subject (lower case, no stopwords
+    or bare numbers). Cached: the rules ask for the same names' words tens
+    of thousands of times in a long report."""
     words = _WORD.findall(name.lower())
     return tuple(w for w in words if w not in STOPWORDS and not w.isdigit())
 
@@ -118,6 +122,11 @@ def _abbreviates(abbr: str, words: tuple[str, ...], start: int) -> int:
     return walk(0, start) if 2 <= len(abbr) <= 8 else 0
 
 
+MAX_MATCHES_KEPT = 200_000
+"""Answers one NameIndex keeps (tens of MB at most); past it they are forgotten
+and computed again, so a huge report costs time, not memory."""
+
+
 class NameIndex:
     """Word rarity over a document's names; similarity between two names."""
 
@@ -125,6 +134,10 @@ class NameIndex:
         self.docs = [set(tokens(n)) for n in names]
         self.df: Counter[str] = Counter(w for d in self.docs for w in d)
         self.n = max(len(self.docs), 1)
+        self._matched: dict[tuple[str, str, float, float], bool] = {}
+        """Answers of :meth:`matches` (the index never changes after this):
+        a section heading is compared with every indicator once for each
+        sentence under it."""
 
     def weight(self, word: str) -> float:
         return math.log(1 + self.n / (1 + self.df.get(word, 0)))
@@ -170,6 +183,15 @@ class NameIndex:
         """Same subject: the shorter name is (nearly) all in the longer one,
         and the longer one is not mostly about something else ("Rehabilitasi
         Sosial" is not "Rehabilitasi Sosial Lanjut Usia")."""
+        key = (a, b, short_min, long_min)
+        known = self._matched.get(key)
+        if known is None:
+            if len(self._matched) >= MAX_MATCHES_KEPT:
+                self._matched.clear()
+            known = self._matched[key] = self._matches(a, b, short_min, long_min)
+        return known
+
+    def _matches(self, a: str, b: str, short_min: float, long_min: float) -> bool:
         ta, tb = tokens(a), tokens(b)
         if ta == tb and ta:
             return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from auditor.meaning.intervals import Interval
 
@@ -115,12 +116,15 @@ def _core(text: str) -> str | None:
     return t or None
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str, dot_decimal: bool | None = None) -> Number | None:
     """Parse a printed figure; None when the text is not a single number.
 
     ``dot_decimal`` is the convention of the surrounding column or sentence:
     it decides ``1.000`` (a thousand, or one with three decimals) and ``1,291``.
     Without it the Indonesian convention (dot = thousands) is assumed.
+    Cached (a Number is frozen): the rules parse the same cells again and
+    again, and the qualitative-grade pattern tried first is costly.
     """
     raw = " ".join(text.split())
     if not raw:

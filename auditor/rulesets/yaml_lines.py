@@ -12,17 +12,29 @@ from auditor.errors import RuleFileError
 LINE_KEY = "__line__"
 
 
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML was built with it: the shipped rule files
+are read on every audit, and the pure-Python scanner was most of that cost.
+Only a file that loads cleanly is taken from it; any error is worded by the
+pure-Python parser (:func:`_load_checked`), whose messages the errors quote."""
+
+
 class _LineLoader(yaml.SafeLoader):
     pass
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+class _FastLineLoader(_FAST_LOADER):  # type: ignore[misc,valid-type]
+    pass
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE_KEY] = node.start_mark.line + 1
     return mapping
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 MAX_DEPTH = 40
@@ -35,13 +47,13 @@ MAX_SCALAR = 10_000
 """Characters in one value (a pattern or a message is a line or two)."""
 
 
-def _check_shape(path: Path, text: str) -> None:
+def _check_shape(path: Path, text: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> None:
     """Refuse deep nesting, alias bombs and overlong values from the event
     stream, before anything is built from it."""
     sizes: dict[str, int] = {}
     stack: list[list[Any]] = []  # [anchor, nodes inside] per open collection
     total = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1
         size = 0
         if isinstance(event, yaml.CollectionStartEvent):
@@ -84,6 +96,17 @@ def load_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise RuleFileError(f"{path}:{line}: not UTF-8 text; save the rule file as UTF-8.") from None
+    if _FAST_LOADER is not yaml.SafeLoader:
+        try:
+            _check_shape(path, text, _FAST_LOADER)
+            return yaml.load(text, Loader=_FastLineLoader)
+        except (yaml.YAMLError, RuleFileError):
+            pass  # worded below, by the parser the messages come from
+    return _load_checked(path, text)
+
+
+def _load_checked(path: Path, text: str) -> Any:
+    """``text`` loaded by the pure-Python parser, every problem a RuleFileError."""
     try:
         _check_shape(path, text)
         return yaml.load(text, Loader=_LineLoader)

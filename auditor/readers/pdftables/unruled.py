@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from auditor.model import BBox
 from auditor.readers.pdftables.blocks import NUMBER, gutters_of, line_segments, merge_cover
 from auditor.readers.pdftables.grid import cluster_edges
-from auditor.readers.pdftables.words import Line, Word, group_lines, words_in
+from auditor.readers.pdftables.words import Line, Word, WordIndex, group_lines
 
 RULE_THICKNESS = 4.0
 """A filled rectangle no thicker than this is a rule (Word draws every cell
@@ -100,9 +100,10 @@ def unruled_columns(
         cuts = {(g[0] + g[1]) / 2: g for g in gutters}
     if not cuts:
         return list(cell_boxes), {}
+    index = WordIndex(words)
     out: list[BBox] = []
     for box in cell_boxes:
-        mine = words_in(box, words)
+        mine = index.within(box)
         inside = [(x, g) for x, g in sorted(cuts.items()) if box[0] + 1 < x < box[2] - 1]
         free = [(x, g) for x, g in inside if not any(w.x0 < g[1] and g[0] < w.x1 for w in mine)]
         if rules:
@@ -143,17 +144,18 @@ def stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word], lh: float) -
     bands: dict[tuple[float, float], list[int]] = {}
     for k, b in enumerate(cell_boxes):
         bands.setdefault((round(b[1]), round(b[3])), []).append(k)
+    index = WordIndex(words)
     cuts: dict[int, list[float]] = {}
     for members in bands.values():
-        numbered = numbered_records(cell_boxes, members, words, lh)
+        cell_lines = {k: group_lines(index.within(cell_boxes[k])) for k in members}
+        numbered = numbered_records(members, cell_lines, lh)
         if numbered:
             cuts.update(numbered)
             continue
         paras: dict[int, list[list[Line]]] = {}
         figures: set[int] = set()
         for k in members:
-            b = cell_boxes[k]
-            lines = group_lines(words_in(b, words))
+            lines = cell_lines[k]
             paras[k] = paragraphs(lines, lh)
             if lines and sum(1 for ln in lines if NUMBER.match(ln.words[0].text)) * 2 >= len(lines):
                 figures.add(k)
@@ -195,10 +197,6 @@ def stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word], lh: float) -
 ROW_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
 
 
-def _cell_lines(box: BBox, words: Sequence[Word]) -> list[Line]:
-    return group_lines(words_in(box, words))
-
-
 def _numbering_tops(lines: Sequence[Line]) -> list[float] | None:
     """The tops of a cell's lines when they are consecutive row numbers (1, 2, 3)."""
     found = [ROW_NUMBER.match(ln.text) for ln in lines]
@@ -217,9 +215,7 @@ def _aligned_figures(lines: Sequence[Line], tops: Sequence[float], lh: float) ->
     )
 
 
-def numbered_records(
-    cell_boxes: Sequence[BBox], members: Sequence[int], words: Sequence[Word], lh: float
-) -> dict[int, list[float]]:
+def numbered_records(members: Sequence[int], cell_lines: dict[int, list[Line]], lh: float) -> dict[int, list[float]]:
     """Cuts for a ruled row whose number cell stacks consecutive row numbers.
 
     A number cell printing 1, 2, 3 one under the other, and a figure cell
@@ -229,9 +225,10 @@ def numbered_records(
     above each record's number, where no word of the row runs across; a
     cell whose one paragraph runs over a cut spans the records instead.
     Returns no cuts (the row stays one) unless every figure cell that
-    prints several lines aligns with the numbers.
+    prints several lines aligns with the numbers. ``cell_lines``: each
+    member cell's lines, grouped once for this and the paragraph test.
     """
-    lines = {k: _cell_lines(cell_boxes[k], words) for k in members}
+    lines = cell_lines
     anchors = [t for k in members if (t := _numbering_tops(lines[k])) is not None]
     if len(anchors) != 1:
         return {}
