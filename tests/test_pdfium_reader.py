@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -153,14 +154,11 @@ def test_corpus_pages_give_pdfplumbers_words_and_tables(corpus_dir: Path, name: 
 # Whole corpus reports: document model and findings, reader against reader
 
 KNOWN_DIFFERENT_PAGES = {
-    "jombang-inspektorat-lkjip-2022.pdf": {10, 11, 39},
+    "jombang-inspektorat-lkjip-2022.pdf": {39},
 }
-"""Pages where the readers still disagree, and why: on p10 pdfminer reads
-a space character between "Hasil" and "Eselon" that PDFium's text page does
-not give, and the 2.9 pt gap left is within pdfplumber's word tolerance; on
-p11 one letter-spaced row of the rotated matrix gets other character boxes
-(PDFium gives no character spacing, which pdfminer adds to a box); on p39
-pdfminer cuts "100,00" into "1 00,00". Every other page must be the same."""
+"""Pages where the readers still disagree, and why: on p39 the pdfplumber
+path cuts a capaian "100,00" into "1 00,00"; its glyphs touch, so PDFium's
+reading is the printed one (test below). Every other page must be the same."""
 WHOLE_REPORTS = [
     "jombang-inspektorat-lkjip-2022.pdf",
     "sumut-lkjip-2021.pdf",
@@ -221,3 +219,19 @@ def test_pdfium_page_reads_images_as_pdfplumber_does(corpus_dir: Path) -> None:
             for e, g in zip(theirs, ours, strict=True):
                 assert e[4] == g[4]
                 assert max(abs(float(a) - float(b)) for a, b in zip(e[:4], g[:4], strict=True)) <= 0.01
+
+
+def test_pdfium_reads_the_capaian_the_page_prints(corpus_dir: Path) -> None:
+    """Jombang Tabel 3.8 (pp. 39-40): the capaian of "Persentase tindak
+    lanjut" is printed 100,00 with touching glyphs (pdfplumber's own
+    characters say so); PDFium's reader gives that cell as printed."""
+    name = "jombang-inspektorat-lkjip-2022.pdf"
+    with pdfplumber.open(corpus_dir / name) as pdf:
+        chars = [c for c in pdf.pages[38].chars if abs(c["top"] - 665.9) < 0.5 and 335 < c["x0"] < 362]
+    text = "".join(c["text"] for c in chars)
+    assert text == "100,00"
+    assert all(b["x0"] - a["x1"] < 0.5 for a, b in pairwise(chars))
+    doc = read_cached(corpus_dir / name, PDFIUM)
+    (table,) = [t for t in doc.tables if (t.title or "").startswith("Tabel 3.8")]
+    row = next(r for r in table.rows if r[1].text.startswith("Persentase tindak lanjut"))
+    assert row[4].text == "100,00"

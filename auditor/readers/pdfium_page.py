@@ -96,12 +96,20 @@ class PdfiumPage(Container):
 
     @classmethod
     def read(cls, page: pypdfium2.PdfPage) -> PdfiumPage:
-        """Read every character and painted path of ``page`` once."""
+        """Read every character and painted path of ``page`` once.
+
+        The characters are put in content-stream order, as pdfminer gives
+        them: pdfplumber's word extraction cuts the character list into runs
+        of upright and of turned characters before it clusters lines, so a
+        space listed apart from its line (PDFium keeps space-only text objects
+        out of its text page, and orders a few objects its own way) would not
+        end the word it stands in."""
         width, height = float(page.get_width()), float(page.get_height())
         textpage = page.get_textpage()
         try:
-            chars = list(_chars(textpage, height))
-            objects: dict[str, list[dict]] = {"char": chars, "rect": [], "line": [], "curve": [], "image": []}
+            objects: dict[str, list[dict]] = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
+            text_objects: dict[int, int] = {}
+            blanks: list[tuple[int, dict]] = []
             for obj, kind, matrix in _page_objects(page.raw):
                 if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                     for shaped in _path(obj, matrix, height):
@@ -109,7 +117,10 @@ class PdfiumPage(Container):
                 elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                     objects["image"].append(_image(obj, matrix, height))
                 else:
-                    chars.extend(_blank_object(obj, matrix, textpage.raw, height))
+                    place = len(text_objects)
+                    text_objects[_address(obj)] = place
+                    blanks.extend((place, char) for char in _blank_object(obj, matrix, textpage.raw, height))
+            objects["char"] = _in_stream_order(_chars(textpage, height), blanks, text_objects)
         finally:
             textpage.close()
         return cls(width, height, objects)
@@ -140,10 +151,34 @@ class PdfiumPage(Container):
 # Characters
 
 
-def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
+def _address(obj: object) -> int:
+    """A page object's identity: its handle's address."""
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+def _in_stream_order(
+    chars: Iterator[tuple[int, dict]], blanks: list[tuple[int, dict]], text_objects: dict[int, int]
+) -> list[dict]:
+    """The characters ordered by the place of their text object in the
+    content stream (``text_objects``, from the object's address), the text
+    page's order kept within an object and the space-only objects' spaces
+    (``blanks``, with their places) put in. A character whose object is not
+    known keeps the place of the character before it."""
+    keyed: list[tuple[int, int, dict]] = []
+    place = -1
+    for n, (address, char) in enumerate(chars):
+        place = text_objects.get(address, place)
+        keyed.append((place, n, char))
+    keyed.extend((where, -1, char) for where, char in blanks)
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [char for _, _, char in keyed]
+
+
+def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[tuple[int, dict]]:
     """Every character PDFium read from the content stream, as pdfplumber's
-    char dict. This runs for every character of the document: the PDFium
-    calls and the out-parameters they fill are bound once, outside the loop."""
+    char dict, with the address of its text object. This runs for every
+    character of the document: the PDFium calls and the out-parameters they
+    fill are bound once, outside the loop."""
     raw = textpage.raw
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
@@ -153,10 +188,11 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
     fonts: dict[int, tuple[str, float]] = {}
     box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
     x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
-    is_generated, unicode, font_size = (
+    is_generated, unicode, font_size, text_object = (
         pdfium_c.FPDFText_IsGenerated,
         pdfium_c.FPDFText_GetUnicode,
         pdfium_c.FPDFText_GetFontSize,
+        pdfium_c.FPDFText_GetTextObject,
     )
     loose_box, char_origin, char_matrix = (
         pdfium_c.FPDFText_GetLooseCharBox,
@@ -171,24 +207,28 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[dict]:
         loose_box(raw, i, box_ref)
         char_origin(raw, i, x_ref, y_ref)
         char_matrix(raw, i, matrix_ref)
-        fontname, descent_per_pt = _font(raw, i, fonts, name_buf, descent)
+        obj = text_object(raw, i)
+        fontname, descent_per_pt = _font(obj, fonts, name_buf, descent)
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         m: Matrix = (a, b, c, d, origin_x.value, origin_y.value)
         x0, y0, x1, y1 = _pdfminer_box(m, (box.left, box.bottom, box.right, box.top), size, descent_per_pt)
-        yield {
-            "object_type": "char",
-            "text": _char_text(code),
-            "fontname": fontname,
-            "size": y1 - y0,
-            "x0": x0,
-            "x1": x1,
-            "width": x1 - x0,
-            "top": height - y1,
-            "bottom": height - y0,
-            "doctop": height - y1,
-            "height": y1 - y0,
-            "upright": a * d > 0 and b * c <= 0,
-        }
+        yield (
+            (_address(obj) if obj else -1),
+            {
+                "object_type": "char",
+                "text": _char_text(code),
+                "fontname": fontname,
+                "size": y1 - y0,
+                "x0": x0,
+                "x1": x1,
+                "width": x1 - x0,
+                "top": height - y1,
+                "bottom": height - y0,
+                "doctop": height - y1,
+                "height": y1 - y0,
+                "upright": a * d > 0 and b * c <= 0,
+            },
+        )
 
 
 def _pdfminer_box(
@@ -276,11 +316,10 @@ def _char_text(code: int) -> str:
 
 
 def _font(
-    raw: object, index: int, fonts: dict[int, tuple[str, float]], name_buf: ctypes.Array, descent: ctypes.c_float
+    obj: object, fonts: dict[int, tuple[str, float]], name_buf: ctypes.Array, descent: ctypes.c_float
 ) -> tuple[str, float]:
-    """The base font name and descent per point of the character's font,
-    read once per font."""
-    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+    """The base font name and descent per point of the font of a character's
+    text object ``obj``, read once per font."""
     font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
     if not font:
         return "", 0.0
@@ -330,26 +369,25 @@ def _object_matrix(obj: object) -> Matrix:
 
 def _page_objects(page: object) -> Iterator[tuple[object, int, Matrix]]:
     """Every path, text and image object with its type and the matrix from its
-    form XObjects to page space (forms opened)."""
-    stack: list[tuple[Callable[[int], object], int, Matrix]] = [
-        (lambda k: pdfium_c.FPDFPage_GetObject(page, k), pdfium_c.FPDFPage_CountObjects(page), _IDENTITY)
-    ]
-    while stack:
-        get, count, outer = stack.pop()
-        for k in range(count):
-            obj = get(k)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE):
-                yield obj, kind, outer
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                inner = _multiply(_object_matrix(obj), outer)
-                stack.append(
-                    (
-                        lambda j, f=obj: pdfium_c.FPDFFormObj_GetObject(f, j),
-                        pdfium_c.FPDFFormObj_CountObjects(obj),
-                        inner,
-                    )
-                )
+    form XObjects to page space, in content-stream order (a form's objects
+    where the form is painted, as pdfminer reads them)."""
+    yield from _objects_of(
+        lambda k: pdfium_c.FPDFPage_GetObject(page, k), pdfium_c.FPDFPage_CountObjects(page), _IDENTITY
+    )
+
+
+def _objects_of(get: Callable[[int], object], count: int, outer: Matrix) -> Iterator[tuple[object, int, Matrix]]:
+    for k in range(count):
+        obj = get(k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            yield obj, kind, outer
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            yield from _objects_of(
+                lambda j, f=obj: pdfium_c.FPDFFormObj_GetObject(f, j),
+                pdfium_c.FPDFFormObj_CountObjects(obj),
+                _multiply(_object_matrix(obj), outer),
+            )
 
 
 def _colour(getter: Callable, obj: object) -> tuple[float, ...] | None:
