@@ -52,7 +52,7 @@ class ReadLimits:
     open_seconds: float = 20.0
     """CPU seconds to open the file and list its pages (a corpus PDF takes under 1 s;
     a reference loop in the xref can take minutes)."""
-    reader: str = "pdfplumber"
+    reader: str = "pdfium"
     """Which library reads the pages' characters and rules (see ``READERS``);
     the document is meant to be the same with either."""
 
