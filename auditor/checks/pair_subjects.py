@@ -129,7 +129,6 @@ class _Index:
         self.between = re.compile(between, re.IGNORECASE)
         self.sentences = ctx.sentences
         self.words: dict[int, tuple[str, ...]] = {id(s): tokens(s.text) for s in self.sentences}
-        self.mentions: list[Mention] = []
         self.in_sentence: dict[int, list[Mention]] = {}
         self.by_figure: dict[tuple[str, Fraction], list[Mention]] = {}
         self.by_subject: dict[tuple[str, ...], list[Mention]] = {}
@@ -139,7 +138,6 @@ class _Index:
         self.common = self._common(int(rule_param(rule, "common_share_percent", 5)))
 
     def _add(self, m: Mention) -> None:
-        self.mentions.append(m)
         self.in_sentence.setdefault(id(m.sentence), []).append(m)
         self.by_figure.setdefault((m.figure.unit, m.figure.value), []).append(m)
         if m.subject:

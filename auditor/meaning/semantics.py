@@ -42,8 +42,6 @@ _OUTLINE = [
 # An outline number with its dot or parenthesis, opening a group title row.
 _OUTLINE_TITLE = re.compile(r"(?:[A-Ha-h]|I|II|III|IV|V|VI|VII|VIII|IX|X|\d{1,3})[.)]")
 
-# One cell of a column-number row: "3", "(3)", or the column's formula
-# "3=2/1", "(4) = (3)/(2) x 100%".
 # Columns whose values add up in a total row (amounts and counts).
 ADDITIVE_ROLES = {"anggaran", "realisasi", "realisasi_anggaran", "populasi", "total", "weight", None}
 RATIO_ROLES = {"capaian", "pct", "ratio_other", "efficiency", "realisasi_kinerja"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from auditor.model import BBox, Cell
 from auditor.readers.pdftables.grid import PageTable, cluster_edges, edge_band, nearest_edge
 from auditor.readers.pdftables.unruled import box_area, stacked_rows, unruled_columns
-from auditor.readers.pdftables.words import Word, group_lines, is_mostly_bold, join_text
+from auditor.readers.pdftables.words import Word, WordIndex, group_lines, is_mostly_bold, join_text
 
 THIN_BAND = 7.5
 """A row or column band this narrow and empty comes from a doubled rule."""
@@ -186,8 +186,9 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
     """
     lines = group_lines(words)
     lh = (statistics.median(ln.height for ln in lines) if lines else 0.0) or 10.0
-    cell_boxes, gutter_at = unruled_columns(cell_boxes, words, lines, lh)
-    cell_boxes = stacked_rows(cell_boxes, words, lh)
+    index = WordIndex(words)
+    cell_boxes, gutter_at = unruled_columns(cell_boxes, index, lines, lh)
+    cell_boxes = stacked_rows(cell_boxes, index, lh)
     bands = _bands(cell_boxes, bbox, words)
     if bands is None:
         return None

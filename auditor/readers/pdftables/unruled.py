@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from auditor.model import BBox
 from auditor.readers.pdftables.blocks import NUMBER, gutters_of, line_segments, merge_cover
 from auditor.readers.pdftables.grid import cluster_edges
-from auditor.readers.pdftables.words import Line, Word, WordIndex, group_lines
+from auditor.readers.pdftables.words import Line, WordIndex, group_lines
 
 RULE_THICKNESS = 4.0
 """A filled rectangle no thicker than this is a rule (Word draws every cell
@@ -68,7 +68,7 @@ def column_gutters(body: Sequence[Line], lines: Sequence[Line], min_gap: float) 
 
 
 def unruled_columns(
-    cell_boxes: Sequence[BBox], words: Sequence[Word], lines: Sequence[Line], lh: float
+    cell_boxes: Sequence[BBox], index: WordIndex, lines: Sequence[Line], lh: float
 ) -> tuple[list[BBox], dict[float, tuple[float, float]]]:
     """Cut ruled cells that hold several columns no rule separates.
 
@@ -100,7 +100,6 @@ def unruled_columns(
         cuts = {(g[0] + g[1]) / 2: g for g in gutters}
     if not cuts:
         return list(cell_boxes), {}
-    index = WordIndex(words)
     out: list[BBox] = []
     for box in cell_boxes:
         mine = index.within(box)
@@ -127,7 +126,7 @@ def paragraphs(lines: Sequence[Line], lh: float) -> list[list[Line]]:
     return out
 
 
-def stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word], lh: float) -> list[BBox]:
+def stacked_rows(cell_boxes: Sequence[BBox], index: WordIndex, lh: float) -> list[BBox]:
     """Cut ruled rows that hold several records one under the other.
 
     Some tables rule a group of rows as one (the indicators of a sasaran, a
@@ -144,7 +143,6 @@ def stacked_rows(cell_boxes: Sequence[BBox], words: Sequence[Word], lh: float) -
     bands: dict[tuple[float, float], list[int]] = {}
     for k, b in enumerate(cell_boxes):
         bands.setdefault((round(b[1]), round(b[3])), []).append(k)
-    index = WordIndex(words)
     cuts: dict[int, list[float]] = {}
     for members in bands.values():
         cell_lines = {k: group_lines(index.within(cell_boxes[k])) for k in members}
@@ -215,7 +213,7 @@ def _aligned_figures(lines: Sequence[Line], tops: Sequence[float], lh: float) ->
     )
 
 
-def numbered_records(members: Sequence[int], cell_lines: dict[int, list[Line]], lh: float) -> dict[int, list[float]]:
+def numbered_records(members: Sequence[int], lines: dict[int, list[Line]], lh: float) -> dict[int, list[float]]:
     """Cuts for a ruled row whose number cell stacks consecutive row numbers.
 
     A number cell printing 1, 2, 3 one under the other, and a figure cell
@@ -225,10 +223,9 @@ def numbered_records(members: Sequence[int], cell_lines: dict[int, list[Line]], 
     above each record's number, where no word of the row runs across; a
     cell whose one paragraph runs over a cut spans the records instead.
     Returns no cuts (the row stays one) unless every figure cell that
-    prints several lines aligns with the numbers. ``cell_lines``: each
-    member cell's lines, grouped once for this and the paragraph test.
+    prints several lines aligns with the numbers. ``lines``: each member
+    cell's lines, grouped once for this and the paragraph test.
     """
-    lines = cell_lines
     anchors = [t for k in members if (t := _numbering_tops(lines[k])) is not None]
     if len(anchors) != 1:
         return {}
