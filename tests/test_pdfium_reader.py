@@ -109,6 +109,61 @@ def test_drawn_page_gives_pdfplumbers_words_rules_and_cells() -> None:
             assert max(abs(a - b) for a, b in zip(e, g, strict=True)) <= VERTICAL_TOLERANCE
 
 
+def _transformed_pdf() -> bytes:
+    """Text under the matrices real reports use: a page scaled down around
+    large type (a word processor's export), a text matrix that slants
+    (synthetic italics), a turned line, and a form XObject drawn twice."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.saveState()
+    c.scale(0.2, 0.2)
+    c.setFont("Helvetica", 50)
+    c.drawString(360, 3500, "Capaian 99,03 persen")
+    c.restoreState()
+    text = c.beginText()
+    text.setTextTransform(1, 0, 0.25, 1, 72, 620)
+    text.setFont("Times-Roman", 11)
+    text.textOut("Realisasi 1,58 miring")
+    c.drawText(text)
+    c.saveState()
+    c.translate(520, 400)
+    c.rotate(90)
+    c.setFont("Helvetica", 9)
+    c.drawString(0, 0, "Tabel 3.2 diputar")
+    c.restoreState()
+    c.beginForm("stempel")
+    c.setFont("Courier", 8)
+    c.drawString(0, 0, "TOTAL 1.234.567")
+    c.endForm()
+    for y in (300, 200):
+        c.saveState()
+        c.translate(90, y)
+        c.doForm("stempel")
+        c.restoreState()
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_transformed_text_gives_pdfplumbers_characters() -> None:
+    """Each text object's characters share its matrix, size and font; every
+    character's box is still pdfminer's, whatever the matrix."""
+    data = _transformed_pdf()
+    ours = _pdfium_page(data, 0).chars
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        theirs = pdf.pages[0].chars
+    assert "".join(ch["text"] for ch in ours) == "".join(ch["text"] for ch in theirs)
+    assert "TOTAL 1.234.567TOTAL 1.234.567" in "".join(ch["text"] for ch in ours)
+    for e, g in zip(theirs, ours, strict=True):
+        where = (e["text"], e["fontname"])
+        assert g["fontname"] == e["fontname"] and g["upright"] == e["upright"], where
+        assert abs(g["size"] - e["size"]) <= VERTICAL_TOLERANCE, where
+        for key in ("x0", "x1"):
+            assert abs(g[key] - e[key]) <= HORIZONTAL_TOLERANCE, (where, key)
+        for key in ("top", "bottom"):
+            assert abs(g[key] - e[key]) <= VERTICAL_TOLERANCE, (where, key)
+
+
 def _model(doc: Document) -> tuple[list, list]:
     tables = [
         (t.page, t.source, t.title, [[(c.text, c.span_origin) for c in row] for row in t.rows], t.bbox)

@@ -109,7 +109,7 @@ class PdfiumPage(Container):
         try:
             objects: dict[str, list[dict]] = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
             text_objects: dict[int, int] = {}
-            blanks: list[tuple[int, dict]] = []
+            placed: list[tuple[object, Matrix, int]] = []
             for obj, kind, matrix in _page_objects(page.raw):
                 if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                     for shaped in _path(obj, matrix, height):
@@ -117,10 +117,18 @@ class PdfiumPage(Container):
                 elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                     objects["image"].append(_image(obj, matrix, height))
                 else:
-                    place = len(text_objects)
-                    text_objects[_address(obj)] = place
-                    blanks.extend((place, char) for char in _blank_object(obj, matrix, textpage.raw, height))
-            objects["char"] = _in_stream_order(_chars(textpage, height), blanks, text_objects)
+                    address = _address(obj)
+                    text_objects[address] = len(text_objects)
+                    placed.append((obj, matrix, address))
+            chars = list(_chars(textpage, height))
+            printing = {address for address, char in chars if not char["text"].isspace()}
+            blanks = [
+                (text_objects[address], char)
+                for obj, matrix, address in placed
+                if address not in printing
+                for char in _blank_object(obj, matrix, textpage.raw, height)
+            ]
+            objects["char"] = _in_stream_order(chars, blanks, text_objects)
         finally:
             textpage.close()
         return cls(width, height, objects)
@@ -174,50 +182,68 @@ def _in_stream_order(
     return [char for _, _, char in keyed]
 
 
+_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+"""``FPDFText_GetTextObject`` answering the object's address as an int:
+casting the typed handle it returns costs more than the call, once per
+character."""
+
+
+class _TextObject:
+    """What every character of one text object shares, read at its first
+    character: the matrix's linear part, the font size, name and descent."""
+
+    __slots__ = ("a", "b", "c", "d", "descent_per_pt", "fontname", "simple", "size", "upright")
+
+    def __init__(self, raw: object, i: int, fonts: dict[int, tuple[str, float]], buffers: tuple) -> None:
+        name_buf, descent, matrix = buffers
+        pdfium_c.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix))
+        self.a, self.b, self.c, self.d = matrix.a, matrix.b, matrix.c, matrix.d
+        self.size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
+        self.fontname, self.descent_per_pt = _font(pdfium_c.FPDFText_GetTextObject(raw, i), fonts, name_buf, descent)
+        self.upright = self.a * self.d > 0 and self.b * self.c <= 0
+        self.simple = self.b == 0 and self.c == 0 and self.a > 0 and self.d > 0
+
+
 def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[tuple[int, dict]]:
     """Every character PDFium read from the content stream, as pdfplumber's
     char dict, with the address of its text object. This runs for every
     character of the document: the PDFium calls and the out-parameters they
-    fill are bound once, outside the loop."""
+    fill are bound once, outside the loop, and what a text object's
+    characters share (matrix, size, font) is read once per object."""
     raw = textpage.raw
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
-    descent = ctypes.c_float()
-    name_buf = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    buffers = (ctypes.create_string_buffer(_FONT_NAME_BYTES), ctypes.c_float(), pdfium_c.FS_MATRIX())
     fonts: dict[int, tuple[str, float]] = {}
-    box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
-    x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
-    is_generated, unicode, font_size, text_object = (
+    shared: dict[int, _TextObject] = {}
+    box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(origin_x), ctypes.byref(origin_y)
+    is_generated, unicode, object_address = (
         pdfium_c.FPDFText_IsGenerated,
         pdfium_c.FPDFText_GetUnicode,
-        pdfium_c.FPDFText_GetFontSize,
-        pdfium_c.FPDFText_GetTextObject,
+        _TEXT_OBJECT_ADDRESS,
     )
-    loose_box, char_origin, char_matrix = (
-        pdfium_c.FPDFText_GetLooseCharBox,
-        pdfium_c.FPDFText_GetCharOrigin,
-        pdfium_c.FPDFText_GetMatrix,
-    )
+    loose_box, char_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         if is_generated(raw, i) == 1:
             continue
         code = unicode(raw, i)
-        size = float(font_size(raw, i))
         loose_box(raw, i, box_ref)
         char_origin(raw, i, x_ref, y_ref)
-        char_matrix(raw, i, matrix_ref)
-        obj = text_object(raw, i)
-        fontname, descent_per_pt = _font(obj, fonts, name_buf, descent)
-        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        m: Matrix = (a, b, c, d, origin_x.value, origin_y.value)
-        x0, y0, x1, y1 = _pdfminer_box(m, (box.left, box.bottom, box.right, box.top), size, descent_per_pt)
+        address = object_address(raw, i) or 0
+        obj = shared.get(address) if address else None
+        if obj is None:
+            obj = _TextObject(raw, i, fonts, buffers)
+            if address:
+                shared[address] = obj
+        x0, y0, x1, y1 = _box(obj, origin_x.value, origin_y.value, box)
         yield (
-            (_address(obj) if obj else -1),
+            (address or -1),
             {
                 "object_type": "char",
                 "text": _char_text(code),
-                "fontname": fontname,
+                "fontname": obj.fontname,
                 "size": y1 - y0,
                 "x0": x0,
                 "x1": x1,
@@ -226,9 +252,22 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[tuple[int
                 "bottom": height - y0,
                 "doctop": height - y1,
                 "height": y1 - y0,
-                "upright": a * d > 0 and b * c <= 0,
+                "upright": obj.upright,
             },
         )
+
+
+def _box(obj: _TextObject, e: float, f: float, box: object) -> tuple[float, float, float, float]:
+    """The character's pdfminer box (:func:`_pdfminer_box`), written out for
+    the common unrotated, unslanted, unmirrored matrix: the same arithmetic
+    with its zero terms left out, so the same floats."""
+    if not obj.simple:
+        m: Matrix = (obj.a, obj.b, obj.c, obj.d, e, f)
+        return _pdfminer_box(m, (box.left, box.bottom, box.right, box.top), obj.size, obj.descent_per_pt)
+    v0 = obj.descent_per_pt * obj.size
+    xb = obj.a * ((box.right - e) / obj.a) + e
+    ya, yb = obj.d * v0 + f, obj.d * (v0 + obj.size) + f
+    return (round(min(e, xb), 3), round(min(ya, yb), 3), round(max(e, xb), 3), round(max(ya, yb), 3))
 
 
 def _pdfminer_box(
