@@ -148,3 +148,34 @@ def test_a_parent_breaking_one_column_is_reported(tmp_path: Path) -> None:
     loc = f.locations[0]
     assert (loc.row, loc.column, f.printed, f.expected, f.severity) == (5, 3, "2.840.000", "2.480.000", "error")
     assert [x.row for x in f.locations[1:]] == [6, 7]
+
+
+def test_the_float_prefilter_never_skips_a_narrow_fit() -> None:
+    """``_may_fit`` only skips blocks whose exact sum and mean cannot fit:
+    on blocks built to fit (and to miss) by a little, at every printed
+    precision, whenever the exact test finds a narrow fit the prefilter let
+    it through."""
+    from fractions import Fraction
+
+    from auditor.meaning.block_rows import _may_fit, _narrow_fit
+    from auditor.meaning.intervals import Interval, interval_mean, interval_sum
+
+    rng = random.Random(7)
+    fitted = 0
+    for _ in range(4000):
+        decimals = rng.choice([0, 1, 2, 3])
+        half = Fraction(1, 2 * 10**decimals)
+        parts = [Fraction(rng.randint(-50, 5000), 10**decimals) for _ in range(rng.randint(2, 6))]
+        exact = sum(parts) if rng.random() < 0.5 else sum(parts) / len(parts)
+        spread = rng.choice([0.0, 0.0005, 0.03])  # printed as computed, a slip, a miss
+        out = Fraction(round(float(exact) * (1 + rng.uniform(-spread, spread)), decimals))
+        out = out.limit_denominator(10**decimals)
+        if out == 0:
+            continue
+        ivs = [Interval(p - half, p + half) for p in parts]
+        printed = Interval(out - half, out + half)
+        fits = _narrow_fit(interval_sum(ivs), printed, out) or _narrow_fit(interval_mean(ivs), printed, out)
+        if fits:
+            fitted += 1
+            assert _may_fit(out, parts), (out, parts)
+    assert 500 < fitted < 3500  # both fitting and missing blocks were tried

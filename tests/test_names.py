@@ -65,3 +65,23 @@ def test_a_kept_answer_is_the_answer_computed_afresh(monkeypatch) -> None:
         assert [index.matches(a, b) for a, b in pairs] == fresh
         assert len(index._matched) <= 5
     assert fresh.count(True) >= len(SAME) - 1  # the comparison ran, not a constant
+
+
+def test_typo_equality_is_difflibs_ratio_on_real_words() -> None:
+    """The length and letter bounds in front of ``SequenceMatcher.ratio``
+    change no answer: every pair of words of the shipped Kemensos sample
+    pairs (``SAME`` and ``DIFFERENT``) is judged as the ratio alone judges it."""
+    from difflib import SequenceMatcher
+
+    from auditor.meaning.names import _typo_equal, tokens
+
+    words = sorted({w for pair in SAME + DIFFERENT for name in pair for w in tokens(name)})
+    assert len(words) > 40
+    agree = similar = 0
+    for a in words:
+        for b in words:
+            expected = a == b or (min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85)
+            assert _typo_equal(a, b) == expected, (a, b)
+            agree += 1
+            similar += expected and a != b
+    assert similar > 0 and agree == len(words) ** 2

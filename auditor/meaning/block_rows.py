@@ -68,7 +68,7 @@ def aggregate_of(view: TableView, r: int, block: list[int], c: int, exact: bool)
     parts = _figures(view, block, c)
     if out is None or out.qualitative or parts is None or out.value == 0:
         return None
-    if sum(n.value != 0 for n in parts) < 2:
+    if sum(n.value != 0 for n in parts) < 2 or not _may_fit(out.value, [n.value for n in parts]):
         return None
     printed = out.interval(exact_integers=exact)
     ivs = [n.interval(exact_integers=exact) for n in parts]
@@ -78,6 +78,19 @@ def aggregate_of(view: TableView, r: int, block: list[int], c: int, exact: bool)
     if len({n.value for n in parts}) > 1 and _narrow_fit(interval_mean(ivs), printed, out.value):
         return "mean"
     return None
+
+
+def _may_fit(value: Fraction, parts: list[Fraction]) -> bool:
+    """Could the parts' sum or mean fit ``value`` narrowly at all? Every
+    printed interval is centred on its value, so a narrow fit puts the sum
+    (or mean) of the values within ``MAX_WIDTH / 2`` of ``|value|``; in
+    floats, with twice that margin, this only skips what cannot fit, before
+    the exact intervals are built (a block is compared with every row
+    under it)."""
+    floats = [float(v) for v in parts]
+    total, out = sum(floats), float(value)
+    bound = abs(out) * float(MAX_WIDTH) + 1e-9 * sum(map(abs, floats))
+    return abs(total - out) <= bound or abs(total / len(parts) - out) <= bound
 
 
 def _narrow_fit(computed: Interval, printed: Interval, value: Fraction) -> bool:

@@ -214,6 +214,8 @@ def _read(rel: Relation, view: TableView, rows: list[int], limits: Limits) -> bo
             rel.support.append(r)
         elif not v.fits and not lower_is_better_fits(view, r, rel):
             rel.breaks.append(r)
+            if len(rel.breaks) > limits.max_breaks:
+                return False  # settled: the rest of the rows cannot change it
     n_sup, n_brk = len(rel.support), len(rel.breaks)
     if n_sup < limits.min_support or n_brk > limits.max_breaks or n_sup < limits.min_share * (n_sup + n_brk):
         return False
