@@ -226,12 +226,13 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[tuple[int
     )
     loose_box, char_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        if is_generated(raw, i) == 1:
+        # a generated character has no text object: asked only then
+        address = object_address(raw, i) or 0
+        if not address and is_generated(raw, i) == 1:
             continue
         code = unicode(raw, i)
         loose_box(raw, i, box_ref)
         char_origin(raw, i, x_ref, y_ref)
-        address = object_address(raw, i) or 0
         obj = shared.get(address) if address else None
         if obj is None:
             obj = _TextObject(raw, i, fonts, buffers)
@@ -267,7 +268,9 @@ def _box(obj: _TextObject, e: float, f: float, box: object) -> tuple[float, floa
     v0 = obj.descent_per_pt * obj.size
     xb = obj.a * ((box.right - e) / obj.a) + e
     ya, yb = obj.d * v0 + f, obj.d * (v0 + obj.size) + f
-    return (round(min(e, xb), 3), round(min(ya, yb), 3), round(max(e, xb), 3), round(max(ya, yb), 3))
+    x0, x1 = (e, xb) if e <= xb else (xb, e)
+    y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+    return (round(x0, 3), round(y0, 3), round(x1, 3), round(y1, 3))
 
 
 def _pdfminer_box(
@@ -438,27 +441,33 @@ def _colour(getter: Callable, obj: object) -> tuple[float, ...] | None:
 
 def _segments(obj: object, matrix: Matrix) -> list[tuple[str, tuple[float, float]]]:
     """The path as pdfminer's operators with their end points, in page space:
-    a Bezier curve is one ``c`` at its end point, a closed subpath ends in ``h``."""
+    a Bezier curve is one ``c`` at its end point, a closed subpath ends in ``h``.
+    The calls and their out-parameters are bound once: table rules are
+    thousands of segments a page."""
     out: list[tuple[str, tuple[float, float]]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+    get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
+    moveto, bezierto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     pending_curve = 0
     start: tuple[float, float] | None = None
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        seg = get_segment(obj, k)
+        get_point(seg, x_ref, y_ref)
         pt = _apply(matrix, x.value, y.value)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        kind = get_type(seg)
+        if kind == moveto:
             out.append(("m", pt))
             start = pt
-        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        elif kind == bezierto:
             pending_curve += 1
             if pending_curve == 3:
                 out.append(("c", pt))
                 pending_curve = 0
         else:
             out.append(("l", pt))
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None and pending_curve == 0:
+        if get_close(seg) and start is not None and pending_curve == 0:
             out.append(("h", start))
     return out
 
