@@ -36,12 +36,17 @@ class Interval:
         return Interval(-self.hi, -self.lo)
 
     def __mul__(self, o: Interval) -> Interval:
+        if self.lo >= 0 and o.lo >= 0:
+            # printed figures are nearly always positive: two products, exact
+            return Interval(self.lo * o.lo, self.hi * o.hi)
         ps = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
         return Interval(min(ps), max(ps))
 
     def __truediv__(self, o: Interval) -> Interval:
         if o.lo <= 0 <= o.hi:
             raise ZeroDivisionError("divisor interval contains zero")
+        if self.lo >= 0 and o.lo > 0:
+            return Interval(self.lo / o.hi, self.hi / o.lo)
         return self * Interval(1 / o.hi, 1 / o.lo)
 
     def overlaps(self, o: Interval) -> bool:
