@@ -450,13 +450,6 @@ def test_cianjur_rencana_kinerja_stacked_indicators(cianjur):
     assert grid[body[3].index][1].text.startswith("Berkembangnya")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the first body row is justified: 8 runs of words for 4 columns trips grow_block's "
-    "wider-table guard (len(segs) >= 2 * ncols), so the block ends under the column numbers; the "
-    "row itself keeps the 3 gutters when merged (_fits would take it) and the line under it "
-    "bridges its surplus gaps, which a wider table's next row would keep open",
-)
 def test_cianjur_rencana_kinerja_tahunan_justified_rows(cianjur):
     """p25: the same table as p21 without Satuan, its first row justified (as
     many runs of words as twice the columns), a box with the page number on

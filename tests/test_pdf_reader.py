@@ -1092,3 +1092,81 @@ def test_max_objects_flag_reaches_the_reader(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [str(path), "--format", "json", "--max-objects", "1000", "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     assert '"DOC009"' in result.output and "--max-objects 1000" in result.output
+
+
+_FOUR_COLUMNS = [("No", 181, 197), ("Sasaran Strategis", 250, 340), ("Indikator Kinerja", 430, 540),
+                 ("Target", 603, 638)]  # fmt: skip
+_NUMBERED = [("1", 186, 192), ("2", 292, 298), ("3", 478, 484), ("4", 617, 623)]
+
+
+def _four_column_head() -> list[Word]:
+    """A header and the row numbering its four columns (1 | 2 | 3 | 4)."""
+    return [*_line(176, _FOUR_COLUMNS, height=10), *_line(194, _NUMBERED, height=10)]
+
+
+def test_a_justified_row_under_the_column_numbers_stays_in_the_table() -> None:
+    """The first body row is justified: eight runs of words for four columns,
+    as a row of a wider table would print. Its runs keep the table's gutters
+    and the line under it wraps on across the wide word gaps: one table."""
+    words = _four_column_head()
+    words += _line(209, [("1.", 181, 190), ("Terwujudnya", 208, 270), ("pemanfaatan", 290, 382), ("- 3.10.4", 393, 440),
+                         ("RTH", 460, 490), ("Per", 505, 520), ("satuan", 535, 575), ("0.820%", 603, 638)],
+                   height=10)  # fmt: skip
+    words += _line(224, [("ruang yang berhasilguna", 208, 380), ("dan Wilayah Perkotaan", 403, 560)], height=10)
+    words += _line(239, [("2.", 181, 190), ("Berkembangnya wilayah", 208, 340), ("- 3.11.19 Penataan", 393, 560),
+                         ("0 Ha", 610, 632)], height=10)  # fmt: skip
+    words += _line(254, [("di dukung", 208, 260), ("Pemakaman", 403, 470)], height=10)
+    (table,) = find_text_tables(group_lines(words), [], 1)
+    assert _cells(table) == [
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+        ["1", "2", "3", "4"],
+        ["1.", "Terwujudnya pemanfaatan ruang yang berhasilguna", "- 3.10.4 RTH Per satuan dan Wilayah Perkotaan",
+         "0.820%"],
+        ["2.", "Berkembangnya wilayah di dukung", "- 3.11.19 Penataan Pemakaman", "0 Ha"],
+    ]  # fmt: skip
+
+
+_WIDER_HEADER = [("Kode", 181, 197), ("Unit", 208, 240), ("Program", 260, 382), ("Pagu", 393, 440),
+                 ("Realisasi", 460, 500), ("Sisa", 515, 575), ("Capaian", 590, 610), ("Ket", 620, 640)]  # fmt: skip
+
+
+def _with_wider_table(next_row: list[tuple[str, float, float]]) -> list[list[list[str]]]:
+    """The four-column table, one body row, then a wider table whose eight
+    columns nest in its four (its header keeps every gutter) and ``next_row``."""
+    words = _four_column_head()
+    words += _line(209, [("1.", 181, 190), ("Sasaran satu", 208, 330), ("Indikator satu", 393, 540),
+                         ("10%", 610, 632)], height=10)  # fmt: skip
+    words += _line(230, _WIDER_HEADER, height=10)
+    words += _line(245, next_row, height=10)
+    words += _line(260, [("02", 181, 193), ("Bidang", 208, 238), ("Program B", 260, 330), ("2.000", 410, 440),
+                         ("1.500", 470, 500), ("500", 545, 575), ("75%", 590, 610), ("-", 630, 634)],
+                   height=10)  # fmt: skip
+    return [_cells(t) for t in find_text_tables(group_lines(words), [], 1)]
+
+
+_FIRST_TABLE = [
+    ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+    ["1", "2", "3", "4"],
+    ["1.", "Sasaran satu", "Indikator satu", "10%"],
+]
+
+
+def test_a_wider_table_under_a_table_is_still_cut_off() -> None:
+    """A wider table's next row prints as many runs as its header, its gaps
+    where the header's are: the first table ends above the wider one."""
+    first, second = _with_wider_table(
+        [("01", 181, 193), ("Dinas", 208, 235), ("Program A", 260, 330), ("1.000", 410, 440),
+         ("900", 470, 500), ("100", 545, 575), ("90%", 590, 610), ("-", 630, 634)]
+    )  # fmt: skip
+    assert first == _FIRST_TABLE
+    assert second[0] == [t for t, _, _ in _WIDER_HEADER]
+
+
+def test_a_wider_table_row_with_blank_cells_is_no_wrapped_line() -> None:
+    """Under the wider table's header, a row with blank cells prints fewer
+    runs than twice the first table's columns, but it leaves the header's
+    gaps open (no cell wraps across them): the first table still ends."""
+    tables = _with_wider_table(
+        [("01", 181, 193), ("Dinas", 208, 235), ("Program A", 260, 330), ("1.000", 410, 440), ("90%", 590, 610)]
+    )
+    assert tables[0] == _FIRST_TABLE

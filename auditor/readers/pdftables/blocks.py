@@ -193,6 +193,50 @@ def _level_with(line: Line, prev: Line) -> bool:
     return line.top < prev.bottom
 
 
+def _wider_row(
+    block: Block, new_cover: Cover, segs: Cover, line: Line, nxt: Line | None, min_gap: float, max_vgap: float
+) -> bool:
+    """A line of twice as many runs of words as the block has columns: a row
+    of a wider table, where another layout starts, unless it is justified.
+
+    A justified line (wide word gaps inside its cells) also prints that many
+    runs, and so does the first row of a wider table whose columns nest in
+    the block's: the line alone cannot tell them apart. The line under it
+    can: a justified cell wraps on, so that line bridges the surplus gaps
+    and prints no more runs than a row of the block, while a wider table's
+    next row keeps its own gaps open.
+    """
+    ncols = len(block.gutters) + 1
+    if len(block.lines) < 2 or len(segs) < 2 * ncols or len(segs) - ncols < 2:
+        return False
+    return not _justified(block, new_cover, segs, line, nxt, min_gap, max_vgap)
+
+
+def _justified(
+    block: Block, new_cover: Cover, segs: Cover, line: Line, nxt: Line | None, min_gap: float, max_vgap: float
+) -> bool:
+    """``line`` keeps every gutter of the block, and ``nxt``, a near line that
+    keeps them too with fewer than twice as many runs as columns, bridges its
+    surplus gaps (:func:`_bridges`)."""
+    gutters = gutters_of(new_cover, min_gap)
+    if len(gutters) != len(block.gutters) or nxt is None or nxt.top - line.bottom > max_vgap:
+        return False
+    below = line_segments(nxt, min_gap)
+    kept = len(gutters_of(merge_cover(new_cover, below), min_gap)) == len(gutters)
+    return kept and len(below) < 2 * (len(gutters) + 1) and _bridges(below, segs, gutters)
+
+
+def _bridges(below: Cover, segs: Cover, gutters: Cover) -> bool:
+    """Runs of the line below cross at least half of the gaps between
+    ``segs`` that hold no gutter (the gaps within columns). A wrapped cell's
+    next line crosses most of them; a wider table's row, one at most where
+    a cell runs long, so half is the line between the two."""
+    gaps = [(a[1], b[0]) for a, b in itertools.pairwise(segs)]
+    surplus = [(x, y) for x, y in gaps if not any(x <= g0 and g1 <= y for g0, g1 in gutters)]
+    bridged = sum(1 for x, y in surplus if any(a < x and y < b for a, b in below))
+    return 2 * bridged >= len(surplus)
+
+
 def _ruled_through(block: Block, line: Line, rules: Sequence[Rule]) -> bool:
     """A column rule runs down through the gap between the block and ``line``.
 
@@ -219,7 +263,8 @@ def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float, r
     line that crosses the gutters (a group label spanning the table) is kept
     when the line after it is a multi-column row fitting the gutters again.
     A gap taller than ``max_vgap`` ends the block unless a column rule among
-    ``rules`` runs through it (:func:`_ruled_through`).
+    ``rules`` runs through it (:func:`_ruled_through`), and a row of a wider
+    table ends it where a justified row does not (:func:`_wider_row`).
     """
     cover = merge_cover([], line_segments(lines[start], min_gap))
     block = Block([lines[start]], gutters_of(cover, min_gap))
@@ -232,10 +277,9 @@ def grow_block(lines: list[Line], start: int, min_gap: float, max_vgap: float, r
         too_far = line.top - block.lines[-1].bottom > max_vgap and not _ruled_through(block, line, rules)
         if too_far or _is_note(line, segs):
             break
-        ncols = len(block.gutters) + 1
-        if len(block.lines) >= 2 and len(segs) >= 2 * ncols and len(segs) - ncols >= 2:
-            break  # a row of a wider table: another layout starts here
         new_cover = merge_cover(cover, segs)
+        if _wider_row(block, new_cover, segs, line, lines[j + 1] if j + 1 < len(lines) else None, min_gap, max_vgap):
+            break  # a row of a wider table: another layout starts here
         if _fits(block, cover, new_cover, segs, line, widest_gap, min_gap):
             cover, block.gutters = new_cover, gutters_of(new_cover, min_gap)
             if len(segs) >= 2:
