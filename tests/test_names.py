@@ -85,3 +85,17 @@ def test_typo_equality_is_difflibs_ratio_on_real_words() -> None:
             agree += 1
             similar += expected and a != b
     assert similar > 0 and agree == len(words) ** 2
+
+
+def test_abbreviations_spell_out_their_words() -> None:
+    """An abbreviation covers the words its parts begin, from where it starts."""
+    from auditor.meaning.names import _abbreviates, tokens
+
+    long_ = tokens("Persentase Sumber Daya Manusia Kesejahteraan Sosial yang Tersertifikasi")
+    assert _abbreviates("sdm", long_, long_.index("sumber")) == 3
+    assert _abbreviates("kesos", long_, long_.index("kesejahteraan")) == 2
+    assert _abbreviates("sdm", long_, long_.index("daya")) == 0  # it starts elsewhere
+    assert _abbreviates("lks", long_, 0) == 0
+    assert _abbreviates("sdm", long_, len(long_)) == 0
+    lks = tokens("Lembaga Kesejahteraan Sosial")
+    assert _abbreviates("lks", lks, 0) == 3

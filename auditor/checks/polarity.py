@@ -51,6 +51,19 @@ def _cross_year(view: TableView, binding: dict[str, int]) -> bool:
     return len(years) > 1
 
 
+def _may_report(polarity: str | None, higher: bool | None, direction: str | None) -> bool:
+    """Whether the row can be reported whatever the other direction's
+    formulas give: a higher-is-better rule reports a row its own formula
+    does not fit (unless the name says lower is better), a lower-is-better
+    rule a row it fits whose name says lower is better. The alternatives
+    are evaluated only then."""
+    if polarity == "higher":
+        return not higher and direction != "lower"
+    if polarity == "lower":
+        return bool(higher) and direction == "lower"
+    return False
+
+
 def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     """A capaian that fits only the formula of the other direction than the indicator's."""
     assert rule.formula is not None
@@ -69,6 +82,8 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
                 continue
             printed = out.interval()
             higher = _fits(rule.formula, view, binding, row.index, printed)
+            if not _may_report(rule.polarity, higher, direction):
+                continue
             hints = year_hints(view, rule, out_col)
             lower_fit: Expr | None = None
             for alt in rule.alternatives:

@@ -26,6 +26,7 @@ from auditor.checks.run import Run
 from auditor.findings.records import Finding
 from auditor.meaning.context import DocContext, Sentence, find_numbers, is_heading
 from auditor.meaning.figures import Figure, pattern, read_figures
+from auditor.meaning.intervals import Interval
 from auditor.meaning.names import NameIndex, tokens
 from auditor.meaning.numbers import Number, format_number
 from auditor.meaning.quantities import table_kind
@@ -160,10 +161,17 @@ def _by_value(rows: list[RowValues]) -> dict[tuple[float, int, bool], list[str]]
 
 
 def _verdict(
-    f: Figure, own: list[Number], others: dict[tuple[float, int, bool], list[str]], index: NameIndex, subject: str
+    f: Figure,
+    own: list[Number],
+    own_intervals: list[Interval],
+    others: dict[tuple[float, int, bool], list[str]],
+    index: NameIndex,
+    subject: str,
 ) -> tuple[str, str, str | None] | None:
-    """("other", value, its subject) or ("leading" | "swap", the true value, None)."""
-    if any(f.num.interval().overlaps(n.interval()) for n in own):
+    """("other", value, its subject) or ("leading" | "swap", the true value,
+    None). ``own_intervals`` are ``own``'s intervals, built once per subject."""
+    printed = f.num.interval()
+    if any(printed.overlaps(iv) for iv in own_intervals):
         return None
     for n in own:
         kind = slip_of(f.num, n)
@@ -198,19 +206,21 @@ def _slips(rule: Rule, ctx: DocContext) -> Iterator[tuple[Sentence, Figure, str,
     index = NameIndex(subjects)
     values = _by_value(rows)
     owns: dict[str, list[Number]] = {}
+    own_intervals: dict[str, list[Interval]] = {}
     for s in _paragraph_sentences(ctx):
         subject = _subject(s, subjects)
         if subject is None:
             continue
         if subject not in owns:  # one walk over the rows per subject named, not per sentence
             owns[subject] = [n for rv in rows if index.matches(rv.subject, subject) for n in rv.numbers]
+            own_intervals[subject] = [n.interval() for n in owns[subject]]
         own = owns[subject]
         if not own:
             continue
         for f in read_figures(s, conv):  # joined sentences are new objects: not cached by id
             if len(_digits(f.num)) < min_digits or not _attributed(rule, s, f):
                 continue
-            verdict = _verdict(f, own, values, index, subject)
+            verdict = _verdict(f, own, own_intervals[subject], values, index, subject)
             if verdict:
                 yield s, f, subject, *verdict, _own_value(f, own)
 

@@ -107,8 +107,11 @@ def _abbreviates(abbr: str, words: tuple[str, ...], start: int) -> int:
     """How many words from ``start`` the abbreviation spells out (0: none).
 
     Each word contributes a non-empty prefix, in order: LKS -> l|k|s,
-    kesos -> ke|sos.
+    kesos -> ke|sos. The first letters must agree (the first part is a
+    prefix of the first word): most pairs are told apart by that alone.
     """
+    if not 2 <= len(abbr) <= 8 or start >= len(words) or words[start][:1] != abbr[:1]:
+        return 0
 
     def walk(pos: int, w: int) -> int:
         if pos == len(abbr):
@@ -124,7 +127,7 @@ def _abbreviates(abbr: str, words: tuple[str, ...], start: int) -> int:
                     return got
         return 0
 
-    return walk(0, start) if 2 <= len(abbr) <= 8 else 0
+    return walk(0, start)
 
 
 MAX_MATCHES_KEPT = 200_000
