@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.meaning.context import is_heading
-from auditor.meaning.rowshape import is_status_text, is_value_text
+from auditor.meaning.rowshape import is_value_text
 from auditor.meaning.semantics import TableView
 from auditor.model import Cell, Table, TextLine
 from tests.test_table_semantics import RULES, SPAN, VSPAN, audit, grid
@@ -29,14 +29,14 @@ def kinds(v: TableView) -> list[str]:
     "text", ["-", "N/A", "12", "Level 3", "Level 3 (3,35)", "A (83)", "Nilai A (81,59)", "WTP", "BB"]
 )
 def test_printed_values(text: str) -> None:
-    assert is_value_text(text)
+    assert is_value_text(text, RULES.vocabulary)
 
 
 @pytest.mark.parametrize(
     "text", ["", "Meningkatnya kualitas", "2: Meningkatnya", "Program Peningkatan Kapasitas", "98.81 % 91.30 %"]
 )
 def test_running_text_is_no_value(text: str) -> None:
-    assert not is_value_text(text)
+    assert not is_value_text(text, RULES.vocabulary)
 
 
 EDUCATION = [
@@ -286,14 +286,14 @@ def test_a_label_column_known_only_from_its_cells_does_not_make_a_fragment_a_tab
     "text", ["Baik", "Sangat Baik", "Cukup", "Tinggi", "Tercapai", "Tidak Tercapai", "Memuaskan", "(Baik)", "BAIK."]
 )
 def test_status_words_are_values(text: str) -> None:
-    assert is_status_text(text) and is_value_text(text)
+    assert RULES.vocabulary.is_status(text) and is_value_text(text, RULES.vocabulary)
 
 
 @pytest.mark.parametrize(
     "text", ["Target", "Baik Hati Sekolah", "Meningkatnya kualitas layanan", "Tingginya angka", "Program Baik"]
 )
 def test_names_with_status_words_are_no_status(text: str) -> None:
-    assert not is_status_text(text)
+    assert not RULES.vocabulary.is_status(text)
 
 
 PREDIKAT = [
@@ -330,9 +330,9 @@ def test_a_bold_status_word_makes_no_bold_heading_row() -> None:
 
 
 def test_a_bold_status_line_is_no_heading() -> None:
-    assert not is_heading(TextLine("Sangat Baik", page=3, bold=True))
-    assert not is_heading(TextLine("Tercapai", page=3, bold=True))
-    assert is_heading(TextLine("Capaian Kinerja Organisasi", page=3, bold=True))
+    assert not is_heading(TextLine("Sangat Baik", page=3, bold=True), RULES.vocabulary)
+    assert not is_heading(TextLine("Tercapai", page=3, bold=True), RULES.vocabulary)
+    assert is_heading(TextLine("Capaian Kinerja Organisasi", page=3, bold=True), RULES.vocabulary)
 
 
 # -- a table of words only: every row with text of its own is a record -------

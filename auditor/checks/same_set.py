@@ -157,7 +157,7 @@ def _agreed(clusters: list[int], reference: list[bool], min_agree: int) -> int |
 def _references(ctx: DocContext, reference: re.Pattern[str]) -> set[int]:
     """The tables (by ``id`` of their view) that print the agreed structure:
     their caption, or the heading of their section, names it."""
-    heads = [(line_order(ln), ln.text) for ln in ctx.doc.lines if is_heading(ln)]
+    heads = [(line_order(ln), ln.text) for ln in ctx.doc.lines if is_heading(ln, ctx.vocab)]
     heads.sort(key=lambda h: h[0])
     orders = [h[0] for h in heads]
     out: set[int] = set()

@@ -114,7 +114,7 @@ def _paragraph_sentences(ctx: DocContext) -> Iterator[Sentence]:
             after = following.get(id(s.lines[-1]))
             if nxt is not None and nxt.heading == s.heading and nxt.text[:1].islower():
                 rest = nxt.lines
-            elif after is not None and is_heading(after) and after.text.strip()[:1].islower():
+            elif after is not None and is_heading(after, ctx.vocab) and after.text.strip()[:1].islower():
                 rest = [after]
         if not rest:
             yield s

@@ -288,7 +288,7 @@ def check_heading_year(rule: Rule, run: Run) -> Iterator[Finding]:
     results = re.compile(str(_clean(RESULTS.of(rule))), re.IGNORECASE)
     exclude = re.compile(str(_clean(EXCLUDE.of(rule))), re.IGNORECASE)
     for ln in ctx.doc.lines:
-        if not is_heading(ln):
+        if not is_heading(ln, ctx.vocab):
             continue
         text = " ".join(ln.text.split())
         years = set(_YEAR.findall(text))

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from auditor.meaning.numbers import Number, parse_number
-from auditor.meaning.rowshape import is_status_text
 from auditor.meaning.semantics import TableView
 from auditor.meaning.vocabulary import RoleVocabulary
 from auditor.model import Document, Location, TextLine
@@ -108,12 +107,12 @@ def find_numbers(sentence: Sentence) -> list[TextNumber]:
     return out
 
 
-def is_heading(ln: TextLine) -> bool:
+def is_heading(ln: TextLine, vocab: RoleVocabulary) -> bool:
     """Bold short lines (markdown headings in a text export) open a section;
     a status word alone (``Sangat Baik`` printed bold as a predikat) is a
     value, not a heading."""
     t = ln.text.strip()
-    if not t or len(t) > 160 or is_status_text(t.lstrip("# ")):
+    if not t or len(t) > 160 or vocab.is_status(t.lstrip("# ")):
         return False
     if ln.bold:
         return True
@@ -121,7 +120,7 @@ def is_heading(ln: TextLine) -> bool:
     return bool(re.match(r"^BAB [IVX]+\b", t, re.IGNORECASE))
 
 
-def split_sentences(lines: list[TextLine]) -> list[Sentence]:
+def split_sentences(lines: list[TextLine], vocab: RoleVocabulary) -> list[Sentence]:
     """Join running text into sentences (a PDF line ends mid-sentence) and
     remember which line each part of a sentence came from."""
     out: list[Sentence] = []
@@ -138,7 +137,7 @@ def split_sentences(lines: list[TextLine]) -> list[Sentence]:
 
     prev: TextLine | None = None
     for ln in lines:
-        if is_heading(ln):
+        if is_heading(ln, vocab):
             flush()
             heading = ln.text.strip()
             prev = ln
@@ -206,7 +205,7 @@ class DocContext:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        sents = split_sentences(self.doc.lines)
+        sents = split_sentences(self.doc.lines, self.vocab)
         for s in sents:
             s.numbers = find_numbers(s)
         return sents
@@ -214,7 +213,7 @@ class DocContext:
     @cached_property
     def report_year(self) -> int | None:
         """The year the report is about: the commonest year in its headings."""
-        years = Counter(int(y) for ln in self.doc.lines if is_heading(ln) for y in _YEAR.findall(ln.text))
+        years = Counter(int(y) for ln in self.doc.lines if is_heading(ln, self.vocab) for y in _YEAR.findall(ln.text))
         if not years:
             years = Counter(int(y) for ln in self.doc.lines[:200] for y in _YEAR.findall(ln.text))
         return years.most_common(1)[0][0] if years else None
@@ -222,7 +221,7 @@ class DocContext:
     @cached_property
     def section_starts(self) -> list[tuple[float, float, float]]:
         """Where each section begins (its heading), in reading order."""
-        return sorted(line_order(ln) for ln in self.doc.lines if is_heading(ln))
+        return sorted(line_order(ln) for ln in self.doc.lines if is_heading(ln, self.vocab))
 
     @cached_property
     def _year_index(self) -> tuple[list[tuple[float, float, float]], list[int | None]]:
@@ -237,7 +236,7 @@ class DocContext:
         for ln in self.doc.lines:
             o = line_order(ln)
             top = o if top is None or o > top else top
-            if is_heading(ln):
+            if is_heading(ln, self.vocab):
                 ys = _YEAR.findall(ln.text)
                 if len(ys) == 1 and (year is None or abs(int(ys[0]) - year) <= 1):
                     current = int(ys[0])

@@ -6,7 +6,8 @@ starts on the page (its indent).
 A heading row names a group and leaves the figure columns empty (or spans
 across them); a row that prints anything of its own in a figure column is
 data, whatever the value says. These tests only look at the printed text and
-boxes, so they hold for any publisher's tables.
+boxes, so they hold for any publisher's tables; the status words a value
+may be (``Baik``, ``Tercapai``) come from the vocabulary (``status_words``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from auditor.meaning.numbers import is_nil, parse_number
+from auditor.meaning.vocabulary import RoleVocabulary
 from auditor.model import Cell
 
 _MAX_VALUE_CHARS = 24
@@ -28,26 +30,9 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _OUTLINE_NUMBER = re.compile(r"[\dIVXivx]{1,4}[.)]?|[a-zA-Z][.)]")
 INDENT_POINTS = 3.0
 """How much further right a row's name must start to count as indented."""
-_STATUS = re.compile(
-    r"(?:(?:sangat|cukup|kurang|tidak|belum|sudah|hampir|very|not|fully)\s+)?"
-    r"(?:baik|tinggi|sedang|rendah|cukup|kurang|buruk|tercapai|memuaskan|optimal|sesuai|memadai|lengkap|"
-    r"berhasil|terlampaui|good|fair|poor|high|medium|low|achieved|excellent|satisfactory)(?:\s+sekali)?"
-    r"|(?:di\s*atas|di\s*bawah|sesuai|mencapai|melampaui|above|below|on)\s+target",
-    re.IGNORECASE,
-)
-"""A qualitative judgement printed as a cell's value (a predikat, a status):
-``Baik``, ``Sangat Baik``, ``Cukup``, ``Tinggi``, ``Tercapai``, ``Memuaskan``,
-``Tidak Tercapai``. A closed class of words, the same in every report."""
 
 
-def is_status_text(text: str) -> bool:
-    """Whether a cell or line is a status word alone (``Sangat Baik``,
-    ``Tercapai``, ``(Tinggi)``): a value, never a heading or a group name."""
-    t = " ".join(text.strip(" \t.,;:()[]*").split())
-    return bool(t) and _STATUS.fullmatch(t) is not None
-
-
-def is_value_text(text: str) -> bool:
+def is_value_text(text: str, vocab: RoleVocabulary) -> bool:
     """Whether a figure cell's text is a value: a number, a nil mark, a
     status word (``Baik``, ``Tercapai``), or a short qualitative value with a
     digit or a grade in letters (``Level 3``, ``A (83)``, ``WTP``, ``BB``),
@@ -55,7 +40,7 @@ def is_value_text(text: str) -> bool:
     t = " ".join(text.split())
     if not t:
         return False
-    if is_nil(t) or parse_number(t) is not None or is_status_text(t):
+    if is_nil(t) or parse_number(t) is not None or vocab.is_status(t):
         return True
     words = t.split()
     if len(t) > _MAX_VALUE_CHARS or len(words) > _MAX_VALUE_WORDS:
@@ -67,26 +52,28 @@ def is_value_text(text: str) -> bool:
     return any(ch.isdigit() for ch in t) or any(_ACRONYM.fullmatch(w) for w in words)
 
 
-def prints_value(row: list[Cell], figure_columns: frozenset[int]) -> bool:
+def prints_value(row: list[Cell], figure_columns: frozenset[int], vocab: RoleVocabulary) -> bool:
     """Whether the row prints a value of its own in a figure column (span
     copies belong to the row they come from)."""
-    return any(c in figure_columns and not cell.is_span_copy and is_value_text(cell.text) for c, cell in enumerate(row))
+    return any(
+        c in figure_columns and not cell.is_span_copy and is_value_text(cell.text, vocab) for c, cell in enumerate(row)
+    )
 
 
-def is_name_text(text: str) -> bool:
+def is_name_text(text: str, vocab: RoleVocabulary) -> bool:
     """A cell naming something: words, not a figure, a dash, an outline number
     or a status word (a column of ``Baik`` / ``Cukup`` holds values)."""
     t = text.strip()
-    if not t or is_nil(t) or parse_number(t) is not None or _OUTLINE_NUMBER.fullmatch(t) or is_status_text(t):
+    if not t or is_nil(t) or parse_number(t) is not None or _OUTLINE_NUMBER.fullmatch(t) or vocab.is_status(t):
         return False
     return sum(ch.isalpha() for ch in t) >= 3
 
 
-def mostly_names(cells: list[Cell]) -> bool:
+def mostly_names(cells: list[Cell], vocab: RoleVocabulary) -> bool:
     """A column of names: at least two own cells, and at least two thirds of
     its own printed cells are names."""
     own = [c.text for c in cells if c.text.strip() and not c.is_span_copy]
-    names = sum(is_name_text(t) for t in own)
+    names = sum(is_name_text(t, vocab) for t in own)
     return names >= 2 and names * 3 >= len(own) * 2
 
 

@@ -20,7 +20,6 @@ from auditor.meaning.rowshape import (
     INDENT_POINTS,
     ends_vertical_span,
     is_name_text,
-    is_status_text,
     mostly_names,
     mostly_outline_numbers,
     name_start,
@@ -190,8 +189,8 @@ class TableView:
         one status word beside a name (``Nilai SAKIP | Baik``): header rows
         name statuses side by side (``Sangat Baik | Baik | Cukup``)."""
         own = [c.text for c in row if c.text.strip() and not c.is_span_copy]
-        statuses = sum(is_status_text(t) for t in own)
-        if statuses == 1 and any(is_name_text(t) for t in own):
+        statuses = sum(self.vocab.is_status(t) for t in own)
+        if statuses == 1 and any(is_name_text(t, self.vocab) for t in own):
             return True
         first = True
         for cell in row:
@@ -376,7 +375,7 @@ class TableView:
             cells = [row[col.index] for _, row in body]
             if col.role == "number" or (col.role is None and mostly_outline_numbers(cells)):
                 continue
-            if col.role is None and mostly_names(cells):
+            if col.role is None and mostly_names(cells, self.vocab):
                 col.role = "label"
                 self.labels_by_content = frozenset({col.index})
             return
@@ -455,7 +454,7 @@ class TableView:
                 rows.append(Row(r, role, label, closes=closes))
                 pending = []
                 continue
-            if not numbers and not prints_value(self.table.rows[r], self._figure_columns):
+            if not numbers and not prints_value(self.table.rows[r], self._figure_columns, self.vocab):
                 has_text = any(c.text.strip() and not c.is_span_copy for c in self.table.rows[r])
                 if not (has_text and self._text_records):
                     rows.append(Row(r, "group" if has_text else "empty", label))
@@ -491,7 +490,7 @@ class TableView:
             if col.role in NON_FIGURE_ROLES or col.index == self.numbering_col:
                 continue
             cells = [row[col.index] for _, row in self._body_rows()]
-            if col.role is not None or not mostly_names(cells):
+            if col.role is not None or not mostly_names(cells, self.vocab):
                 out.add(col.index)
         return frozenset(out)
 
@@ -680,7 +679,9 @@ class TableView:
         """A row set in bold; a bold status word (``Baik``) is a value's
         emphasis, not a heading's."""
         return any(
-            c.bold for c in self.table.rows[r] if c.text.strip() and not c.is_span_copy and not is_status_text(c.text)
+            c.bold
+            for c in self.table.rows[r]
+            if c.text.strip() and not c.is_span_copy and not self.vocab.is_status(c.text)
         )
 
     def _is_caps_row(self, r: int) -> bool:
@@ -793,7 +794,7 @@ class TableView:
             c.bold
             and k not in self._bold_columns
             and re.search(r"\d|[^\W\d_]{2}", c.text)
-            and not is_status_text(c.text)
+            and not self.vocab.is_status(c.text)
             for k, c in enumerate(row)
         ):
             return False

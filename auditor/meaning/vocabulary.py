@@ -1,5 +1,6 @@
-"""The words a report uses for its columns, rows and indicator directions
-(``column_roles``, ``row_roles`` and ``polarity`` of the rule files), compiled."""
+"""The words a report uses for its columns, rows, indicator directions and
+status values (``column_roles``, ``row_roles``, ``polarity`` and
+``status_words`` of the rule files), compiled."""
 
 from __future__ import annotations
 
@@ -12,6 +13,15 @@ class RoleVocabulary:
     columns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     rows: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     polarity_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    status: list[re.Pattern[str]] = field(default_factory=list)
+
+    def is_status(self, text: str) -> bool:
+        """Whether a cell or line is a status word alone (``Sangat Baik``,
+        ``Tercapai``, ``(Tinggi)``): a value, never a heading or a group
+        name. A pattern must match the whole text, so a name that merely
+        contains a status word (``Program Baik``) is no status."""
+        t = " ".join(text.strip(" \t.,;:()[]*").split())
+        return bool(t) and any(p.fullmatch(t) for p in self.status)
 
     def polarity(self, label: str) -> str | None:
         """'lower' for an indicator where less is better, 'higher' where the

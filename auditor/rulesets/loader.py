@@ -19,7 +19,7 @@ from typing import Any
 from auditor.errors import RuleFileError
 from auditor.meaning.formula import Expr, FormulaError, parse_expression, parse_formula
 from auditor.meaning.vocabulary import RoleVocabulary
-from auditor.rulesets.yaml_lines import LINE_KEY, load_yaml
+from auditor.rulesets.yaml_lines import LINE_KEY, line_of, load_yaml
 
 SEVERITIES = ("error", "warning", "info")
 _RULE_KEYS = {
@@ -110,11 +110,11 @@ def read_ruleset(extra: list[Path] | None = None, *, engines: Collection[str]) -
             continue
         if not isinstance(data, dict):
             raise RuleFileError(f"{path}:1: expected a mapping with 'rules', 'column_roles' or 'row_roles'.")
-        unknown = set(data) - {"rules", "column_roles", "row_roles", "polarity", LINE_KEY}
+        unknown = set(data) - {"rules", "column_roles", "row_roles", "polarity", "status_words", LINE_KEY}
         if unknown:
             raise RuleFileError(
                 f"{path}:{data.get(LINE_KEY, 1)}: unknown key(s) {', '.join(sorted(unknown))}; "
-                "expected 'rules', 'column_roles', 'row_roles' or 'polarity'."
+                "expected 'rules', 'column_roles', 'row_roles', 'polarity' or 'status_words'."
             )
         for key in ("rules", "column_roles"):
             if not isinstance(data.get(key) or [], list):
@@ -168,6 +168,19 @@ def _load_vocabulary(path: Path, data: dict[str, Any], vocab: RoleVocabulary) ->
         if not isinstance(polarity.get(kind) or [], list):
             raise RuleFileError(f"{path}:{line}: 'polarity: {kind}' must be a list of patterns.")
         vocab.polarity_patterns.setdefault(kind, []).extend(_compile(path, line, p) for p in polarity.get(kind) or [])
+    _load_status_words(path, data, vocab)
+
+
+def _load_status_words(path: Path, data: dict[str, Any], vocab: RoleVocabulary) -> None:
+    """``status_words``: a list of patterns, each matched against a whole
+    cell or line (a status word alone is a value, not a name or heading)."""
+    words = data.get("status_words")
+    if words is None:
+        return
+    line = line_of(words, data.get(LINE_KEY, 1))
+    if not isinstance(words, list):
+        raise RuleFileError(f"{path}:{line}: 'status_words' must be a list of patterns.")
+    vocab.status.extend(_compile(path, line_of(w, line), w) for w in words)
 
 
 def _load_rule(path: Path, entry: Any, engines: Collection[str]) -> Rule:

@@ -27,6 +27,26 @@ class _FastLineLoader(_FAST_LOADER):  # type: ignore[misc,valid-type]
     pass
 
 
+class LineList(list[Any]):
+    """A YAML sequence that remembers the line it starts on: a list of
+    patterns has no mapping of its own to carry LINE_KEY."""
+
+    line: int = 1
+
+
+def line_of(value: Any, default: int = 1) -> int:
+    """The line a loaded mapping or sequence starts on; ``default`` for a scalar."""
+    if isinstance(value, dict):
+        return int(value.get(LINE_KEY, default))
+    return value.line if isinstance(value, LineList) else default
+
+
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
+    seq = LineList(loader.construct_sequence(node, deep=True))
+    seq.line = node.start_mark.line + 1
+    return seq
+
+
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE_KEY] = node.start_mark.line + 1
@@ -35,6 +55,8 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 MAX_DEPTH = 40
@@ -82,7 +104,8 @@ def _check_shape(path: Path, text: str, loader: type[yaml.SafeLoader] = yaml.Saf
 
 
 def load_yaml(path: Path) -> Any:
-    """The file as Python values, mappings carrying their line under LINE_KEY.
+    """The file as Python values, mappings carrying their line under LINE_KEY
+    and sequences as a LineList.
 
     Every problem is a RuleFileError naming the file and, where there is
     one, the line: unreadable, not UTF-8, invalid YAML, too deep or too big.
