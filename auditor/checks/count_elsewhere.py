@@ -52,14 +52,17 @@ def check_counts_in_document(rule: Rule, run: Run) -> Iterator[Finding]:
     words_rule = run.ruleset.get(str(rule_param(rule, "claims_of", "CLM003"))) or rule
     cw = ClaimWords.of(words_rule)
     ctx = run.context
-    cache: dict[str, list[Described]] = {}
+    # per noun, once: the tables listing it and the count they agree on
+    cache: dict[str, tuple[list[Described], int | None]] = {}
     for c in count_claims(words_rule, ctx):
         others = [v for k, v in cw.headers.items() if k != c.key]
         noun = cw.headers[c.key]
         if described_table(ctx, c.sentence, noun, others) is not None:
             continue  # the sentence's own section lists them: CLM003's
-        lists = cache.setdefault(c.key, _lists(ctx, noun, others))
-        got = _agreed(lists)
+        if c.key not in cache:
+            found = _lists(ctx, noun, others)
+            cache[c.key] = (found, _agreed(found))
+        lists, got = cache[c.key]
         if got is None or got == c.count:
             continue
         s, m = c.sentence, c.match

@@ -90,10 +90,11 @@ def _state(run: Run, rule: Rule) -> QuantityIndex:
     index = NameIndex(sorted({q.subject for q in table_qs}))
     indicators = sorted({q.subject for q in table_qs if q.measure in ("target", "realisasi", "capaian")})
     text_qs: list[Quantity] = []
+    by_heading: dict[str, str | None] = {}  # the sentences of one section share its heading
     for i, sentence in enumerate(ctx.sentences):
         if not sentence.numbers:
             continue
-        subject = _sentence_subject(sentence, indicators, index, short_min, long_min)
+        subject = _sentence_subject(sentence, indicators, index, (short_min, long_min), by_heading)
         if subject:
             text_qs.extend(sentence_quantities(ctx, sentence, subject, i))
     totals = [q for view in ctx.views for q in total_quantities(ctx, view)]
@@ -154,30 +155,46 @@ def _identified(table_qs: list[Quantity], family: dict[str, str]) -> list[Quanti
 
 
 def _sentence_subject(
-    sentence: Sentence, indicators: list[str], index: NameIndex, short_min: float, long_min: float
+    sentence: Sentence,
+    indicators: list[str],
+    index: NameIndex,
+    limits: tuple[float, float],
+    by_heading: dict[str, str | None],
 ) -> str | None:
-    """The indicator a sentence names, else the one its section heading names."""
+    """The indicator a sentence names, else the one its section heading names
+    (each heading matched once, in ``by_heading``)."""
+    short_min, long_min = limits
     words = set(tokens(sentence.text))
     named = []
     for name in indicators:
         toks = tokens(name)
         if len(toks) >= 2 and all(t in words for t in toks):
             named.append(name)
-    by_heading = None
+    by_heading_name = None
     if sentence.heading:
-        heading = re.sub(r"^\W*(\d{1,2}|[A-Za-z])[.)]\s+", "", sentence.heading)
-        hits = [n for n in indicators if index.matches(heading, n, short_min, long_min)]
-        if hits and all(index.matches(hits[0], h, short_min, long_min) for h in hits):
-            by_heading = hits[0]
+        if sentence.heading not in by_heading:
+            by_heading[sentence.heading] = _heading_subject(sentence.heading, indicators, index, limits)
+        by_heading_name = by_heading[sentence.heading]
     distinct = {frozenset(tokens(n)) for n in named}
     if len(distinct) == 1:
         return named[0]
     if named:
         # several subjects named: only the section's own indicator is safe
-        if by_heading and any(index.matches(by_heading, n, short_min, long_min) for n in named):
-            return by_heading
+        if by_heading_name and any(index.matches(by_heading_name, n, short_min, long_min) for n in named):
+            return by_heading_name
         return None
-    return by_heading
+    return by_heading_name
+
+
+def _heading_subject(heading: str, indicators: list[str], index: NameIndex, limits: tuple[float, float]) -> str | None:
+    """The one indicator a section heading names (its number aside), if all
+    the indicators it matches are one."""
+    short_min, long_min = limits
+    heading = re.sub(r"^\W*(\d{1,2}|[A-Za-z])[.)]\s+", "", heading)
+    hits = [n for n in indicators if index.matches(heading, n, short_min, long_min)]
+    if hits and all(index.matches(hits[0], h, short_min, long_min) for h in hits):
+        return hits[0]
+    return None
 
 
 def _cluster_subjects(
@@ -233,11 +250,16 @@ def _suspect_columns(state: QuantityIndex) -> dict[str, tuple[str, int | None, l
         for q in state.quantities:
             if q.origin not in out:
                 by_key.setdefault(_key(state, q), []).append(q)
+        # per subject cluster, its quantities by (measure, year): a mismatched
+        # copy looks only at the other quantities of its own subject
+        by_cluster: dict[int, list[tuple[tuple[str, int | None], list[Quantity]]]] = {}
+        for (cid, measure, year), qs in by_key.items():
+            by_cluster.setdefault(cid, []).append(((measure, year), qs))
         best: tuple[int, str, tuple[str, int | None]] | None = None
         for origin, col in by_origin.items():
             if origin in out:
                 continue
-            verdict = _column_verdict(state, origin, col, by_key)
+            verdict = _column_verdict(state, origin, col, by_key, by_cluster)
             if verdict and (best is None or verdict[0] > best[0]):
                 best = (verdict[0], origin, verdict[1])
         if best is None:
@@ -247,7 +269,11 @@ def _suspect_columns(state: QuantityIndex) -> dict[str, tuple[str, int | None, l
 
 
 def _column_verdict(
-    state: QuantityIndex, origin: str, col: list[Quantity], by_key: dict[tuple[int, str, int | None], list[Quantity]]
+    state: QuantityIndex,
+    origin: str,
+    col: list[Quantity],
+    by_key: dict[tuple[int, str, int | None], list[Quantity]],
+    by_cluster: dict[int, list[tuple[tuple[str, int | None], list[Quantity]]]],
 ) -> tuple[int, tuple[str, int | None]] | None:
     """(how many other places confirm it, the quantity the column really holds),
     or None when the column fits its header or cannot be judged."""
@@ -263,8 +289,8 @@ def _column_verdict(
         if _agrees(q, refs):
             continue
         mismatched += 1
-        for (c2, m2, y2), others in by_key.items():
-            if c2 != cid or (m2, y2) == (measure, year):
+        for (m2, y2), others in by_cluster.get(cid, []):
+            if (m2, y2) == (measure, year):
                 continue
             agreeing = [o for o in others if o.origin != origin and q.number.interval().overlaps(o.number.interval())]
             if agreeing:
@@ -282,8 +308,7 @@ def _column_verdict(
 def _recomputed(state: QuantityIndex, q: Quantity) -> bool | None:
     """Do the target and capaian printed beside a realisasi (or target and
     realisasi beside a capaian) confirm it? None when they are not there."""
-    row = [o for o in state.quantities if o.row_key == q.row_key and o.year == q.year]
-    get = {o.measure: o for o in row}
+    get = {o.measure: o for o in state.by_row.get((q.row_key, q.year), [])}
     if not {"target", "realisasi", "capaian"} <= set(get):
         return None
     t, r, c = (get[m].number.interval() for m in ("target", "realisasi", "capaian"))
@@ -371,8 +396,9 @@ def _combined(state: QuantityIndex, clusters: list[list[Quantity]]) -> bool:
     origins = {q.origin for q in copies}
     rows = {(q.origin, q.row_key) for q in copies}
     return any(
-        q.origin in origins and (q.origin, q.row_key) not in rows and _overlap(q.number.interval(), gap)
-        for q in state.quantities
+        (q.origin, q.row_key) not in rows and _overlap(q.number.interval(), gap)
+        for origin in origins
+        for q in state.by_origin.get(origin, [])
     )
 
 

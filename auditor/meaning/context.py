@@ -254,8 +254,14 @@ class DocContext:
         found = best[i - 1] if i else None
         return found or self.report_year
 
-    def tables_after(self, order: tuple[float, float, float]) -> list[TableView]:
-        return [v for v in self.views if table_order(v) > order]
-
-    def tables_before(self, order: tuple[float, float, float]) -> list[TableView]:
-        return [v for v in self.views if table_order(v) < order][::-1]
+    @cached_property
+    def section_tables(self) -> dict[int, list[tuple[tuple[float, float, float], TableView]]]:
+        """Per section (its number among :attr:`section_starts`), its tables
+        with their reading order, in the document's order of tables: a
+        sentence looks only at its own section's tables, not at every table
+        of the document."""
+        out: dict[int, list[tuple[tuple[float, float, float], TableView]]] = {}
+        for view in self.views:
+            order = table_order(view)
+            out.setdefault(bisect.bisect_right(self.section_starts, order), []).append((order, view))
+        return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from auditor.meaning.context import DocContext, Sentence, TextNumber, table_order
 from auditor.meaning.locations import cell_location
@@ -54,6 +55,23 @@ class QuantityIndex:
     """origin -> (measure, year) its values really hold, and the copies."""
     totals: list[Quantity] = field(default_factory=list)
     """Whole-budget figures: TOTAL rows of budget tables and the narrative's."""
+
+    @cached_property
+    def by_row(self) -> dict[tuple[str, int | None], list[Quantity]]:
+        """(row, year) -> the quantities printed there, in document order: the
+        figures beside one copy, found without a walk over every quantity."""
+        out: dict[tuple[str, int | None], list[Quantity]] = {}
+        for q in self.quantities:
+            out.setdefault((q.row_key, q.year), []).append(q)
+        return out
+
+    @cached_property
+    def by_origin(self) -> dict[str, list[Quantity]]:
+        """Table column (or "text") -> its quantities, in document order."""
+        out: dict[str, list[Quantity]] = {}
+        for q in self.quantities:
+            out.setdefault(q.origin, []).append(q)
+        return out
 
 
 def table_kind(view: TableView) -> str | None:

@@ -16,7 +16,6 @@ from auditor.reporters import (
     markdown_report,
     sarif_report,
     terminal,
-    xlsx_report,
 )
 
 Reporter = Callable[[AuditResult, TextIO], None]
@@ -34,7 +33,16 @@ REPORTERS: dict[str, Reporter] = {
 
 BinaryReporter = Callable[[AuditResult, BinaryIO], None]
 
+
+def _xlsx(result: AuditResult, out: BinaryIO) -> None:
+    """The workbook, its module imported only when one is written: openpyxl
+    (and numpy under it) takes longer to import than the rest of the CLI."""
+    from auditor.reporters import xlsx_report
+
+    xlsx_report.report(result, out)
+
+
 BINARY_REPORTERS: dict[str, BinaryReporter] = {
-    "xlsx": xlsx_report.report,
+    "xlsx": _xlsx,
 }
 """Formats that write bytes (a workbook): they need ``-o FILE``."""

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from auditor.checks.common import text_finding
@@ -18,7 +19,7 @@ from auditor.checks.narrative.common import (
 )
 from auditor.checks.run import Run
 from auditor.findings.records import Finding
-from auditor.meaning.context import DocContext, Sentence, table_order
+from auditor.meaning.context import DocContext, Sentence
 from auditor.meaning.enumeration import items_in_cell
 from auditor.meaning.figures import pattern
 from auditor.meaning.locations import cell_location
@@ -65,9 +66,10 @@ class Described:
     column: int
     rows: list[int]
 
-    @property
+    @cached_property
     def count(self) -> int:
-        """The items the rows list: a cell numbering five indicators is five."""
+        """The items the rows list: a cell numbering five indicators is five
+        (kept: a document-wide claim compares it once per sentence)."""
         return sum(items_in_cell(self.view.cell(r, self.column).text) for r in self.rows)
 
     @property
@@ -129,11 +131,10 @@ def described_table(
     """The nearest following table (else the nearest preceding one) in the
     sentence's section whose header names the noun."""
     section = _section_of(ctx, sentence.order)
-    after = ctx.tables_after(sentence.order)
-    before = ctx.tables_before(sentence.order)
+    own = ctx.section_tables.get(section, [])
+    after = [v for o, v in own if o > sentence.order]
+    before = [v for o, v in own if o < sentence.order][::-1]
     for view in [*after, *before]:
-        if _section_of(ctx, table_order(view)) != section:
-            continue
         listed = listed_items(view, noun, others)
         if listed is None or (need_capaian and capaian_column(view) is None):
             continue
