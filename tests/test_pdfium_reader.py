@@ -290,3 +290,21 @@ def test_pdfium_reads_the_capaian_the_page_prints(corpus_dir: Path) -> None:
     (table,) = [t for t in doc.tables if (t.title or "").startswith("Tabel 3.8")]
     row = next(r for r in table.rows if r[1].text.startswith("Persentase tindak lanjut"))
     assert row[4].text == "100,00"
+
+
+def test_the_text_object_address_is_the_typed_handles() -> None:
+    """The re-typed call answers the address the typed handle points at."""
+    from pypdfium2 import raw as pdfium_c
+
+    from auditor.readers.pdfium_page import _TEXT_OBJECT_ADDRESS, _address
+
+    doc = pypdfium2.PdfDocument(_drawn_pdf())
+    try:
+        textpage = doc[0].get_textpage()
+        count = pdfium_c.FPDFText_CountChars(textpage.raw)
+        typed = [_address(pdfium_c.FPDFText_GetTextObject(textpage.raw, i)) for i in range(count)]
+        assert [(_TEXT_OBJECT_ADDRESS(textpage.raw, i) or 0) for i in range(count)] == typed
+        assert len({a for a in typed if a}) > 5
+        textpage.close()
+    finally:
+        doc.close()

@@ -182,12 +182,19 @@ def _in_stream_order(
     return [char for _, _, char in keyed]
 
 
-_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
-)
-"""``FPDFText_GetTextObject`` answering the object's address as an int:
-casting the typed handle it returns costs more than the call, once per
-character."""
+def _text_object_address() -> Callable[[object, int], int | None]:
+    """``FPDFText_GetTextObject`` answering the object's address as an int:
+    casting the typed handle it returns costs more than the call, once per
+    character. Where the binding's function cannot be re-typed (a binding
+    that is not plain ctypes), the typed call and the cast serve."""
+    try:
+        address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+        return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+    except (TypeError, ctypes.ArgumentError, AttributeError):
+        return lambda raw, i: _address(pdfium_c.FPDFText_GetTextObject(raw, i))
+
+
+_TEXT_OBJECT_ADDRESS = _text_object_address()
 
 
 class _TextObject:
