@@ -13,6 +13,7 @@ import os
 import signal
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -132,3 +133,32 @@ def test_a_native_hang_in_a_pdfium_page_ends_within_the_limit(tmp_path: Path, mo
         "Page 2 could not be read (halaman 2 tidak terbaca: it took longer than 1 s); it is skipped."
     ]
     assert {ln.page for ln in doc.lines} == {1, 3}
+
+
+class _Answer:
+    """An answer that notes, when it is rebuilt from its bytes, how many
+    children were still alive."""
+
+    built_beside: ClassVar[list[int]] = []
+
+    def __init__(self, item: int) -> None:
+        self.item = item
+
+    def __setstate__(self, state: dict) -> None:
+        import multiprocessing
+
+        self.__dict__.update(state)
+        _Answer.built_beside.append(len(multiprocessing.active_children()))
+
+
+def _answer(item: int) -> _Answer:
+    return _Answer(item)
+
+
+def test_answers_are_kept_as_bytes_until_the_children_have_stopped() -> None:
+    """While the children live their memory adds to this process's; the
+    answers (a page's words and tables) become objects only after."""
+    _Answer.built_beside.clear()
+    got = supervised_map(_init, _answer, list(range(1, 9)), 2, deadline=10.0, ready_seconds=30)
+    assert sorted((k, v.item) for k, v in got.items()) == [(k, k) for k in range(1, 9)]
+    assert _Answer.built_beside == [0] * 8

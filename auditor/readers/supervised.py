@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
 import time
 from collections import deque
 from collections.abc import Callable
@@ -82,7 +83,7 @@ def _serve(conn: Connection, init: Callable[[], None], work: Callable[[int], Any
         return
     conn.send("ready")
     while (item := conn.recv()) is not None:
-        conn.send(work(item))
+        conn.send_bytes(pickle.dumps(work(item), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _start(init: Callable[[], None], work: Callable[[int], Any], ready_seconds: float | None) -> _Child:
@@ -156,6 +157,19 @@ def supervised_map(
             with contextlib.suppress(Exception):
                 child.conn.send(None)
             _stop(child)
+    return _unpacked(results)
+
+
+def _unpacked(results: dict[int, Any]) -> dict[int, Any]:
+    """The answers as objects, built once every child has stopped.
+
+    Answers are kept as the bytes the child sent until then: a page's
+    pickled words and tables are a fraction of their size as objects, and
+    while the children live their memory adds to this process's. Each
+    answer's bytes are let go as it is built."""
+    for item, answer in results.items():
+        if isinstance(answer, _Packed):
+            results[item] = pickle.loads(answer.data)  # bytes from our own forked child
     return results
 
 
@@ -193,9 +207,17 @@ def _left(child: _Child, deadline: float) -> float:
     return min(deadline - cpu, deadline * WALL_FACTOR - wall)
 
 
+@dataclass(frozen=True)
+class _Packed:
+    """A child's answer as the bytes it sent (see :func:`_unpacked`)."""
+
+    data: bytes
+
+
 def _answer(child: _Child) -> Any:
-    """The child's result for its item; Lost if it died or is still on it."""
+    """The child's result for its item, still packed; Lost if it died or
+    is still on it."""
     try:
-        return child.conn.recv() if child.conn.poll() else Lost(TIMED_OUT)
+        return _Packed(child.conn.recv_bytes()) if child.conn.poll() else Lost(TIMED_OUT)
     except (EOFError, OSError):
         return Lost(CRASHED)
