@@ -162,3 +162,24 @@ def test_answers_are_kept_as_bytes_until_the_children_have_stopped() -> None:
     got = supervised_map(_init, _answer, list(range(1, 9)), 2, deadline=10.0, ready_seconds=30)
     assert sorted((k, v.item) for k, v in got.items()) == [(k, k) for k in range(1, 9)]
     assert _Answer.built_beside == [0] * 8
+
+
+def test_a_page_result_keeps_its_lines_without_their_words() -> None:
+    """What a page reader sends back for running text is its text, box and
+    weight: the document's lines are made of exactly that."""
+    import pypdfium2
+
+    from auditor.readers import read_document
+    from auditor.readers.pdf import _read_page
+    from auditor.readers.pdfium_page import PdfiumPage
+
+    pdf = pypdfium2.PdfDocument(EXAMPLE)
+    try:
+        result = _read_page(PdfiumPage.read(pdf[0]), 1)
+    finally:
+        pdf.close()
+    assert result.lines and all(not hasattr(ln, "words") for ln in result.lines)
+    doc_lines = [ln for ln in read_document(EXAMPLE).lines if ln.page == 1]
+    assert [(ln.text, ln.bbox, ln.bold) for ln in result.lines][: len(doc_lines)] == [
+        (ln.text, ln.bbox, ln.bold) for ln in doc_lines
+    ]

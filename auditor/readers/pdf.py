@@ -51,7 +51,7 @@ from auditor.readers.pdftables.continuation import append_continuation, continua
 from auditor.readers.pdftables.grid import PageTable
 from auditor.readers.pdftables.ruled import ruled_grid
 from auditor.readers.pdftables.unruled import box_area, is_shading
-from auditor.readers.pdftables.words import Line, Word, group_lines, is_bold_font
+from auditor.readers.pdftables.words import PrintedLine, Word, group_lines, is_bold_font
 from auditor.readers.supervised import SKIPPED, TIMED_OUT, Lost, supervised_map
 from auditor.readers.workers import worker_count
 
@@ -72,7 +72,7 @@ class _PageResult:
     number: int
     height: float
     tables: list[PageTable] = field(default_factory=list)
-    lines: list[Line] = field(default_factory=list)
+    lines: list[PrintedLine] = field(default_factory=list)
     word_count: int = 0
     images: list[PageImage] = field(default_factory=list)
     """Images that may hold a table printed as pixels (see the OCR pass)."""
@@ -550,7 +550,7 @@ def _read_page(ppage: pdfplumber.page.Page | PdfiumPage, number: int) -> _PageRe
         tables.extend(text_tables)
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     result.tables = tables
-    result.lines = lines
+    result.lines = [PrintedLine.of(ln) for ln in lines]
     return result
 
 
@@ -592,7 +592,8 @@ def _drop_running_tables(results: list[_PageResult]) -> None:
         if dropped:
             r.tables = [t for t in r.tables if id(t) not in running]
             words = [w for t in dropped for w in t.words]
-            r.lines = sorted([*r.lines, *group_lines(words)], key=lambda ln: (ln.top, ln.x0))
+            lines = [*r.lines, *map(PrintedLine.of, group_lines(words))]
+            r.lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
 def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
@@ -603,7 +604,7 @@ def _running_lines(results: list[_PageResult]) -> set[tuple[int, int]]:
     onto the next page or become a table's title.
     """
 
-    def at_edge(r: _PageResult, ln: Line) -> bool:
+    def at_edge(r: _PageResult, ln: PrintedLine) -> bool:
         return ln.bottom < 0.12 * r.height or ln.top > 0.85 * r.height
 
     counts: Counter[str] = Counter()
@@ -626,7 +627,7 @@ def _build_lines(doc: Document, results: list[_PageResult]) -> None:
         doc.lines.extend(page.lines)
 
 
-def _content_lines(r: _PageResult, running: set[tuple[int, int]]) -> list[Line]:
+def _content_lines(r: _PageResult, running: set[tuple[int, int]]) -> list[PrintedLine]:
     return [ln for i, ln in enumerate(r.lines) if (r.number, i) not in running]
 
 
@@ -679,7 +680,7 @@ def _assemble_tables(results: list[_PageResult], running: set[tuple[int, int]]) 
     return tables
 
 
-def _title(table: PageTable, lines: list[Line]) -> str | None:
+def _title(table: PageTable, lines: list[PrintedLine]) -> str | None:
     """The caption just above the table, if any.
 
     Captions often wrap or stack ("Tabel 2.1" / "Sumber Daya ..." /

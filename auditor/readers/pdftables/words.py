@@ -75,6 +75,33 @@ class Line:
         return is_mostly_bold(self.words)
 
 
+@dataclass(slots=True, frozen=True)
+class PrintedLine:
+    """A line of running text as the document assembly reads it: its text,
+    box and weight, without its words. Every page's lines are kept until
+    the whole document is assembled (and sent back by the page readers), so
+    they should cost a few hundred bytes a line, not a few kilobytes."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    bold: bool
+
+    @classmethod
+    def of(cls, line: Line) -> PrintedLine:
+        return cls(line.text, line.x0, line.top, line.x1, line.bottom, line.bold)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
 def is_bold_font(fontname: str) -> bool:
     """Decide boldness from the font name: PDFs rarely carry a weight flag."""
     lower = fontname.lower()
