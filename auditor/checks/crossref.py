@@ -240,26 +240,21 @@ def _suspect_columns(state: QuantityIndex) -> dict[str, tuple[str, int | None, l
     values are confirmed by the most other places is decided first, and its
     figures no longer count as references for the rest.
     """
-    by_origin: dict[str, list[Quantity]] = {}
-    for q in state.quantities:
-        if q.origin != "text":
-            by_origin.setdefault(q.origin, []).append(q)
+    by_origin = {origin: qs for origin, qs in state.by_origin.items() if origin != "text"}
     out: dict[str, tuple[str, int | None, list[Quantity]]] = {}
     while True:
-        by_key: dict[tuple[int, str, int | None], list[Quantity]] = {}
+        # per subject cluster, its quantities by (measure, year): a copy's
+        # references, and the other quantities of its own subject
+        by_cluster: dict[int, dict[tuple[str, int | None], list[Quantity]]] = {}
         for q in state.quantities:
             if q.origin not in out:
-                by_key.setdefault(_key(state, q), []).append(q)
-        # per subject cluster, its quantities by (measure, year): a mismatched
-        # copy looks only at the other quantities of its own subject
-        by_cluster: dict[int, list[tuple[tuple[str, int | None], list[Quantity]]]] = {}
-        for (cid, measure, year), qs in by_key.items():
-            by_cluster.setdefault(cid, []).append(((measure, year), qs))
+                cid, measure, year = _key(state, q)
+                by_cluster.setdefault(cid, {}).setdefault((measure, year), []).append(q)
         best: tuple[int, str, tuple[str, int | None]] | None = None
         for origin, col in by_origin.items():
             if origin in out:
                 continue
-            verdict = _column_verdict(state, origin, col, by_key, by_cluster)
+            verdict = _column_verdict(state, origin, col, by_cluster)
             if verdict and (best is None or verdict[0] > best[0]):
                 best = (verdict[0], origin, verdict[1])
         if best is None:
@@ -272,8 +267,7 @@ def _column_verdict(
     state: QuantityIndex,
     origin: str,
     col: list[Quantity],
-    by_key: dict[tuple[int, str, int | None], list[Quantity]],
-    by_cluster: dict[int, list[tuple[tuple[str, int | None], list[Quantity]]]],
+    by_cluster: dict[int, dict[tuple[str, int | None], list[Quantity]]],
 ) -> tuple[int, tuple[str, int | None]] | None:
     """(how many other places confirm it, the quantity the column really holds),
     or None when the column fits its header or cannot be judged."""
@@ -282,14 +276,15 @@ def _column_verdict(
     witnesses: dict[tuple[str, int | None], set[str]] = {}
     for q in col:
         cid, measure, year = _key(state, q)
-        refs = [o for o in by_key.get((cid, measure, year), []) if o.origin != origin]
+        cluster = by_cluster.get(cid, {})
+        refs = [o for o in cluster.get((measure, year), []) if o.origin != origin]
         if not refs:
             continue
         comparable += 1
         if _agrees(q, refs):
             continue
         mismatched += 1
-        for (m2, y2), others in by_cluster.get(cid, []):
+        for (m2, y2), others in cluster.items():
             if (m2, y2) == (measure, year):
                 continue
             agreeing = [o for o in others if o.origin != origin and q.number.interval().overlaps(o.number.interval())]
