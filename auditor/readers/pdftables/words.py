@@ -36,8 +36,26 @@ class Word:
         return self.bottom - self.top
 
 
+class _Boxed:
+    """The box of anything with ``x0``, ``top``, ``x1`` and ``bottom``."""
+
+    __slots__ = ()
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
 @dataclass(slots=True)
-class Line:
+class Line(_Boxed):
     """Words sharing one baseline band, left to right."""
 
     words: list[Word]
@@ -59,14 +77,6 @@ class Line:
         return max(w.bottom for w in self.words)
 
     @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    @property
-    def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
-
-    @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -76,7 +86,7 @@ class Line:
 
 
 @dataclass(slots=True, frozen=True)
-class PrintedLine:
+class PrintedLine(_Boxed):
     """A line of running text as the document assembly reads it: its text,
     box and weight, without its words. Every page's lines are kept until
     the whole document is assembled (and sent back by the page readers), so
@@ -92,14 +102,6 @@ class PrintedLine:
     @classmethod
     def of(cls, line: Line) -> PrintedLine:
         return cls(line.text, line.x0, line.top, line.x1, line.bottom, line.bold)
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    @property
-    def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
 
 
 def is_bold_font(fontname: str) -> bool:
