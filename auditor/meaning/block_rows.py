@@ -83,7 +83,7 @@ def aggregate_of(view: TableView, r: int, block: list[int], c: int, exact: bool)
 def _may_fit(value: Fraction, parts: list[Fraction]) -> bool:
     """Could the parts' sum or mean fit ``value`` narrowly at all? Every
     printed interval is centred on its value, so a narrow fit puts the sum
-    (or mean) of the values within ``MAX_WIDTH / 2`` of ``|value|``; in
+    (or mean) of the values within ``|value| x MAX_WIDTH / 2`` of it; in
     floats, with twice that margin, this only skips what cannot fit, before
     the exact intervals are built (a block is compared with every row
     under it)."""

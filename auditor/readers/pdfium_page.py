@@ -22,7 +22,7 @@ Only upright pages whose media box starts at the origin are read here
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -165,7 +165,7 @@ def _address(obj: object) -> int:
 
 
 def _in_stream_order(
-    chars: Iterator[tuple[int, dict]], blanks: list[tuple[int, dict]], text_objects: dict[int, int]
+    chars: Iterable[tuple[int, dict]], blanks: list[tuple[int, dict]], text_objects: dict[int, int]
 ) -> list[dict]:
     """The characters ordered by the place of their text object in the
     content stream (``text_objects``, from the object's address), the text
@@ -448,33 +448,27 @@ def _colour(getter: Callable, obj: object) -> tuple[float, ...] | None:
 
 def _segments(obj: object, matrix: Matrix) -> list[tuple[str, tuple[float, float]]]:
     """The path as pdfminer's operators with their end points, in page space:
-    a Bezier curve is one ``c`` at its end point, a closed subpath ends in ``h``.
-    The calls and their out-parameters are bound once: table rules are
-    thousands of segments a page."""
+    a Bezier curve is one ``c`` at its end point, a closed subpath ends in ``h``."""
     out: list[tuple[str, tuple[float, float]]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
-    get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
-    moveto, bezierto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     pending_curve = 0
     start: tuple[float, float] | None = None
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = get_segment(obj, k)
-        get_point(seg, x_ref, y_ref)
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
         pt = _apply(matrix, x.value, y.value)
-        kind = get_type(seg)
-        if kind == moveto:
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             out.append(("m", pt))
             start = pt
-        elif kind == bezierto:
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
             pending_curve += 1
             if pending_curve == 3:
                 out.append(("c", pt))
                 pending_curve = 0
         else:
             out.append(("l", pt))
-        if get_close(seg) and start is not None and pending_curve == 0:
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None and pending_curve == 0:
             out.append(("h", start))
     return out
 
