@@ -51,6 +51,7 @@ from auditor.readers.pdftables.continuation import append_continuation, continua
 from auditor.readers.pdftables.grid import PageTable
 from auditor.readers.pdftables.ruled import ruled_grid
 from auditor.readers.pdftables.unruled import box_area, is_shading
+from auditor.readers.pdftables.wordrun import page_words
 from auditor.readers.pdftables.words import PrintedLine, Word, group_lines, is_bold_font
 from auditor.readers.supervised import SKIPPED, TIMED_OUT, Lost, supervised_map
 from auditor.readers.workers import worker_count
@@ -460,7 +461,17 @@ def _warn(doc: Document, page: Page, message: str) -> None:
 
 
 def _words(ppage: pdfplumber.page.Page | PdfiumPage) -> list[Word]:
-    """Every word on the page, with its bold character count (one extraction)."""
+    """Every word on the page, with its bold character count (one extraction).
+
+    A PDFium page takes :func:`page_words`, which gives the same words as
+    pdfplumber's extractor below in a fraction of its time."""
+    if isinstance(ppage, PdfiumPage):
+        return page_words(ppage.chars)
+    return _extracted_words(ppage)
+
+
+def _extracted_words(ppage: pdfplumber.page.Page | PdfiumPage) -> list[Word]:
+    """The words of pdfplumber's default ``extract_words``, as :class:`Word`."""
     words: list[Word] = []
     for w in ppage.extract_words(return_chars=True):
         text = w["text"].strip()
