@@ -179,8 +179,15 @@ def numbers_columns(row: Sequence[Cell]) -> bool:
     one number per cell it prints, in at least three and three quarters of
     its cells. Such a row heads the columns: the reader spans none of its
     cells down into the body, the table semantics take it for no record."""
-    own = [c.text.strip() for c in row if c.text.strip() and not c.is_span_copy]
-    if len(own) < 3 or len(own) * 4 < len(row) * 3:
+    return counts_columns([c.text for c in row if not c.is_span_copy], len(row))
+
+
+def counts_columns(texts: Sequence[str], width: int) -> bool:
+    """Whether ``texts`` (a row's own cell texts, blanks included or not)
+    number ``width`` columns as :func:`numbers_columns` says: the test on
+    text alone, for a reader that has words in columns before it has cells."""
+    own = [t.strip() for t in texts if t.strip()]
+    if len(own) < 3 or len(own) * 4 < width * 3:
         return False
     matches = [_COLUMN_NUMBER.fullmatch(t) for t in own]
     return all(matches) and [int(m.group(1)) for m in matches if m] == list(range(1, len(own) + 1))

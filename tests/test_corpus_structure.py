@@ -391,12 +391,6 @@ def test_cianjur_rencana_strategis_one_framed_table(cianjur):
     assert [x.table.page for x in cianjur].count(20) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rows are cut per line band: the Tujuan cell, printed one line below the first Sasaran, "
-    "opens a row of its own (and the first row copies the column number 1 into it); Indikator, "
-    "Kebijakan and Program cells centred beside their Uraian open rows of their own",
-)
 def test_cianjur_rencana_strategis_records(cianjur):
     """p20: seven Sasaran records (Penataan RTH, Data base, Rencana Tata Ruang
     Hijau, operasi TPA, operasi sarana, lampu, pemakaman), Tujuan 1 spanning

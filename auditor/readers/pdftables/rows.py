@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from auditor.readers.pdftables.blocks import Block
+from auditor.readers.pdftables.records import Cut, keyed_records
 from auditor.readers.pdftables.words import FIGURE, Line, Word
 
 Band = tuple[float, float, float, float]
@@ -195,7 +196,8 @@ def split_rows(
     carried = _carried_pieces(block, rows, ev.occupied, ev.col_gaps, ev.wrap_gap, ev.piece, numbered)
     if not carried:
         carried = _numbered_record_wraps(ev, rows)
-    return rows, carried
+    cut = Cut(block.lines, ev.occupied, ev.col_gaps, ev.piece, ev.wrap_gap, block.spanning)
+    return keyed_records(cut, rows, carried) or (rows, carried)
 
 
 def _number_column(ev: _Evidence, rows: Sequence[Sequence[int]]) -> int | None:
