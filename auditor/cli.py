@@ -8,6 +8,7 @@ finding at or above --fail-on, 1 some, 2 usage error or unreadable input,
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,16 @@ def main() -> None:
 
     Run `audit check --help` for all options of the main job.
     """
+
+
+reader_option = click.option(
+    "--reader",
+    type=click.Choice(READERS),
+    default=DEFAULT_LIMITS.reader,
+    show_default=True,
+    help="Library that reads a PDF's characters and rules (the tables are meant to be the same).",
+)
+"""``--reader`` of ``audit check`` and ``audit tables``: inspect the tables as the audit read them."""
 
 
 @main.command()
@@ -135,13 +146,7 @@ def main() -> None:
     help="Characters, rectangles, lines and curves one PDF page may hold; a page with more is skipped with a warning (0: no limit).",
 )
 @reading_options
-@click.option(
-    "--reader",
-    type=click.Choice(READERS),
-    default=DEFAULT_LIMITS.reader,
-    show_default=True,
-    help="Library that reads a PDF's characters and rules (the tables are meant to be the same).",
-)
+@reader_option
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def check(
     reports: tuple[Path, ...],
@@ -412,8 +417,14 @@ def tolerate_encoding(stream: Any, errors: str = "replace") -> None:
     help="Also write one PNG per page with the cells the auditor read drawn on it (PDF only).",
 )
 @rules_option
+@reader_option
 def show_tables(
-    report: Path, page: int | None, table_id: str | None, images: Path | None, extra_rules: tuple[Path, ...]
+    report: Path,
+    page: int | None,
+    table_id: str | None,
+    images: Path | None,
+    extra_rules: tuple[Path, ...],
+    reader: str,
 ) -> None:
     """Show the tables as the auditor reads them: header tree, column roles and
     number conventions, joins over pages with their evidence, row kinds and parents.
@@ -425,7 +436,7 @@ def show_tables(
     from auditor.readers import read_document
 
     try:
-        doc = read_document(report)
+        doc = read_document(report, dataclasses.replace(DEFAULT_LIMITS, reader=reader))
         ruleset = load_ruleset(list(extra_rules))
     except (InputError, RuleFileError) as exc:
         click.echo(f"audit: {exc}", err=True)

@@ -252,6 +252,17 @@ def test_tables_command_reads_with_extra_vocabulary(tmp_path: Path, broken: Path
     assert "REALISASI  role=realisasi_anggaran " in extended.output
 
 
+def test_tables_command_reads_with_either_reader() -> None:
+    """`audit tables --reader` inspects the reading the audit with the same
+    option used; both readers give the shipped ruled example's tables alike."""
+    pdf = Path(__file__).resolve().parents[1] / "fixtures" / "examples" / "consistent-report-ruled.pdf"
+    dumps = {reader: run("tables", pdf, "--reader", reader) for reader in ("pdfium", "pdfplumber")}
+    assert all(res.exit_code == 0 for res in dumps.values())
+    assert "role=realisasi" in dumps["pdfium"].output
+    assert dumps["pdfium"].output == dumps["pdfplumber"].output
+    assert run("tables", pdf, "--reader", "poppler").exit_code == 2
+
+
 def test_sarif_output(broken: Path) -> None:
     data = json.loads(run(broken, "--format", "sarif").output)
     run_ = data["runs"][0]
