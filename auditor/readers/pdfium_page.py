@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -171,15 +172,20 @@ def _in_stream_order(
     content stream (``text_objects``, from the object's address), the text
     page's order kept within an object and the space-only objects' spaces
     (``blanks``, with their places) put in. A character whose object is not
-    known keeps the place of the character before it."""
-    keyed: list[tuple[int, int, dict]] = []
+    known keeps the place of the character before it.
+
+    One stable sort on the place alone: the blanks are listed first, so each
+    comes before the characters of its place, and the characters keep their
+    text page order; half the time of sorting on (place, index) pairs."""
+    get = text_objects.get
+    keyed = list(blanks)
+    append = keyed.append
     place = -1
-    for n, (address, char) in enumerate(chars):
-        place = text_objects.get(address, place)
-        keyed.append((place, n, char))
-    keyed.extend((where, -1, char) for where, char in blanks)
-    keyed.sort(key=lambda item: (item[0], item[1]))
-    return [char for _, _, char in keyed]
+    for address, char in chars:
+        place = get(address, place)
+        append((place, char))
+    keyed.sort(key=itemgetter(0))
+    return [char for _, char in keyed]
 
 
 def _text_object_address() -> Callable[[object, int], int | None]:
