@@ -172,3 +172,14 @@ def test_coverage_agrees_on_random_names(word_lists: list[list[str]]) -> None:
     for a in names:
         for b in names:
             assert index.coverage(a, b) == _reference_coverage(index, a, b), (a, b)
+
+
+@given(st.text(alphabet="aeiknrst", max_size=14), st.text(alphabet="aeiknrst", max_size=14))
+def test_common_letters_are_quick_ratios_matches(a: str, b: str) -> None:
+    """The bound in front of ``ratio()`` is difflib's ``quick_ratio`` itself."""
+    from difflib import SequenceMatcher
+
+    from auditor.meaning.names import _common_letters
+
+    if a or b:
+        assert 2.0 * _common_letters(a, b) / (len(a) + len(b)) == SequenceMatcher(None, a, b).quick_ratio()

@@ -99,8 +99,26 @@ def _typo_equal(a: str, b: str) -> bool:
     # then quick_ratio): most pairs of words are told apart by them alone
     if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.85:
         return False
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+    if 2.0 * _common_letters(a, b) / (len(a) + len(b)) < 0.85:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _common_letters(a: str, b: str) -> int:
+    """The letters ``a`` and ``b`` share, counted with multiplicity: the
+    ``matches`` of ``SequenceMatcher(None, a, b).quick_ratio()``, whose
+    value is ``2.0 * matches / (len(a) + len(b))``, without building the
+    matcher's index of ``b`` for the many pairs it rejects."""
+    left: dict[str, int] = {}
+    for ch in b:
+        left[ch] = left.get(ch, 0) + 1
+    matches = 0
+    for ch in a:
+        n = left.get(ch, 0)
+        if n > 0:
+            left[ch] = n - 1
+            matches += 1
+    return matches
 
 
 def _abbreviates(abbr: str, words: tuple[str, ...], start: int) -> int:
@@ -189,10 +207,7 @@ class NameIndex:
         for word in short:
             w = self.weight(word)
             total += w
-            # one-to-one: a word of the longer name is used once
-            same = next((i for i, x in enumerate(long_) if i not in covered_long and _typo_equal(word, x)), None)
-            if same is not None:
-                covered_long.add(same)
+            if self._found_as_word(word, long_, covered_long):
                 found += w
                 continue
             if not (2 <= len(word) <= 8 and word[:1] in initials):
@@ -213,6 +228,16 @@ class NameIndex:
         long_total = sum(self.weight(x) for x in long_)
         long_found = sum(self.weight(x) for i, x in enumerate(long_) if i in covered_long)
         return (found / total if total else 0.0), (long_found / long_total if long_total else 0.0)
+
+    @staticmethod
+    def _found_as_word(word: str, long_: tuple[str, ...], covered_long: set[int]) -> bool:
+        """Cover the first free word of ``long_`` that is ``word`` or a typo
+        of it (one-to-one: a word of the longer name is used once)."""
+        for i, x in enumerate(long_):
+            if i not in covered_long and _typo_equal(word, x):
+                covered_long.add(i)
+                return True
+        return False
 
     def matches(self, a: str, b: str, short_min: float = 0.85, long_min: float = 0.75) -> bool:
         """Same subject: the shorter name is (nearly) all in the longer one,
