@@ -7,6 +7,9 @@ appendices; and different ones whose names share most words.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from auditor.meaning.names import NameIndex
 
 SAME = [
@@ -99,3 +102,84 @@ def test_abbreviations_spell_out_their_words() -> None:
     assert _abbreviates("sdm", long_, len(long_)) == 0
     lks = tokens("Lembaga Kesejahteraan Sosial")
     assert _abbreviates("lks", lks, 0) == 3
+
+
+_WORDS = [
+    "sdm", "kesos", "lks", "ks", "sumber", "daya", "manusia", "kesejahteraan", "sosial", "lembaga",
+    "tersertifikasi", "tersertifikas", "terakreditasi", "terkreditasi", "rehsos", "rehabilitasi",
+    "anak", "napza", "jumlah", "yang", "2019", "penduduk", "pendudk", "miskin", "kat", "komunitas",
+    "adat", "terpencil", "sosia", "rs",
+]  # fmt: skip
+
+
+def _reference_coverage(index: NameIndex, a: str, b: str) -> tuple[float, float]:
+    """The coverage as first written: every word against every word, every
+    abbreviation tried at every start."""
+    from auditor.meaning.names import _abbreviates, _typo_equal, tokens
+
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return 0.0, 0.0
+    if ta == tb:
+        return 1.0, 1.0
+    weight = index.weight
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    covered: set[int] = set()
+    found = total = 0.0
+    for word in short:
+        w = weight(word)
+        total += w
+        same = [i for i, x in enumerate(long_) if i not in covered and _typo_equal(word, x)]
+        if same:
+            covered.add(same[0])
+            found += w
+            continue
+        for i in range(len(long_)):
+            span = _abbreviates(word, long_, i)
+            if span and not covered & set(range(i, i + span)):
+                covered.update(range(i, i + span))
+                found += w
+                break
+    for j in list(covered):
+        for i in range(len(long_)):
+            span = _abbreviates(long_[j], long_, i)
+            if span and j not in range(i, i + span):
+                covered.update(range(i, i + span))
+                break
+    long_total = sum(weight(x) for x in long_)
+    long_found = sum(weight(x) for i, x in enumerate(long_) if i in covered)
+    return (found / total if total else 0.0), (long_found / long_total if long_total else 0.0)
+
+
+def test_coverage_is_the_exhaustive_comparison() -> None:
+    """Skipping the abbreviations that cannot start, and keeping answers by
+    the names' words, change no coverage of any pair of sample names."""
+    names = [n for pair in SAME + DIFFERENT for n in pair]
+    names += ["SDM", "sdm kesos", "Kesos SDM tersertifikasi 2019", "LKS", "Lembaga Kesejahteraan Sosial"]
+    index = NameIndex(names)
+    for a in names:
+        for b in names:
+            assert index.coverage(a, b) == _reference_coverage(index, a, b), (a, b)
+            assert index.coverage(a, b) == _reference_coverage(index, a, b), (a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6), min_size=2, max_size=6))
+def test_coverage_agrees_on_random_names(word_lists: list[list[str]]) -> None:
+    """Random names built from real, abbreviated and misspelt words."""
+    names = [" ".join(ws) for ws in word_lists]
+    index = NameIndex(names)
+    for a in names:
+        for b in names:
+            assert index.coverage(a, b) == _reference_coverage(index, a, b), (a, b)
+
+
+@given(st.text(alphabet="aeiknrst", max_size=14), st.text(alphabet="aeiknrst", max_size=14))
+def test_common_letters_are_quick_ratios_matches(a: str, b: str) -> None:
+    """The bound in front of ``ratio()`` is difflib's ``quick_ratio`` itself."""
+    from difflib import SequenceMatcher
+
+    from auditor.meaning.names import _common_letters
+
+    if a or b:
+        assert 2.0 * _common_letters(a, b) / (len(a) + len(b)) == SequenceMatcher(None, a, b).quick_ratio()

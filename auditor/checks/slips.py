@@ -89,10 +89,12 @@ def slip_of(printed: Number, true: Number) -> str | None:
     return None
 
 
-def _subject(sentence: Sentence, subjects: list[str]) -> str | None:
-    """The one subject a sentence names with all its words."""
+def _subject(sentence: Sentence, subjects: list[tuple[str, frozenset[str]]]) -> str | None:
+    """The one subject a sentence names with all its words (``subjects``:
+    each name with the set of its :func:`tokens`, made once per document
+    rather than once per sentence)."""
     words = set(tokens(sentence.text))
-    named = {frozenset(tokens(s)): s for s in subjects if all(t in words for t in tokens(s))}
+    named = {k: s for s, k in subjects if k <= words}
     # a name inside a longer named one is the same mention ("AKIP PD" in "Nilai Evaluasi AKIP PD")
     kept = [s for k, s in named.items() if not any(k < other for other in named)]
     return kept[0] if len(kept) == 1 else None
@@ -204,11 +206,12 @@ def _slips(rule: Rule, ctx: DocContext) -> Iterator[tuple[Sentence, Figure, str,
     rows = _row_values(ctx.views)
     subjects = sorted({rv.subject for rv in rows})
     index = NameIndex(subjects)
+    subject_words = [(s, frozenset(tokens(s))) for s in subjects]
     values = _by_value(rows)
     owns: dict[str, list[Number]] = {}
     own_intervals: dict[str, list[Interval]] = {}
     for s in _paragraph_sentences(ctx):
-        subject = _subject(s, subjects)
+        subject = _subject(s, subject_words)
         if subject is None:
             continue
         if subject not in owns:  # one walk over the rows per subject named, not per sentence

@@ -8,13 +8,23 @@ file can never run code. Evaluation is over :class:`Interval` values.
 from __future__ import annotations
 
 import ast
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from itertools import product
 
 from auditor.meaning.intervals import Interval
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+_APPLY: dict[str, Callable[[Interval, Interval], Interval]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+}
+Evaluator = Callable[[dict[str, Interval]], Interval]
 
 
 class FormulaError(ValueError):
@@ -38,13 +48,14 @@ class Expr:
         positive quantities, monotone in each input over a printed interval,
         so the extremes lie on the corners of the box: evaluate those.
         """
-        if all(self.tree_names_once) or len(env) > 6:
-            return _eval(self.tree, env)
+        run = self._compiled
+        if self._names_once or len(env) > 6:
+            return run(env)
         values = []
         names = list(env)
         for corner in product((0, 1), repeat=len(names)):
             point = {n: Interval.point(env[n].hi if bit else env[n].lo) for n, bit in zip(names, corner, strict=True)}
-            values.append(_eval(self.tree, point).lo)
+            values.append(run(point).lo)
         return Interval(min(values), max(values))
 
     @property
@@ -52,8 +63,26 @@ class Expr:
         seen = [n.id for n in ast.walk(self.tree) if isinstance(n, ast.Name)]
         return [seen.count(n) == 1 for n in self.names]
 
+    @cached_property
+    def _names_once(self) -> bool:
+        """``all(tree_names_once)``, kept: the tree never changes and a rule
+        formula is evaluated on every row of every table."""
+        return all(self.tree_names_once)
+
+    @cached_property
+    def _compiled(self) -> Evaluator:
+        """:func:`_eval` of the tree as nested closures, its constants made
+        once: the same operations in the same order, without walking the tree
+        on every row."""
+        return _compile(self.tree)
+
+    def __getstate__(self) -> dict[str, object]:
+        """The fields alone: the kept closures are remade where needed (and
+        cannot be pickled)."""
+        return {k: v for k, v in self.__dict__.items() if k in ("text", "tree", "names")}
+
     def evaluate_point(self, env: dict[str, Fraction]) -> Fraction:
-        return _eval(self.tree, {k: Interval.point(v) for k, v in env.items()}).lo
+        return self._compiled({k: Interval.point(v) for k, v in env.items()}).lo
 
 
 def parse_expression(text: str) -> Expr:
@@ -106,4 +135,22 @@ def _eval(node: ast.expr, env: dict[str, Interval]) -> Interval:
         if op == "*":
             return a * b
         return a / b
+    raise FormulaError(f"cannot evaluate {ast.dump(node)}")
+
+
+def _compile(node: ast.expr) -> Evaluator:
+    """A function computing what :func:`_eval` computes on ``node``."""
+    if isinstance(node, ast.Name):
+        name = node.id
+        return lambda env: env[name]
+    if isinstance(node, ast.Constant):
+        constant = Interval.point(Fraction(str(node.value)))
+        return lambda env: constant
+    if isinstance(node, ast.UnaryOp):
+        operand = _compile(node.operand)
+        return lambda env: -operand(env)
+    if isinstance(node, ast.BinOp):
+        left, right = _compile(node.left), _compile(node.right)
+        apply = _APPLY[_OPS[type(node.op)]]
+        return lambda env: apply(left(env), right(env))
     raise FormulaError(f"cannot evaluate {ast.dump(node)}")

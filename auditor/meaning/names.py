@@ -99,8 +99,26 @@ def _typo_equal(a: str, b: str) -> bool:
     # then quick_ratio): most pairs of words are told apart by them alone
     if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.85:
         return False
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+    if 2.0 * _common_letters(a, b) / (len(a) + len(b)) < 0.85:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _common_letters(a: str, b: str) -> int:
+    """The letters ``a`` and ``b`` share, counted with multiplicity: the
+    ``matches`` of ``SequenceMatcher(None, a, b).quick_ratio()``, whose
+    value is ``2.0 * matches / (len(a) + len(b))``, without building the
+    matcher's index of ``b`` for the many pairs it rejects."""
+    left: dict[str, int] = {}
+    for ch in b:
+        left[ch] = left.get(ch, 0) + 1
+    matches = 0
+    for ch in a:
+        n = left.get(ch, 0)
+        if n > 0:
+            left[ch] = n - 1
+            matches += 1
+    return matches
 
 
 def _abbreviates(abbr: str, words: tuple[str, ...], start: int) -> int:
@@ -142,33 +160,57 @@ class NameIndex:
         self.docs = [set(tokens(n)) for n in names]
         self.df: Counter[str] = Counter(w for d in self.docs for w in d)
         self.n = max(len(self.docs), 1)
-        self._matched: dict[tuple[str, str, float, float], bool] = {}
-        """Answers of :meth:`matches` (the index never changes after this):
-        a section heading is compared with every indicator once for each
-        sentence under it."""
+        self._matched: dict[tuple[tuple[str, ...], tuple[str, ...], float, float], bool] = {}
+        """Answers of :meth:`matches` (the index never changes after this),
+        by the two names' words: a section heading is compared with every
+        indicator once for each sentence under it, and many printed names
+        differ only in case, numbers or stopwords."""
+        self._weights: dict[str, float] = {}
+        self._covered: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[float, float]] = {}
+        """Answers of :meth:`coverage`, by the two names' words (all it reads)."""
 
     def weight(self, word: str) -> float:
-        return math.log(1 + self.n / (1 + self.df.get(word, 0)))
+        """How rare ``word`` is among the names (kept: asked for every word
+        of both names of every comparison)."""
+        known = self._weights.get(word)
+        if known is None:
+            known = self._weights[word] = math.log(1 + self.n / (1 + self.df.get(word, 0)))
+        return known
 
     def coverage(self, a: str, b: str) -> tuple[float, float]:
         """(share of the shorter name's weight found in the longer one,
         share of the longer name's weight that the shorter one accounts for)."""
-        ta, tb = tokens(a), tokens(b)
+        key = (tokens(a), tokens(b))
+        known = self._covered.get(key)
+        if known is None:
+            if len(self._covered) >= MAX_MATCHES_KEPT:
+                self._covered.clear()
+            known = self._covered[key] = self._coverage(*key)
+        return known
+
+    def _coverage(self, ta: tuple[str, ...], tb: tuple[str, ...]) -> tuple[float, float]:
+        """:meth:`coverage` of two names' words.
+
+        An abbreviation is only tried where it can start: ``_abbreviates``
+        answers 0 for a word outside 2..8 letters or whose first letter
+        begins no word of the longer name, so skipping those calls changes
+        no answer.
+        """
         if not ta or not tb:
             return 0.0, 0.0
         if ta == tb:
             return 1.0, 1.0
         short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        initials = {x[:1] for x in long_}
         covered_long: set[int] = set()
         found = total = 0.0
         for word in short:
             w = self.weight(word)
             total += w
-            # one-to-one: a word of the longer name is used once
-            same = [i for i, x in enumerate(long_) if i not in covered_long and _typo_equal(word, x)]
-            if same:
-                covered_long.add(same[0])
+            if self._found_as_word(word, long_, covered_long):
                 found += w
+                continue
+            if not (2 <= len(word) <= 8 and word[:1] in initials):
                 continue
             for i in range(len(long_)):
                 span = _abbreviates(word, long_, i)
@@ -177,7 +219,7 @@ class NameIndex:
                     found += w
                     break
         # "Sumber Daya Manusia (SDM)": a covered abbreviation covers its expansion
-        for j in list(covered_long):
+        for j in [j for j in covered_long if 2 <= len(long_[j]) <= 8]:
             for i in range(len(long_)):
                 span = _abbreviates(long_[j], long_, i)
                 if span and j not in range(i, i + span):
@@ -187,11 +229,21 @@ class NameIndex:
         long_found = sum(self.weight(x) for i, x in enumerate(long_) if i in covered_long)
         return (found / total if total else 0.0), (long_found / long_total if long_total else 0.0)
 
+    @staticmethod
+    def _found_as_word(word: str, long_: tuple[str, ...], covered_long: set[int]) -> bool:
+        """Cover the first free word of ``long_`` that is ``word`` or a typo
+        of it (one-to-one: a word of the longer name is used once)."""
+        for i, x in enumerate(long_):
+            if i not in covered_long and _typo_equal(word, x):
+                covered_long.add(i)
+                return True
+        return False
+
     def matches(self, a: str, b: str, short_min: float = 0.85, long_min: float = 0.75) -> bool:
         """Same subject: the shorter name is (nearly) all in the longer one,
         and the longer one is not mostly about something else ("Rehabilitasi
         Sosial" is not "Rehabilitasi Sosial Lanjut Usia")."""
-        key = (a, b, short_min, long_min)
+        key = (tokens(a), tokens(b), short_min, long_min)
         known = self._matched.get(key)
         if known is None:
             if len(self._matched) >= MAX_MATCHES_KEPT:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from auditor.meaning.intervals import Interval
 
@@ -55,7 +55,18 @@ class Number:
         """
         count = (self.grouped or self.currency) and not (self.ratio or self.percent)
         if self.decimals == 0 and (exact_integers or count):
-            return Interval.point(self.value)
+            return self._point
+        return self._rounded
+
+    @cached_property
+    def _point(self) -> Interval:
+        """The printed value alone, kept (a Number never changes, and the
+        rules ask for its interval on every relation they try)."""
+        return Interval.point(self.value)
+
+    @cached_property
+    def _rounded(self) -> Interval:
+        """Every value that rounds to the printed one, kept as ``_point`` is."""
         half = Fraction(1, 2 * 10**self.decimals)
         return Interval(self.value - half, self.value + half)
 

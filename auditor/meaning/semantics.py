@@ -147,6 +147,8 @@ class TableView:
         self.labels_by_content: frozenset[int] = frozenset()
         """Label columns known from their cells, not from a header word."""
         self.columns = self._columns()
+        self._labels: dict[int, str] = {}
+        """Row names already read (see :meth:`label`)."""
         self.hierarchy: str | None = None
         """Where parent rows come from: "numbering", "emphasis" or None."""
         self.rows = self._rows()
@@ -382,7 +384,16 @@ class TableView:
 
     # -- rows -------------------------------------------------------------
     def label(self, r: int) -> str:
-        """The row's name: the text cells before its first figure."""
+        """The row's name: the text cells before its first figure.
+
+        Kept per row once the columns are known (their roles, which the
+        label reads, are settled in ``_columns`` before any row is named):
+        the rules ask for the same row's name again and again."""
+        if r not in self._labels:
+            self._labels[r] = self._label(r)
+        return self._labels[r]
+
+    def _label(self, r: int) -> str:
         parts: list[str] = []
         own = [c for c in self.table.rows[r] if c.text.strip() and not c.is_span_copy]
         for c, cell in enumerate(self.table.rows[r]):

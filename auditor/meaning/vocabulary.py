@@ -14,6 +14,12 @@ class RoleVocabulary:
     rows: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     polarity_patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     status: list[re.Pattern[str]] = field(default_factory=list)
+    _roles: dict[tuple[str, frozenset[str]], str | None] = field(default_factory=dict, repr=False, compare=False)
+    """Answers of :meth:`column_role`: the loader fills the patterns before
+    any header is read, and every table's headers are asked again by the
+    rules (96 patterns tried per header)."""
+    _polarities: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    """Answers of :meth:`polarity`, kept as ``_roles`` is."""
 
     def is_status(self, text: str) -> bool:
         """Whether a cell or line is a status word alone (``Sangat Baik``,
@@ -26,6 +32,12 @@ class RoleVocabulary:
     def polarity(self, label: str) -> str | None:
         """'lower' for an indicator where less is better, 'higher' where the
         words say so explicitly (penurunan X: the decrease itself is counted)."""
+        if label in self._polarities:
+            return self._polarities[label]
+        found = self._polarities[label] = self._polarity(label)
+        return found
+
+    def _polarity(self, label: str) -> str | None:
         h = " ".join(label.lower().split())
         for kind in ("higher", "lower"):
             if any(p.search(h) for p in self.polarity_patterns.get(kind, [])):
@@ -40,6 +52,14 @@ class RoleVocabulary:
         return self.polarity(label.split(" | ")[-1])
 
     def column_role(self, header: str, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The role the first matching ``column_roles`` pattern gives a header."""
+        key = (header, exclude)
+        if key in self._roles:
+            return self._roles[key]
+        found = self._roles[key] = self._column_role(header, exclude)
+        return found
+
+    def _column_role(self, header: str, exclude: frozenset[str]) -> str | None:
         h = " ".join(header.lower().split())
         for role, pat in self.columns:
             if role not in exclude and pat.search(h):
