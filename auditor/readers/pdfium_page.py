@@ -30,6 +30,8 @@ from pdfplumber.container import Container
 from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils.text import WordExtractor
 
+from auditor.readers.pdftables.lattice import ruled_cells
+
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FONT_NAME_BYTES = 256
@@ -138,9 +140,35 @@ class PdfiumPage(Container):
         return self._objects
 
     def filter(self, test: Callable[[dict], bool]) -> PdfiumPage:
-        """The page with only the objects passing ``test`` (as pdfplumber's)."""
-        kept = {kind: [o for o in objs if test(o)] for kind, objs in self._objects.items()}
-        return PdfiumPage(self.width, self.height, kept)
+        """The page with only the objects passing ``test`` (as pdfplumber's).
+
+        Each kind of object is tested when it is first asked for: the reader
+        filters a page for its table finder, which reads only the paths,
+        and testing every character too cost more than finding the tables."""
+        return _FilteredPage(self, test)
+
+    def _kind(self, kind: str) -> list[dict]:
+        return self._objects.get(kind, [])
+
+    @property
+    def chars(self) -> list[dict]:
+        return self._kind("char")
+
+    @property
+    def rects(self) -> list[dict]:
+        return self._kind("rect")
+
+    @property
+    def lines(self) -> list[dict]:
+        return self._kind("line")
+
+    @property
+    def curves(self) -> list[dict]:
+        return self._kind("curve")
+
+    @property
+    def images(self) -> list[dict]:
+        return self._kind("image")
 
     def extract_words(self, **kwargs: object) -> list[dict]:
         """pdfplumber's word extraction, with its defaults, over these chars."""
@@ -148,11 +176,35 @@ class PdfiumPage(Container):
         return WordExtractor(**kwargs).extract_words(self.chars, return_chars)  # type: ignore[arg-type]
 
     def find_tables(self, table_settings: dict | None = None) -> list[Table]:
-        """pdfplumber's table finder over these edges."""
+        """pdfplumber's table finder over these edges: with its default
+        settings, the same steps on tuples (:mod:`auditor.readers.pdftables.lattice`)."""
+        if table_settings is None:
+            found = ruled_cells(self.lines, self.rects, self.curves)
+            if found is not None:
+                return [Table(self, cells) for cells in found]  # type: ignore[arg-type]
         return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[arg-type]
 
     def close(self) -> None:
         """Nothing to release: the objects are plain dicts."""
+
+
+class _FilteredPage(PdfiumPage):
+    """A page's objects passing a test, each kind tested on first use."""
+
+    def __init__(self, source: PdfiumPage, test: Callable[[dict], bool]) -> None:
+        super().__init__(source.width, source.height, {})
+        self._source = source
+        self._test = test
+
+    def _kind(self, kind: str) -> list[dict]:
+        kept = self._objects.get(kind)
+        if kept is None:
+            kept = self._objects[kind] = [o for o in self._source._kind(kind) if self._test(o)]
+        return kept
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return {kind: self._kind(kind) for kind in self._source.objects}
 
 
 # --------------------------------------------------------------------------
