@@ -31,6 +31,8 @@ from pdfplumber.container import Container
 from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils.text import WordExtractor
 
+from auditor.readers.pdftables.lattice import ruled_cells
+
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FONT_NAME_BYTES = 256
@@ -139,9 +141,35 @@ class PdfiumPage(Container):
         return self._objects
 
     def filter(self, test: Callable[[dict], bool]) -> PdfiumPage:
-        """The page with only the objects passing ``test`` (as pdfplumber's)."""
-        kept = {kind: [o for o in objs if test(o)] for kind, objs in self._objects.items()}
-        return PdfiumPage(self.width, self.height, kept)
+        """The page with only the objects passing ``test`` (as pdfplumber's).
+
+        Each kind of object is tested when it is first asked for: the reader
+        filters a page for its table finder, which reads only the paths,
+        and testing every character too cost more than finding the tables."""
+        return _FilteredPage(self, test)
+
+    def _kind(self, kind: str) -> list[dict]:
+        return self._objects.get(kind, [])
+
+    @property
+    def chars(self) -> list[dict]:
+        return self._kind("char")
+
+    @property
+    def rects(self) -> list[dict]:
+        return self._kind("rect")
+
+    @property
+    def lines(self) -> list[dict]:
+        return self._kind("line")
+
+    @property
+    def curves(self) -> list[dict]:
+        return self._kind("curve")
+
+    @property
+    def images(self) -> list[dict]:
+        return self._kind("image")
 
     def extract_words(self, **kwargs: object) -> list[dict]:
         """pdfplumber's word extraction, with its defaults, over these chars."""
@@ -149,11 +177,35 @@ class PdfiumPage(Container):
         return WordExtractor(**kwargs).extract_words(self.chars, return_chars)  # type: ignore[arg-type]
 
     def find_tables(self, table_settings: dict | None = None) -> list[Table]:
-        """pdfplumber's table finder over these edges."""
+        """pdfplumber's table finder over these edges: with its default
+        settings, the same steps on tuples (:mod:`auditor.readers.pdftables.lattice`)."""
+        if table_settings is None:
+            found = ruled_cells(self.lines, self.rects, self.curves)
+            if found is not None:
+                return [Table(self, cells) for cells in found]  # type: ignore[arg-type]
         return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[arg-type]
 
     def close(self) -> None:
         """Nothing to release: the objects are plain dicts."""
+
+
+class _FilteredPage(PdfiumPage):
+    """A page's objects passing a test, each kind tested on first use."""
+
+    def __init__(self, source: PdfiumPage, test: Callable[[dict], bool]) -> None:
+        super().__init__(source.width, source.height, {})
+        self._source = source
+        self._test = test
+
+    def _kind(self, kind: str) -> list[dict]:
+        kept = self._objects.get(kind)
+        if kept is None:
+            kept = self._objects[kind] = [o for o in self._source._kind(kind) if self._test(o)]
+        return kept
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return {kind: self._kind(kind) for kind in self._source.objects}
 
 
 # --------------------------------------------------------------------------
@@ -445,80 +497,131 @@ def _objects_of(get: Callable[[int], object], count: int, outer: Matrix) -> Iter
             )
 
 
-def _colour(getter: Callable, obj: object) -> tuple[float, ...] | None:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+def _colour(getter: Callable, obj: object, rgba: tuple[ctypes.c_uint, ...]) -> tuple[float, ...] | None:
+    """A path's fill or stroke colour as pdfminer's RGB fractions, read into
+    ``rgba`` (out-parameters shared by one path's two colours)."""
+    r, g, b, a = rgba
     if not getter(obj, r, g, b, a):
         return None
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
-def _segments(obj: object, matrix: Matrix) -> list[tuple[str, tuple[float, float]]]:
-    """The path as pdfminer's operators with their end points, in page space:
-    a Bezier curve is one ``c`` at its end point, a closed subpath ends in ``h``."""
-    out: list[tuple[str, tuple[float, float]]] = []
+def _segment_calls() -> tuple[Callable, Callable, Callable, Callable]:
+    """``FPDFPath_GetPathSegment``, ``FPDFPathSegment_GetPoint``, ``_GetType``
+    and ``_GetClose``, the segment handle passed as a plain address: a table
+    page is thousands of rules of five segments each, and building and
+    checking a typed handle per segment cost as much as the four calls.
+    Where the binding's functions cannot be re-typed (a binding that is not
+    plain ctypes), the typed calls serve."""
+    try:
+        path_handle = pdfium_c.FPDFPath_GetPathSegment.argtypes[0]
+        floats = ctypes.POINTER(ctypes.c_float)
+
+        def retyped(fn: object, restype: object, *argtypes: object) -> Callable:
+            address = ctypes.cast(fn, ctypes.c_void_p).value
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        return (
+            retyped(pdfium_c.FPDFPath_GetPathSegment, ctypes.c_void_p, path_handle, ctypes.c_int),
+            retyped(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int, ctypes.c_void_p, floats, floats),
+            retyped(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int, ctypes.c_void_p),
+            retyped(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int, ctypes.c_void_p),
+        )
+    except (TypeError, ctypes.ArgumentError, AttributeError, IndexError):
+        return (
+            pdfium_c.FPDFPath_GetPathSegment,
+            pdfium_c.FPDFPathSegment_GetPoint,
+            pdfium_c.FPDFPathSegment_GetType,
+            pdfium_c.FPDFPathSegment_GetClose,
+        )
+
+
+_SEGMENT_CALLS = _segment_calls()
+
+
+def _segments(obj: object, matrix: Matrix) -> tuple[str, list[tuple[float, float]]]:
+    """The path as pdfminer's operators (one letter each) and their end
+    points, in page space: a Bezier curve is one ``c`` at its end point, a
+    closed subpath ends in ``h`` at its start. The matrix is applied as
+    :func:`_apply` applies it, written out: this runs for every segment."""
+    get_segment, get_point, get_type, get_close = _SEGMENT_CALLS
+    a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    ops: list[str] = []
+    pts: list[tuple[float, float]] = []
+    moveto, bezierto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     pending_curve = 0
     start: tuple[float, float] | None = None
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        pt = _apply(matrix, x.value, y.value)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            out.append(("m", pt))
+        seg = get_segment(obj, k)
+        get_point(seg, x_ref, y_ref)
+        px, py = x.value, y.value
+        pt = (a * px + c * py + e, b * px + d * py + f)
+        kind = get_type(seg)
+        if kind == moveto:
+            ops.append("m")
+            pts.append(pt)
             start = pt
-        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        elif kind == bezierto:
             pending_curve += 1
             if pending_curve == 3:
-                out.append(("c", pt))
+                ops.append("c")
+                pts.append(pt)
                 pending_curve = 0
         else:
-            out.append(("l", pt))
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None and pending_curve == 0:
-            out.append(("h", start))
-    return out
+            ops.append("l")
+            pts.append(pt)
+        if get_close(seg) and start is not None and pending_curve == 0:
+            ops.append("h")
+            pts.append(start)
+    return "".join(ops), pts
 
 
-def _path(obj: object, outer: Matrix, height: float) -> Iterator[dict]:
+def _path(obj: object, outer: Matrix, height: float) -> list[dict]:
     """A painted path as pdfplumber dicts, split into subpaths and classified
     as pdfminer's ``paint_path`` does (line, axis-aligned rect, or curve)."""
     fillmode, stroke_flag = ctypes.c_int(), ctypes.c_int()
     if pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke_flag):
         fill, stroke = fillmode.value != 0, bool(stroke_flag.value)
         if fill or stroke:  # else a clipping path ("W n"): nothing is painted
-            yield from _painted(obj, _multiply(_object_matrix(obj), outer), height, fill, stroke)
+            return _painted(obj, _multiply(_object_matrix(obj), outer), height, fill, stroke)
+    return []
 
 
-def _painted(obj: object, matrix: Matrix, height: float, fill: bool, stroke: bool) -> Iterator[dict]:
+def _painted(obj: object, matrix: Matrix, height: float, fill: bool, stroke: bool) -> list[dict]:
     width = ctypes.c_float()
     linewidth = float(width.value) if pdfium_c.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
+    rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
     style = {
         "fill": fill,
         "stroke": stroke,
         "linewidth": linewidth,
-        "non_stroking_color": _colour(pdfium_c.FPDFPageObj_GetFillColor, obj),
-        "stroking_color": _colour(pdfium_c.FPDFPageObj_GetStrokeColor, obj),
+        "non_stroking_color": _colour(pdfium_c.FPDFPageObj_GetFillColor, obj, rgba),
+        "stroking_color": _colour(pdfium_c.FPDFPageObj_GetStrokeColor, obj, rgba),
     }
-    for sub in _subpaths(_segments(obj, matrix)):
-        shaped = _classify(sub, height, style)
+    ops, pts = _segments(obj, matrix)
+    out: list[dict] = []
+    for first, end in _subpaths(ops):
+        shaped = _classify(ops[first:end], pts[first:end], height, style)
         if shaped is not None:
-            yield shaped
+            out.append(shaped)
+    return out
 
 
-def _subpaths(segments: list[tuple[str, tuple[float, float]]]) -> Iterator[list[tuple[str, tuple[float, float]]]]:
-    current: list[tuple[str, tuple[float, float]]] = []
-    for seg in segments:
-        if seg[0] == "m" and current:
-            yield current
-            current = []
-        current.append(seg)
-    if current:
-        yield current
+def _subpaths(ops: str) -> Iterator[tuple[int, int]]:
+    """Where each subpath lies in the operators: from the start and from
+    every later ``m`` to the next."""
+    first = 0
+    while first < len(ops):
+        end = ops.find("m", first + 1)
+        if end < 0:
+            end = len(ops)
+        yield first, end
+        first = end
 
 
-def _classify(sub: list[tuple[str, tuple[float, float]]], height: float, style: dict) -> dict | None:
-    shape = "".join(op for op, _ in sub)
-    pts = [pt for _, pt in sub]
+def _classify(shape: str, pts: list[tuple[float, float]], height: float, style: dict) -> dict | None:
     if shape[:1] != "m" or len(shape) < 2:
         return None
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
