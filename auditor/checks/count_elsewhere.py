@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.checks.common import text_finding
-from auditor.checks.narrative.claims import ClaimWords, Described, count_claims, described_table, listed_items
+from auditor.checks.narrative.claims import ClaimWords, Described, described_table, kept_count_claims, listed_items
 from auditor.checks.narrative.common import rule_param
 from auditor.checks.run import Run
 from auditor.checks.same_set import caption
@@ -54,7 +54,7 @@ def check_counts_in_document(rule: Rule, run: Run) -> Iterator[Finding]:
     ctx = run.context
     # per noun, once: the tables listing it and the count they agree on
     cache: dict[str, tuple[list[Described], int | None]] = {}
-    for c in count_claims(words_rule, ctx):
+    for c in kept_count_claims(words_rule, run):
         others = [v for k, v in cw.headers.items() if k != c.key]
         noun = cw.headers[c.key]
         if described_table(ctx, c.sentence, noun, others) is not None:

@@ -71,8 +71,10 @@ def check_polarity(rule: Rule, view: TableView, run: Run) -> Iterator[Finding]:
     for row in view.rows:
         if row.kind not in CHECKED_KINDS:
             continue
-        direction = row_polarity(view, row.index, run)
-        for out_col, _, binding in formula_bindings(rule, view, row.index, primary_only=True):
+        direction: str | None = None
+        for i, (out_col, _, binding) in enumerate(formula_bindings(rule, view, row.index, primary_only=True)):
+            if i == 0:  # asked only of rows the formula binds in (most rows bind none)
+                direction = row_polarity(view, row.index, run)
             out = view.number(row.index, out_col)
             assert out is not None
             nums = [view.number(row.index, c) for c in binding.values()]

@@ -358,12 +358,22 @@ def count_claims(rule: Rule, ctx: DocContext) -> Iterator[CountClaim]:
                 yield CountClaim(s, m, key, n)
 
 
+def kept_count_claims(rule: Rule, run: Run) -> list[CountClaim]:
+    """:func:`count_claims` of ``rule``, read once per audit: CLM003 and the
+    count-in-document rule (which reads CLM003's words) scan every sentence
+    with the same patterns."""
+    key = f"count-claims:{id(rule)}"
+    if key not in run.cache:
+        run.cache[key] = list(count_claims(rule, run.context))
+    return run.cache[key]  # type: ignore[return-value]
+
+
 def check_counts(rule: Rule, run: Run) -> Iterator[Finding]:
     """``diukur melalui 2 indikator``, ``7 program``, ``33 kegiatan``, ``2
     sasaran strategis``: the described table lists that many items."""
     ctx, lang = run.context, run.lang
     cw = ClaimWords.of(rule)
-    for c in count_claims(rule, ctx):
+    for c in kept_count_claims(rule, run):
         s, m, key, n = c.sentence, c.match, c.key, c.count
         others = [v for k, v in cw.headers.items() if k != key]
         d = described_table(ctx, s, cw.headers[key], others)
