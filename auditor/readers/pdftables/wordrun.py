@@ -90,11 +90,11 @@ def page_words(chars: Sequence[dict]) -> list[Word]:
         if upright:
             lines = _lines(list(run), _TOP, Y_TOLERANCE, _X0)
             for line in lines:
-                _upright_words(line, words, bold)
+                _line_words(line, words, bold, "x0", "x1", "top")
         else:
             lines = _lines(list(run), _X0, X_TOLERANCE, _turned_order)
             for line in lines:
-                _turned_words(line, words, bold)
+                _line_words(line, words, bold, "top", "bottom", "x0")
     return words
 
 
@@ -129,10 +129,14 @@ def _lines(
     return [sorted(line, key=order) for line in lines if line]
 
 
-def _upright_words(line: list[dict], words: list[Word], bold: _Boldness) -> None:
-    """Cut one upright line into words (``char_begins_new_word``, ``ltr``)."""
+def _line_words(line: list[dict], words: list[Word], bold: _Boldness, along: str, end: str, across: str) -> None:
+    """Cut one line into words (``char_begins_new_word``): ``along`` and
+    ``end`` are where a character starts and ends along the line (``x0``,
+    ``x1`` upright, ``top``, ``bottom`` turned), ``across`` its position
+    across it; the tolerances trade places for turned text."""
+    along_tol, across_tol = (X_TOLERANCE, Y_TOLERANCE) if along == "x0" else (Y_TOLERANCE, X_TOLERANCE)
     current: list[dict] = []
-    px0 = px1 = ptop = 0.0
+    p_start = p_end = p_across = 0.0
     for c in line:
         text = c["text"]
         if text.isspace() or not text:
@@ -142,38 +146,13 @@ def _upright_words(line: list[dict], words: list[Word], bold: _Boldness) -> None
             if not text:
                 _add([c], words, bold)
             continue
-        x0, top = c["x0"], c["top"]
-        if current and (x0 < px0 or x0 > px1 + X_TOLERANCE or abs(top - ptop) > Y_TOLERANCE):
+        start, pos = c[along], c[across]
+        if current and (start < p_start or start > p_end + along_tol or abs(pos - p_across) > across_tol):
             _add(current, words, bold)
             current = [c]
         else:
             current.append(c)
-        px0, px1, ptop = x0, c["x1"], top
-    if current:
-        _add(current, words, bold)
-
-
-def _turned_words(line: list[dict], words: list[Word], bold: _Boldness) -> None:
-    """Cut one line of turned characters into words (``char_begins_new_word``,
-    ``ttb``: the tolerances trade places)."""
-    current: list[dict] = []
-    ptop = pbottom = px0 = 0.0
-    for c in line:
-        text = c["text"]
-        if text.isspace() or not text:
-            if current:
-                _add(current, words, bold)
-                current = []
-            if not text:
-                _add([c], words, bold)
-            continue
-        top, x0 = c["top"], c["x0"]
-        if current and (top < ptop or top > pbottom + Y_TOLERANCE or abs(x0 - px0) > X_TOLERANCE):
-            _add(current, words, bold)
-            current = [c]
-        else:
-            current.append(c)
-        ptop, pbottom, px0 = top, c["bottom"], x0
+        p_start, p_end, p_across = start, c[end], pos
     if current:
         _add(current, words, bold)
 
