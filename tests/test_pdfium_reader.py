@@ -23,7 +23,7 @@ from reportlab.pdfgen import canvas
 from auditor.model import Document
 from auditor.readers import read_document
 from auditor.readers.limits import DEFAULT_LIMITS
-from auditor.readers.pdfium_page import PdfiumPage, _in_stream_order
+from auditor.readers.pdfium_page import PdfiumPage, _sorted_by_place
 from auditor.readers.pdftables.unruled import is_shading
 from tests.corpus_cache import read_cached
 
@@ -311,12 +311,11 @@ def test_the_text_object_address_is_the_typed_handles() -> None:
 
 
 def test_characters_go_in_the_content_stream_order_of_their_objects() -> None:
-    """Characters sort by their object's place in the stream (an unknown
-    object keeps the place before it), a text page order within an object,
-    and a space-only object's blank before the characters of its place."""
+    """Characters sort by their object's place in the stream, the text page
+    order within a place, and a space-only object's blank before the
+    characters of its place."""
     a, b, c, d, e = ({"text": t} for t in "abcde")
     blank = {"text": " "}
-    chars = [(20, a), (10, b), (99, c), (10, d), (30, e)]
-    places = {10: 0, 20: 2, 30: 1}
-    ordered = _in_stream_order(chars, [(2, blank)], places)
+    placed = [(2, a), (0, b), (0, c), (0, d), (1, e)]
+    ordered = _sorted_by_place(placed, [(2, blank)])
     assert [ch["text"] for ch in ordered] == ["b", "c", "d", "e", " ", "a"]

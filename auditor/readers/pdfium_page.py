@@ -22,8 +22,9 @@ Only upright pages whose media box starts at the origin are read here
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from operator import itemgetter
+from typing import NamedTuple
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -123,15 +124,14 @@ class PdfiumPage(Container):
                     address = _address(obj)
                     text_objects[address] = len(text_objects)
                     placed.append((obj, matrix, address))
-            chars = list(_chars(textpage, height))
-            printing = {address for address, char in chars if not char["text"].isspace()}
+            chars, printing = _chars(textpage, height, text_objects)
             blanks = [
                 (text_objects[address], char)
                 for obj, matrix, address in placed
                 if address not in printing
                 for char in _blank_object(obj, matrix, textpage.raw, height)
             ]
-            objects["char"] = _in_stream_order(chars, blanks, text_objects)
+            objects["char"] = _sorted_by_place(chars, blanks)
         finally:
             textpage.close()
         return cls(width, height, objects)
@@ -217,49 +217,75 @@ def _address(obj: object) -> int:
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
-def _in_stream_order(
-    chars: Iterable[tuple[int, dict]], blanks: list[tuple[int, dict]], text_objects: dict[int, int]
-) -> list[dict]:
-    """The characters ordered by the place of their text object in the
-    content stream (``text_objects``, from the object's address), the text
-    page's order kept within an object and the space-only objects' spaces
-    (``blanks``, with their places) put in. A character whose object is not
-    known keeps the place of the character before it.
-
-    One stable sort on the place alone: the blanks are listed first, so each
-    comes before the characters of its place, and the characters keep their
-    text page order; half the time of sorting on (place, index) pairs."""
-    get = text_objects.get
-    keyed = list(blanks)
-    append = keyed.append
-    place = -1
-    for address, char in chars:
-        place = get(address, place)
-        append((place, char))
+def _sorted_by_place(placed: list[tuple[int, dict]], blanks: list[tuple[int, dict]]) -> list[dict]:
+    """The characters in the content-stream order of their text objects:
+    ``placed`` holds the text page's characters and ``blanks`` the
+    space-only objects' spaces, each with its object's place in the stream
+    (:func:`_chars`). One stable sort on the place alone: the blanks are listed first,
+    so each comes before the characters of its place, and the characters
+    keep their text page order; half the time of sorting on (place, index)
+    pairs."""
+    keyed = blanks + placed
     keyed.sort(key=itemgetter(0))
     return [char for _, char in keyed]
 
 
-def _text_object_address() -> Callable[[object, int], int | None]:
-    """``FPDFText_GetTextObject`` answering the object's address as an int:
-    casting the typed handle it returns costs more than the call, once per
-    character. Where the binding's function cannot be re-typed (a binding
-    that is not plain ctypes), the typed call and the cast serve."""
+def _retyped(name: str, restype: object, *argtypes: object) -> Callable | None:
+    """PDFium's function ``name`` taking plain addresses (``c_void_p``)
+    where the binding declares typed pointers, or None where the binding's
+    function cannot be re-typed (a binding that is not plain ctypes).
+
+    The calls that run once per character of the document cost more in
+    ctypes' conversion of their typed arguments and results than in PDFium:
+    addresses cut the per-character calls to about a third of their cost."""
     try:
-        address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
-        return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+        address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
     except (TypeError, ctypes.ArgumentError, AttributeError):
-        return lambda raw, i: _address(pdfium_c.FPDFText_GetTextObject(raw, i))
+        return None
 
 
-_TEXT_OBJECT_ADDRESS = _text_object_address()
+_VOID, _INT = ctypes.c_void_p, ctypes.c_int
+_CHAR_CALLS = (
+    _retyped("FPDFText_GetTextObject", _VOID, _VOID, _INT),
+    _retyped("FPDFText_GetUnicode", ctypes.c_uint, _VOID, _INT),
+    _retyped("FPDFText_GetLooseCharBox", _INT, _VOID, _INT, _VOID),
+    _retyped("FPDFText_GetCharOrigin", _INT, _VOID, _INT, _VOID, _VOID),
+)
+_TEXT_OBJECT_ADDRESS: Callable[[object, int], int | None] = _CHAR_CALLS[0] or (
+    lambda raw, i: _address(pdfium_c.FPDFText_GetTextObject(raw, i))
+)
+
+
+def _char_calls(raw: object, *out: ctypes._SimpleCData | ctypes.Structure) -> tuple:
+    """The text page and the out-parameters (loose box, origin x, origin y)
+    as the per-character calls take them, and those calls: the text
+    object's address, the code point, the loose box, the origin. Each call
+    is made as ``call(page, i, *its out-parameters)``, re-typed or typed."""
+    if None not in _CHAR_CALLS:
+        return (ctypes.cast(raw, ctypes.c_void_p).value, *(ctypes.addressof(v) for v in out), *_CHAR_CALLS)
+    typed = (
+        _TEXT_OBJECT_ADDRESS,
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetCharOrigin,
+    )
+    return (raw, *(ctypes.byref(v) for v in out), *typed)
 
 
 class _TextObject:
     """What every character of one text object shares, read at its first
-    character: the matrix's linear part, the font size, name and descent."""
+    character: the matrix's linear part, the font size, name and descent,
+    and for an unrotated object the vertical extent of its last baseline.
 
-    __slots__ = ("a", "b", "c", "d", "descent_per_pt", "fontname", "simple", "size", "upright")
+    An object's characters mostly share one baseline, so the vertical part
+    of their boxes (two products, two roundings) is worked out once per
+    baseline (:meth:`vertical`), from the same terms in the same order as
+    the box of :func:`_box`, so the same floats."""
+
+    __slots__ = (
+        "a", "b", "baseline", "c", "d", "descent_per_pt", "extent", "fontname", "simple", "size", "terms", "upright",
+    )  # fmt: skip
 
     def __init__(self, raw: object, i: int, fonts: dict[int, tuple[str, float]], buffers: tuple) -> None:
         name_buf, descent, matrix = buffers
@@ -269,73 +295,88 @@ class _TextObject:
         self.fontname, self.descent_per_pt = _font(pdfium_c.FPDFText_GetTextObject(raw, i), fonts, name_buf, descent)
         self.upright = self.a * self.d > 0 and self.b * self.c <= 0
         self.simple = self.b == 0 and self.c == 0 and self.a > 0 and self.d > 0
+        self.terms = _box_terms(self.a, self.b, self.c, self.d, self.size, self.descent_per_pt)
+        self.baseline: float | None = None
+        self.extent = (0.0, 0.0, 0.0)
+
+    def vertical(self, f: float, height: float) -> tuple[float, float, float]:
+        """Size, top and bottom of a character of this (simple) object set
+        on baseline ``f``, on a page ``height`` high."""
+        if f != self.baseline:
+            ya, yb = self.terms.dv0 + f, self.terms.dv1 + f
+            y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+            y0, y1 = round(y0, 3), round(y1, 3)
+            self.baseline, self.extent = f, (y1 - y0, height - y1, height - y0)
+        return self.extent
 
 
-def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> Iterator[tuple[int, dict]]:
+def _chars(textpage: pypdfium2.PdfTextPage, height: float, places: dict[int, int]) -> tuple[list, set[int]]:
     """Every character PDFium read from the content stream, as pdfplumber's
-    char dict, with the address of its text object. This runs for every
-    character of the document: the PDFium calls and the out-parameters they
-    fill are bound once, outside the loop, and what a text object's
-    characters share (matrix, size, font) is read once per object."""
+    char dict, with the place of its text object in the stream (``places``,
+    by the object's address; a character whose object is not known keeps
+    the place of the character before it), and the addresses of the
+    objects that print something other than spaces.
+
+    This runs for every character of the document: the PDFium calls and the
+    out-parameters they fill are bound once, outside the loop, and what a
+    text object's characters share (matrix, size, font, baseline) is read
+    once per object."""
     raw = textpage.raw
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    box = pdfium_c.FS_RECTF()
+    box, origin_x, origin_y = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    page, box_out, x_out, y_out, object_address, unicode, loose_box, char_origin = _char_calls(
+        raw, box, origin_x, origin_y
+    )
     buffers = (ctypes.create_string_buffer(_FONT_NAME_BYTES), ctypes.c_float(), pdfium_c.FS_MATRIX())
     fonts: dict[int, tuple[str, float]] = {}
     shared: dict[int, _TextObject] = {}
-    box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(origin_x), ctypes.byref(origin_y)
-    is_generated, unicode, object_address = (
-        pdfium_c.FPDFText_IsGenerated,
-        pdfium_c.FPDFText_GetUnicode,
-        _TEXT_OBJECT_ADDRESS,
-    )
-    loose_box, char_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    is_generated, place_of = pdfium_c.FPDFText_IsGenerated, places.get
+    placed: list[tuple[int, dict]] = []
+    printing: set[int] = set()
+    append, printed, place = placed.append, printing.add, -1
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         # a generated character has no text object: asked only then
-        address = object_address(raw, i) or 0
+        address = object_address(page, i) or 0
         if not address and is_generated(raw, i) == 1:
             continue
-        code = unicode(raw, i)
-        loose_box(raw, i, box_ref)
-        char_origin(raw, i, x_ref, y_ref)
+        code = unicode(page, i)
+        loose_box(page, i, box_out)
+        char_origin(page, i, x_out, y_out)
         obj = shared.get(address) if address else None
         if obj is None:
             obj = _TextObject(raw, i, fonts, buffers)
             if address:
                 shared[address] = obj
-        x0, y0, x1, y1 = _box(obj, origin_x.value, origin_y.value, box)
-        yield (
-            (address or -1),
-            {
-                "object_type": "char",
-                "text": _char_text(code),
-                "fontname": obj.fontname,
-                "size": y1 - y0,
-                "x0": x0,
-                "x1": x1,
-                "width": x1 - x0,
-                "top": height - y1,
-                "bottom": height - y0,
-                "doctop": height - y1,
-                "height": y1 - y0,
-                "upright": obj.upright,
-            },
-        )
+        x0, x1, size, top, bottom = _box(obj, origin_x.value, origin_y.value, box, height)
+        text = _char_text(code)
+        key = address or -1
+        if not text.isspace():
+            printed(key)
+        place = place_of(key, place)
+        append(
+            (
+                place,
+                {
+                    "object_type": "char", "text": text, "fontname": obj.fontname, "size": size,
+                    "x0": x0, "x1": x1, "width": x1 - x0, "top": top, "bottom": bottom, "doctop": top,
+                    "height": size, "upright": obj.upright,
+                },
+            )
+        )  # fmt: skip
+    return placed, printing
 
 
-def _box(obj: _TextObject, e: float, f: float, box: object) -> tuple[float, float, float, float]:
-    """The character's pdfminer box (:func:`_pdfminer_box`), written out for
-    the common unrotated, unslanted, unmirrored matrix: the same arithmetic
-    with its zero terms left out, so the same floats."""
+def _box(obj: _TextObject, e: float, f: float, box: object, height: float) -> tuple[float, float, float, float, float]:
+    """The character's pdfminer box (:func:`_pdfminer_box`) as x0, x1, size,
+    top and bottom, written out for the common unrotated, unslanted,
+    unmirrored matrix: the same arithmetic with its zero terms left out, so
+    the same floats."""
     if not obj.simple:
         m: Matrix = (obj.a, obj.b, obj.c, obj.d, e, f)
-        return _pdfminer_box(m, (box.left, box.bottom, box.right, box.top), obj.size, obj.descent_per_pt)
-    v0 = obj.descent_per_pt * obj.size
+        x0, y0, x1, y1 = _corners(obj.terms, m, (box.left, box.bottom, box.right, box.top))
+        return (x0, x1, y1 - y0, height - y1, height - y0)
     xb = obj.a * ((box.right - e) / obj.a) + e
-    ya, yb = obj.d * v0 + f, obj.d * (v0 + obj.size) + f
     x0, x1 = (e, xb) if e <= xb else (xb, e)
-    y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
-    return (round(x0, 3), round(y0, 3), round(x1, 3), round(y1, 3))
+    return (round(x0, 3), round(x1, 3), *obj.vertical(f, height))
 
 
 def _pdfminer_box(
@@ -350,27 +391,58 @@ def _pdfminer_box(
     carried back to text space it gives the advance, and the vertical span
     is rebuilt from the size and descent.
     """
+    return _corners(_box_terms(*m[:4], size, descent_per_pt), m, loose)
+
+
+class _BoxTerms(NamedTuple):
+    """The terms of :func:`_pdfminer_box` that do not depend on the
+    character's origin or advance: worked out once per text object, they
+    are the same floats for each of its characters."""
+
+    det: float
+    slanted: bool
+    cv0: float
+    cv1: float
+    dv0: float
+    dv1: float
+    x_lo: float
+    x_hi: float
+    y_lo: float
+    y_hi: float
+
+
+def _box_terms(a: float, b: float, c: float, d: float, size: float, descent_per_pt: float) -> _BoxTerms:
+    """The per-object terms of the box for matrix ``a b c d`` and a font of
+    ``size`` with ``descent_per_pt``: the glyph box's corners (u, v) lie in
+    (0, u1) x (v0, v1), and only u1 varies between characters."""
+    v0 = descent_per_pt * size
+    v1 = v0 + size
+    cv0, cv1, dv0, dv1 = c * v0, c * v1, d * v0, d * v1
+    a0, b0 = a * 0.0, b * 0.0
+    slanted = bool(abs(b) < 1e-6 and a > 0 and d)
+    return _BoxTerms(a * d - b * c, slanted, cv0, cv1, dv0, dv1, a0 + cv0, a0 + cv1, b0 + dv0, b0 + dv1)
+
+
+def _corners(
+    terms: _BoxTerms, m: Matrix, loose: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """The box of :func:`_pdfminer_box` from its per-object ``terms``."""
     a, b, c, d, e, f = m
-    det = a * d - b * c
+    det = terms.det
     if not det:
         return loose
     # The advance starts at the origin (u = 0); only its end is taken from the box.
-    if abs(b) < 1e-6 and a > 0 and d:
+    if terms.slanted:
         # Unrotated, perhaps slanted (synthetic italics): PDFium's box spans
         # its own ascent-to-descent slant, which is known from its height.
         slant = max(c * (loose[1] - f) / d, c * (loose[3] - f) / d)
         u1 = (loose[2] - e - slant) / a
     else:
         u1 = max(((x - e) * d - (y - f) * c) / det for x in (loose[0], loose[2]) for y in (loose[1], loose[3]))
-    v0 = descent_per_pt * size
-    v1 = v0 + size
-    # The four corners (u, v) in (0, u1) x (v0, v1), written out: this runs
-    # for every character of the document.
-    cv0, cv1, dv0, dv1 = c * v0, c * v1, d * v0, d * v1
+    # The four corners, written out: this runs for every character of the document.
     au, bu = a * u1, b * u1
-    a0, b0 = a * 0.0, b * 0.0
-    xs = (a0 + cv0 + e, a0 + cv1 + e, au + cv0 + e, au + cv1 + e)
-    ys = (b0 + dv0 + f, b0 + dv1 + f, bu + dv0 + f, bu + dv1 + f)
+    xs = (terms.x_lo + e, terms.x_hi + e, au + terms.cv0 + e, au + terms.cv1 + e)
+    ys = (terms.y_lo + f, terms.y_hi + f, bu + terms.dv0 + f, bu + terms.dv1 + f)
     # Rounded: PDFium's matrices are single precision, and float noise
     # must not order two letters set at one height by a millionth.
     return (round(min(xs), 3), round(min(ys), 3), round(max(xs), 3), round(max(ys), 3))
