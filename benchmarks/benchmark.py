@@ -11,7 +11,8 @@ The baselines are what a PDF-reading auditor would do without us:
 For a text export both baselines are reading it into the document model
 (there is no cheaper honest floor for text). The audit is measured once per
 reader (``--reader``), in CPU seconds of this process and its page workers;
-ratios, unlike seconds, compare across machines and runs.
+ratios, unlike seconds, compare across machines and runs. The baselines and
+the audits take turns, run by run, and each keeps its least CPU.
 
     python benchmarks/benchmark.py [PDF_OR_TEXT ...] [--repeat 3] [--reader pdfplumber] [--ocr off]
 
@@ -50,14 +51,23 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def _best(fn, repeat: int) -> float:
-    """The least CPU of ``repeat`` runs (the others met a busier machine)."""
-    times = []
+def _cpu_of(fn) -> float:
+    """The CPU seconds ``fn()`` takes."""
+    t0 = _cpu()
+    fn()
+    return _cpu() - t0
+
+
+def _interleaved(runs: dict[str, object], repeat: int) -> dict[str, float]:
+    """The least CPU of ``repeat`` runs of each function in ``runs``, the
+    functions taking turns: a machine that gets busier or quieter during
+    the measure then weighs on the baselines and the audit alike, where
+    measuring each in a block of its own let the ratio move by a third."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        t0 = _cpu()
-        fn()
-        times.append(_cpu() - t0)
-    return min(times)
+        for name, fn in runs.items():
+            times[name].append(_cpu_of(fn))
+    return {name: min(values) for name, values in times.items()}
 
 
 def plumber_pass(path: Path) -> None:
@@ -122,17 +132,20 @@ def main() -> int:
     )
     ratios: dict[str, list[float]] = {r: [] for r in readers}
     for path in inputs:
-        plumber = _best(lambda p=path: plumber_pass(p), args.repeat)
-        pdfium = _best(lambda p=path: pdfium_pass(p), args.repeat)
+        runs = {"plumber": lambda p=path: plumber_pass(p), "pdfium": lambda p=path: pdfium_pass(p)}
         for reader in readers:
-            pages, _ = audit(path, reader, args.ocr)
-            full = _best(lambda p=path, r=reader: audit(p, r, args.ocr), args.repeat)
+            runs[reader] = lambda p=path, r=reader: audit(p, r, args.ocr)
+        pages = {reader: audit(path, reader, args.ocr)[0] for reader in readers}
+        best = _interleaved(runs, args.repeat)
+        plumber, pdfium = best["plumber"], best["pdfium"]
+        for reader in readers:
+            full = best[reader]
             to_plumber = full / plumber if plumber else float("nan")
             to_pdfium = full / pdfium if pdfium else float("nan")
             ratios[reader].append(to_plumber)
-            per_page = f"{full / pages:7.3f}" if pages else "      -"
+            per_page = f"{full / pages[reader]:7.3f}" if pages[reader] else "      -"
             print(
-                f"{path.name[:40]:40} {pages:5d} {plumber:9.3f} {pdfium:8.3f} {reader:>10} "
+                f"{path.name[:40]:40} {pages[reader]:5d} {plumber:9.3f} {pdfium:8.3f} {reader:>10} "
                 f"{full:8.3f} {to_plumber:8.2f} {to_pdfium:7.1f} {per_page}"
             )
     for reader, values in ratios.items():
