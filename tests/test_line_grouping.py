@@ -4,7 +4,7 @@ forms, on every corpus and example page.
 ``group_lines`` compares band edges without the ``min``/``max`` builtins and
 makes each line once its words are in, a line's box is worked out once,
 ``line_segments`` is kept on the line, ``join_text`` answers cells of no
-word or one without grouping and ``_letter_runs`` carries whether the last
+word or one without grouping, ``word_bbox`` takes its box in one pass and ``_letter_runs`` carries whether the last
 run is all letters instead of testing it again: all for speed only. Every
 table cell and text line is built from these, so each must give what the
 straightforward form below gives, floats bit for bit.
@@ -20,7 +20,16 @@ import pytest
 from auditor.readers.pdfium_page import PdfiumPage
 from auditor.readers.pdftables.blocks import line_segments
 from auditor.readers.pdftables.wordrun import page_words
-from auditor.readers.pdftables.words import Line, Word, _letter_runs, group_lines, join_text, rejoined_line_text
+from auditor.readers.pdftables.words import (
+    Line,
+    Word,
+    _letter_runs,
+    group_lines,
+    join_text,
+    rejoined_line_text,
+    union_bbox,
+    word_bbox,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures" / "examples").glob("*.pdf"))
@@ -126,6 +135,9 @@ def _assert_same_grouping(path: Path) -> None:
             assert [[id(w) for w in r] for r in _letter_runs(line.words)] == [
                 [id(w) for w in r] for r in _general_runs(line.words)
             ], f"{path.name} p{number}"
+            for piece in (line.words, line.words[::-1]):
+                want_box = union_bbox((w.x0, w.top, w.x1, w.bottom) for w in piece)
+                assert _hex(word_bbox(piece)) == _hex(want_box), f"{path.name} p{number}"
         for w in words[:50]:
             assert join_text([w]) == rejoined_line_text(group_lines([w])[0].words)
 
@@ -160,6 +172,11 @@ def test_a_line_of_letter_spaced_and_short_words() -> None:
     ]
     assert [[w.text for w in r] for r in _letter_runs(line)] == [[w.text for w in r] for r in _general_runs(line)]
     assert rejoined_line_text(line) == "Target 2021 x y"
+
+
+def test_no_words_have_no_box() -> None:
+    assert word_bbox([]) is None
+    assert word_bbox(iter([_w("a", 1.0, 2.0, 3.0, 4.0)])) == (1.0, 2.0, 3.0, 4.0)
 
 
 def test_cells_of_no_word_and_one() -> None:

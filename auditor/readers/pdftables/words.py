@@ -251,7 +251,10 @@ def _letter_runs(words: Sequence[Word]) -> list[list[Word]]:
             letters = letter
     out: list[list[Word]] = []
     for run in runs:
-        out.extend([run] if len(run) >= LETTER_SPACED_RUN else [[w] for w in run])
+        if len(run) == 1 or len(run) >= LETTER_SPACED_RUN:
+            out.append(run)
+        else:
+            out.extend([w] for w in run)
     return out
 
 
@@ -321,7 +324,24 @@ class WordIndex:
 
 
 def word_bbox(words: Iterable[Word]) -> BBox | None:
-    return union_bbox((w.x0, w.top, w.x1, w.bottom) for w in words)
+    """:func:`union_bbox` of the words' boxes, in one pass (every table cell
+    asks for it): a later word replaces an extreme only when strictly beyond
+    it, as ``min`` and ``max`` compare."""
+    it = iter(words)
+    first = next(it, None)
+    if first is None:
+        return None
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    for w in it:
+        if w.x0 < x0:
+            x0 = w.x0
+        if w.top < top:
+            top = w.top
+        if w.x1 > x1:
+            x1 = w.x1
+        if w.bottom > bottom:
+            bottom = w.bottom
+    return (x0, top, x1, bottom)
 
 
 # a cell or piece that is a bare figure: figures never wrap
