@@ -47,14 +47,25 @@ class Block:
 
 
 def line_segments(line: Line, min_gap: float) -> list[tuple[float, float]]:
-    """x-intervals of the runs of words separated by less than ``min_gap``."""
-    segs: list[list[float]] = []
+    """x-intervals of the runs of words separated by less than ``min_gap``.
+
+    Kept on the line for its gap (no caller changes the list): growing the
+    blocks of a page asks for the same line's runs many times over."""
+    cached = line.segments
+    if cached is not None and cached[0] == min_gap:
+        return cached[1]
+    segs: list[tuple[float, float]] = []
+    a = b = 0.0
     for w in line.words:
-        if segs and w.x0 - segs[-1][1] < min_gap:
-            segs[-1][1] = max(segs[-1][1], w.x1)
+        if segs and w.x0 - b < min_gap:
+            if w.x1 > b:
+                b = w.x1
+                segs[-1] = (a, b)
         else:
-            segs.append([w.x0, w.x1])
-    return [(a, b) for a, b in segs]
+            a, b = w.x0, w.x1
+            segs.append((a, b))
+    line.segments = (min_gap, segs)
+    return segs
 
 
 def merge_cover(cover: list[tuple[float, float]], add: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -301,6 +312,8 @@ def _is_white(color: object) -> bool:
     Only a visibly tinted fill is evidence of a shaded table row; anything
     we cannot read as a grey, RGB or CMYK value is treated as no shading.
     """
+    if color is None:
+        return True
     if isinstance(color, (int, float)):
         values = [float(color)]
     elif isinstance(color, (tuple, list)) and all(isinstance(v, (int, float)) for v in color) and color:
@@ -321,11 +334,11 @@ def shaded_bands(rects: Iterable[dict], page_height: float) -> list[tuple[float,
     """
     boxes: list[tuple[float, float, float, float]] = []
     for r in rects:
-        if not r.get("fill") or _is_white(r.get("non_stroking_color")):
+        if not r.get("fill"):
             continue
         h = r["bottom"] - r["top"]
-        if h < 4 or h > 0.5 * page_height:
-            continue
+        if h < 4 or h > 0.5 * page_height or _is_white(r.get("non_stroking_color")):
+            continue  # the colour asked last: a table's thin filled rules are most rects
         boxes.append((r["x0"], r["top"], r["x1"], r["bottom"]))
     merged: list[tuple[float, float, float, float]] = []
     for b in sorted(boxes, key=lambda b: (round(b[1]), round(b[3]), b[0])):
@@ -347,9 +360,14 @@ def vertical_rules(objs: Iterable[dict]) -> list[Rule]:
             x0, x1, top, bottom = float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"])
         except (KeyError, TypeError, ValueError):
             continue
-        filled = bool(o.get("fill")) and not _is_white(o.get("non_stroking_color"))
-        drawn = o.get("object_type") == "line" or bool(o.get("stroke")) or filled
-        if drawn and x1 - x0 <= RULE_WIDTH and bottom - top > 2 * RULE_WIDTH:
+        if not (x1 - x0 <= RULE_WIDTH and bottom - top > 2 * RULE_WIDTH):
+            continue  # asked first: most of a table page's paths are the horizontal rules
+        drawn = (
+            o.get("object_type") == "line"
+            or bool(o.get("stroke"))
+            or (bool(o.get("fill")) and not _is_white(o.get("non_stroking_color")))
+        )
+        if drawn:
             out.append(((x0 + x1) / 2, top, bottom))
     return chain_rules(out)
 

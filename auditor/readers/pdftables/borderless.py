@@ -272,13 +272,23 @@ def find_text_tables(
     min_gap = max(7.0, 0.8 * lh)
     max_vgap = 2.5 * lh
     tables: list[PageTable] = []
+    grown: dict[int, Block] = {}
+
+    def grow(at: int) -> Block:
+        """The block grown from line ``at``, grown once: each start is tried
+        from up to four lines above it, and a block is not changed once grown."""
+        block = grown.get(at)
+        if block is None:
+            block = grown[at] = grow_block(lines, at, min_gap, max_vgap, rules)
+        return block
+
     i = floor = 0  # lines before ``floor`` belong to a table already found
     while i < len(lines):
-        block, start = grow_block(lines, i, min_gap, max_vgap, rules), i
+        block, start = grow(i), i
         # The line on top may be a paragraph's tail or a spanning header
         # label: either way it can cost columns; compare without it.
         while start + 1 < len(lines) and start - i < 3:
-            alt = grow_block(lines, start + 1, min_gap, max_vgap, rules)
+            alt = grow(start + 1)
             more_columns = len(alt.gutters) > len(block.gutters) and len(alt.lines) >= len(block.lines) - 1
             # A centred header label can open a false gutter that the first
             # wide body cell then closes, cutting the block short.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.readers.pdftables.blocks import Block
 from auditor.readers.pdftables.records import Cut, keyed_records
@@ -42,8 +42,24 @@ class _Evidence:
     def wrap_gap(self) -> float:
         return self.leading + self.step
 
+    pieces: dict[int, dict[int, list[Word]]] = field(default_factory=dict, init=False, repr=False)
+    """Per line asked for, its words by column: the row tests ask for the
+    same pieces many times over."""
+
     def piece(self, i: int, c: int) -> list[Word]:
-        return [w for w, k in zip(self.block.lines[i].words, self.cols[i], strict=True) if k == c]
+        """Line i's words in column c, in line order (the same list each time:
+        no caller changes it)."""
+        by_column = self.pieces.get(i)
+        if by_column is None:
+            by_column = {}
+            for w, k in zip(self.block.lines[i].words, self.cols[i], strict=True):
+                found = by_column.get(k)
+                if found is None:
+                    by_column[k] = [w]
+                else:
+                    found.append(w)
+            self.pieces[i] = by_column
+        return by_column.get(c) or []
 
     def text(self, i: int, c: int) -> str:
         return " ".join(w.text for w in self.piece(i, c))

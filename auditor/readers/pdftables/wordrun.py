@@ -61,13 +61,14 @@ _UPRIGHT = itemgetter("upright")
 _TEXT = itemgetter("text")
 _X0 = itemgetter("x0")
 _TOP = itemgetter("top")
-_X1 = itemgetter("x1")
-_BOTTOM = itemgetter("bottom")
 
 
-def _turned_order(c: dict) -> tuple[float, float]:
-    """The in-line sort key of turned characters (``ttb``)."""
-    return (c["top"], c["bottom"])
+_turned_order = itemgetter("top", "bottom")
+"""The in-line sort key of turned characters (``ttb``): ``(top, bottom)``."""
+
+
+_UNSEEN = object()
+"""No font yet: not any character's font name."""
 
 
 class _Boldness(dict[str, bool]):
@@ -90,11 +91,11 @@ def page_words(chars: Sequence[dict]) -> list[Word]:
         if upright:
             lines = _lines(list(run), _TOP, Y_TOLERANCE, _X0)
             for line in lines:
-                _line_words(line, words, bold, "x0", "x1", "top")
+                _line_words(line, words, bold, False)
         else:
             lines = _lines(list(run), _X0, X_TOLERANCE, _turned_order)
             for line in lines:
-                _line_words(line, words, bold, "top", "bottom", "x0")
+                _line_words(line, words, bold, True)
     return words
 
 
@@ -129,45 +130,70 @@ def _lines(
     return [sorted(line, key=order) for line in lines if line]
 
 
-def _line_words(line: list[dict], words: list[Word], bold: _Boldness, along: str, end: str, across: str) -> None:
-    """Cut one line into words (``char_begins_new_word``): ``along`` and
-    ``end`` are where a character starts and ends along the line (``x0``,
-    ``x1`` upright, ``top``, ``bottom`` turned), ``across`` its position
-    across it; the tolerances trade places for turned text."""
-    along_tol, across_tol = (X_TOLERANCE, Y_TOLERANCE) if along == "x0" else (Y_TOLERANCE, X_TOLERANCE)
-    current: list[dict] = []
+def _line_words(line: list[dict], words: list[Word], bold: _Boldness, turned: bool) -> None:
+    """Cut one line into words (``char_begins_new_word``): a character starts
+    and ends along the line at ``x0`` and ``x1`` (``top`` and ``bottom``
+    when ``turned``) and stands across it at ``top`` (``x0``); the
+    tolerances trade places for turned text.
+
+    A word's box is gathered while its characters are taken, as
+    ``merge_chars`` takes its ``min`` and ``max`` over them in order (a
+    later character replaces the extreme only when strictly beyond it), and
+    so are its texts and bold count: this runs for every character, so each
+    character's box is read once and the boldness of its font is looked up
+    again only where the font changes."""
+    along_tol, across_tol = (Y_TOLERANCE, X_TOLERANCE) if turned else (X_TOLERANCE, Y_TOLERANCE)
+    texts: list[str] = []
     p_start = p_end = p_across = 0.0
+    x0 = top = x1 = bottom = 0.0
+    nbold = 0
+    append = words.append
+    font: object = _UNSEEN
+    is_bold = False
     for c in line:
         text = c["text"]
         if text.isspace() or not text:
-            if current:
-                _add(current, words, bold)
-                current = []
-            if not text:
-                _add([c], words, bold)
+            # an empty text would make a word of its own, blank and so dropped
+            if texts:
+                _add(texts, x0, top, x1, bottom, nbold, append)
+                texts = []
             continue
-        start, pos = c[along], c[across]
-        if current and (start < p_start or start > p_end + along_tol or abs(pos - p_across) > across_tol):
-            _add(current, words, bold)
-            current = [c]
+        cx0, ctop, cx1, cbottom = c["x0"], c["top"], c["x1"], c["bottom"]
+        start, stop, pos = (ctop, cbottom, cx0) if turned else (cx0, cx1, ctop)
+        fontname = c.get("fontname", "")
+        if fontname is not font:
+            font, is_bold = fontname, bold[fontname]
+        if texts and not (start < p_start or start > p_end + along_tol or abs(pos - p_across) > across_tol):
+            texts.append(text)
+            if cx0 < x0:
+                x0 = cx0
+            if ctop < top:
+                top = ctop
+            if cx1 > x1:
+                x1 = cx1
+            if cbottom > bottom:
+                bottom = cbottom
+            if is_bold:
+                nbold += 1
         else:
-            current.append(c)
-        p_start, p_end, p_across = start, c[end], pos
-    if current:
-        _add(current, words, bold)
+            if texts:
+                _add(texts, x0, top, x1, bottom, nbold, append)
+            texts = [text]
+            x0, top, x1, bottom = cx0, ctop, cx1, cbottom
+            nbold = 1 if is_bold else 0
+        p_start, p_end, p_across = start, stop, pos
+    if texts:
+        _add(texts, x0, top, x1, bottom, nbold, append)
 
 
-def _add(chars: list[dict], words: list[Word], bold: _Boldness) -> None:
-    """Merge one word's characters (``merge_chars``, ``objects_to_bbox``:
-    ``min`` and ``max`` over the characters in order) and append it unless
-    its text is blank."""
-    text = "".join(map(_TEXT, chars))
+def _add(
+    texts: list[str], x0: float, top: float, x1: float, bottom: float, nbold: int, append: Callable[[Word], None]
+) -> None:
+    """Append one word of characters ``texts`` (ligatures expanded, as
+    ``merge_chars`` writes them) unless its text is blank."""
+    text = "".join(texts)
     if not _LIGATURE_CHARS.isdisjoint(text):
-        text = "".join([LIGATURES.get(t, t) for t in map(_TEXT, chars)])
+        text = "".join([LIGATURES.get(t, t) for t in texts])
     text = text.strip()
-    if not text:
-        return
-    nbold = sum([bold[c.get("fontname", "")] for c in chars])
-    x0, top = float(min(map(_X0, chars))), float(min(map(_TOP, chars)))
-    x1, bottom = float(max(map(_X1, chars))), float(max(map(_BOTTOM, chars)))
-    words.append(Word(text, x0, top, x1, bottom, len(chars), nbold))
+    if text:
+        append(Word(text, float(x0), float(top), float(x1), float(bottom), len(texts), nbold))

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from auditor.model import BBox
 
@@ -56,25 +57,44 @@ class _Boxed:
 
 @dataclass(slots=True)
 class Line(_Boxed):
-    """Words sharing one baseline band, left to right."""
+    """Words sharing one baseline band, left to right.
+
+    Its box is worked out once, from its words as given: table finding asks
+    a line for its edges tens of thousands of times a report, and no line's
+    words change once it is made (a line with other words is a new line)."""
 
     words: list[Word]
+    x0: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
+    segments: tuple[float, list[tuple[float, float]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """The line's runs of words for the last gap asked (see
+    ``blocks.line_segments``): a line is tried in several blocks, and each
+    asks again with the page's one gap."""
 
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+    def __post_init__(self) -> None:
+        self.segments = None
+        words = self.words
+        if not words:
+            self.x0 = self.top = self.x1 = self.bottom = float("nan")
+            return
+        # one pass, as ``min`` and ``max`` compare: a later word replaces
+        # the extreme only when strictly beyond it
+        first = words[0]
+        x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+        for w in words:
+            if w.x0 < x0:
+                x0 = w.x0
+            if w.top < top:
+                top = w.top
+            if w.x1 > x1:
+                x1 = w.x1
+            if w.bottom > bottom:
+                bottom = w.bottom
+        self.x0, self.top, self.x1, self.bottom = x0, top, x1, bottom
 
     @property
     def text(self) -> str:
@@ -119,31 +139,49 @@ def is_mostly_bold(words: Iterable[Word]) -> bool:
     return total > 0 and bold * 2 > total
 
 
+_TOP_X0 = attrgetter("top", "x0")
+_X0 = attrgetter("x0")
+
+
 def group_lines(words: Iterable[Word]) -> list[Line]:
     """Group words into visual lines, top to bottom.
 
     A word joins the line above when it overlaps that line's vertical band by
     at least half its own height; this tolerates mixed font sizes and
     superscripts without merging two consecutive lines.
+
+    Every table cell's text is grouped so, thousands of times a report: the
+    bands' ``min`` and ``max`` are written as the comparisons the builtins
+    make (the first of equals kept), and each line is made once its words
+    are all in, in order.
     """
-    lines: list[Line] = []
-    bands: list[tuple[float, float]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        placed = False
-        for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
-            top, bottom = bands[k]
-            overlap = min(bottom, w.bottom) - max(top, w.top)
-            if overlap >= 0.5 * min(w.height, bottom - top):
-                lines[k].words.append(w)
-                bands[k] = (min(top, w.top), max(bottom, w.bottom))
-                placed = True
+    groups: list[list[Word]] = []
+    tops: list[float] = []
+    bottoms: list[float] = []
+    for w in sorted(words, key=_TOP_X0):
+        wtop, wbottom = w.top, w.bottom
+        height = wbottom - wtop
+        n = len(groups)
+        for k in range(n - 1, max(-1, n - 4), -1):
+            top, bottom = tops[k], bottoms[k]
+            band = bottom - top
+            overlap = (wbottom if wbottom < bottom else bottom) - (wtop if wtop > top else top)
+            if overlap >= 0.5 * (band if band < height else height):
+                groups[k].append(w)
+                if wtop < top:
+                    tops[k] = wtop
+                if wbottom > bottom:
+                    bottoms[k] = wbottom
                 break
-        if not placed:
-            lines.append(Line([w]))
-            bands.append((w.top, w.bottom))
-    for line in lines:
-        line.words.sort(key=lambda w: w.x0)
-    lines.sort(key=lambda ln: (ln.top, ln.x0))
+        else:
+            groups.append([w])
+            tops.append(wtop)
+            bottoms.append(wbottom)
+    lines = []
+    for group in groups:
+        group.sort(key=_X0)
+        lines.append(Line(group))
+    lines.sort(key=_TOP_X0)
     return lines
 
 
@@ -153,7 +191,12 @@ def join_text(words: Sequence[Word]) -> str:
     A line that ends with a hyphen is joined to the next without a space and
     keeps the hyphen ("rata-" + "rata" -> "rata-rata"): in these reports a
     line-end hyphen is nearly always a real one (reduplication, "D-IV").
+
+    Most cells hold no word or one (a figure, a code), whose text is at
+    hand without grouping lines.
     """
+    if len(words) < 2:
+        return words[0].text if words else ""
     out = ""
     for line in group_lines(words):
         text = rejoined_line_text(line.words)
@@ -198,21 +241,20 @@ def _letter_runs(words: Sequence[Word]) -> list[list[Word]]:
     """The line's words in runs: a run of ``LETTER_SPACED_RUN`` or more single
     letters, evenly close (each gap under the font height), is one word."""
     runs: list[list[Word]] = []
+    letters = False  # whether the last run is all single letters
     for w in words:
-        last = runs[-1] if runs else None
-        if (
-            last is not None
-            and len(w.text) == 1
-            and w.text.isalpha()
-            and all(len(x.text) == 1 and x.text.isalpha() for x in last)
-            and w.x0 - last[-1].x1 < max(w.height, 1.0)
-        ):
-            last.append(w)
+        letter = len(w.text) == 1 and w.text.isalpha()
+        if runs and letter and letters and w.x0 - runs[-1][-1].x1 < max(w.height, 1.0):
+            runs[-1].append(w)
         else:
             runs.append([w])
+            letters = letter
     out: list[list[Word]] = []
     for run in runs:
-        out.extend([run] if len(run) >= LETTER_SPACED_RUN else [[w] for w in run])
+        if len(run) == 1 or len(run) >= LETTER_SPACED_RUN:
+            out.append(run)
+        else:
+            out.extend([w] for w in run)
     return out
 
 
@@ -282,7 +324,24 @@ class WordIndex:
 
 
 def word_bbox(words: Iterable[Word]) -> BBox | None:
-    return union_bbox((w.x0, w.top, w.x1, w.bottom) for w in words)
+    """:func:`union_bbox` of the words' boxes, in one pass (every table cell
+    asks for it): a later word replaces an extreme only when strictly beyond
+    it, as ``min`` and ``max`` compare."""
+    it = iter(words)
+    first = next(it, None)
+    if first is None:
+        return None
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    for w in it:
+        if w.x0 < x0:
+            x0 = w.x0
+        if w.top < top:
+            top = w.top
+        if w.x1 > x1:
+            x1 = w.x1
+        if w.bottom > bottom:
+            bottom = w.bottom
+    return (x0, top, x1, bottom)
 
 
 # a cell or piece that is a bare figure: figures never wrap
