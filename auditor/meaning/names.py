@@ -180,12 +180,16 @@ class NameIndex:
     def coverage(self, a: str, b: str) -> tuple[float, float]:
         """(share of the shorter name's weight found in the longer one,
         share of the longer name's weight that the shorter one accounts for)."""
-        key = (tokens(a), tokens(b))
+        return self._kept_coverage(tokens(a), tokens(b))
+
+    def _kept_coverage(self, ta: tuple[str, ...], tb: tuple[str, ...]) -> tuple[float, float]:
+        """:meth:`coverage` of two names' words, kept by them."""
+        key = (ta, tb)
         known = self._covered.get(key)
         if known is None:
             if len(self._covered) >= MAX_MATCHES_KEPT:
                 self._covered.clear()
-            known = self._covered[key] = self._coverage(*key)
+            known = self._covered[key] = self._coverage(ta, tb)
         return known
 
     def _coverage(self, ta: tuple[str, ...], tb: tuple[str, ...]) -> tuple[float, float]:
@@ -232,9 +236,26 @@ class NameIndex:
     @staticmethod
     def _found_as_word(word: str, long_: tuple[str, ...], covered_long: set[int]) -> bool:
         """Cover the first free word of ``long_`` that is ``word`` or a typo
-        of it (one-to-one: a word of the longer name is used once)."""
+        of it (one-to-one: a word of the longer name is used once).
+
+        :func:`_typo_equal` is asked only of words it could call equal: it
+        answers False for two different words unless both have five letters
+        or more, and their lengths pass its first bound
+        (``2 * min / (sum) >= 0.85``, here with the same float arithmetic),
+        so the words skipped here are exactly those it would reject.
+        """
+        n = len(word)
+        if n < 5:
+            for i, x in enumerate(long_):
+                if x == word and i not in covered_long:
+                    covered_long.add(i)
+                    return True
+            return False
         for i, x in enumerate(long_):
-            if i not in covered_long and _typo_equal(word, x):
+            if i in covered_long:
+                continue
+            m = len(x)
+            if x == word or (m >= 5 and 2.0 * min(n, m) / (n + m) >= 0.85 and _typo_equal(word, x)):
                 covered_long.add(i)
                 return True
         return False
@@ -243,21 +264,26 @@ class NameIndex:
         """Same subject: the shorter name is (nearly) all in the longer one,
         and the longer one is not mostly about something else ("Rehabilitasi
         Sosial" is not "Rehabilitasi Sosial Lanjut Usia")."""
-        key = (tokens(a), tokens(b), short_min, long_min)
+        ta, tb = tokens(a), tokens(b)
+        key = (ta, tb, short_min, long_min)
         known = self._matched.get(key)
         if known is None:
             if len(self._matched) >= MAX_MATCHES_KEPT:
                 self._matched.clear()
-            known = self._matched[key] = self._matches(a, b, short_min, long_min)
+            known = self._matched[key] = self._words_match(ta, tb, short_min, long_min)
         return known
 
     def _matches(self, a: str, b: str, short_min: float, long_min: float) -> bool:
-        ta, tb = tokens(a), tokens(b)
+        """:meth:`matches` computed afresh."""
+        return self._words_match(tokens(a), tokens(b), short_min, long_min)
+
+    def _words_match(self, ta: tuple[str, ...], tb: tuple[str, ...], short_min: float, long_min: float) -> bool:
+        """:meth:`matches` of two names' words (all it reads)."""
         if ta == tb and ta:
             return True
         if min(len(ta), len(tb)) < 2:
             return False
-        short_cov, long_cov = self.coverage(a, b)
+        short_cov, long_cov = self._kept_coverage(ta, tb)
         if short_cov < 1.0 and long_cov < 1.0:
             # each name keeps a word the other lacks: "... Bencana Sosial" vs
             # "... Bencana Alam" name two things in the same slot
