@@ -168,6 +168,7 @@ class NameIndex:
         self._weights: dict[str, float] = {}
         self._covered: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[float, float]] = {}
         """Answers of :meth:`coverage`, by the two names' words (all it reads)."""
+        self._name_weights: dict[tuple[str, ...], tuple[float, ...]] = {}
 
     def weight(self, word: str) -> float:
         """How rare ``word`` is among the names (kept: asked for every word
@@ -175,6 +176,17 @@ class NameIndex:
         known = self._weights.get(word)
         if known is None:
             known = self._weights[word] = math.log(1 + self.n / (1 + self.df.get(word, 0)))
+        return known
+
+    def _weights_of(self, words: tuple[str, ...]) -> tuple[float, ...]:
+        """The :meth:`weight` of each word of a name, in order, kept by the
+        words (a name is compared with many others): summed in the same
+        order, the totals are the same floats."""
+        known = self._name_weights.get(words)
+        if known is None:
+            if len(self._name_weights) >= MAX_MATCHES_KEPT:
+                self._name_weights.clear()
+            known = self._name_weights[words] = tuple(self.weight(w) for w in words)
         return known
 
     def coverage(self, a: str, b: str) -> tuple[float, float]:
@@ -196,9 +208,9 @@ class NameIndex:
         """:meth:`coverage` of two names' words.
 
         An abbreviation is only tried where it can start: ``_abbreviates``
-        answers 0 for a word outside 2..8 letters or whose first letter
-        begins no word of the longer name, so skipping those calls changes
-        no answer.
+        answers 0 for a word outside 2..8 letters, or at a word of the longer
+        name that begins with another letter, so skipping those calls
+        changes no answer.
         """
         if not ta or not tb:
             return 0.0, 0.0
@@ -208,8 +220,7 @@ class NameIndex:
         initials = {x[:1] for x in long_}
         covered_long: set[int] = set()
         found = total = 0.0
-        for word in short:
-            w = self.weight(word)
+        for word, w in zip(short, self._weights_of(short), strict=True):
             total += w
             if self._found_as_word(word, long_, covered_long):
                 found += w
@@ -217,6 +228,8 @@ class NameIndex:
             if not (2 <= len(word) <= 8 and word[:1] in initials):
                 continue
             for i in range(len(long_)):
+                if long_[i][:1] != word[:1]:
+                    continue  # _abbreviates answers 0
                 span = _abbreviates(word, long_, i)
                 if span and not covered_long & set(range(i, i + span)):
                     covered_long.update(range(i, i + span))
@@ -224,13 +237,17 @@ class NameIndex:
                     break
         # "Sumber Daya Manusia (SDM)": a covered abbreviation covers its expansion
         for j in [j for j in covered_long if 2 <= len(long_[j]) <= 8]:
+            first = long_[j][:1]
             for i in range(len(long_)):
+                if long_[i][:1] != first:
+                    continue  # _abbreviates answers 0
                 span = _abbreviates(long_[j], long_, i)
                 if span and j not in range(i, i + span):
                     covered_long.update(range(i, i + span))
                     break
-        long_total = sum(self.weight(x) for x in long_)
-        long_found = sum(self.weight(x) for i, x in enumerate(long_) if i in covered_long)
+        long_weights = self._weights_of(long_)
+        long_total = sum(long_weights)
+        long_found = sum(w for i, w in enumerate(long_weights) if i in covered_long)
         return (found / total if total else 0.0), (long_found / long_total if long_total else 0.0)
 
     @staticmethod
