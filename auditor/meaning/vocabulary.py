@@ -37,9 +37,12 @@ class RoleVocabulary:
         if known is None:
             if len(self._statuses) >= STATUSES_KEPT:
                 self._statuses.clear()
-            t = " ".join(text.strip(" \t.,;:()[]*").split())
-            known = self._statuses[text] = bool(t) and any(p.fullmatch(t) for p in self.status)
+            known = self._statuses[text] = self._is_status(text)
         return known
+
+    def _is_status(self, text: str) -> bool:
+        t = " ".join(text.strip(" \t.,;:()[]*").split())
+        return bool(t) and any(p.fullmatch(t) for p in self.status)
 
     def polarity(self, label: str) -> str | None:
         """'lower' for an indicator where less is better, 'higher' where the
