@@ -91,10 +91,11 @@ def _state(run: Run, rule: Rule) -> QuantityIndex:
     indicators = sorted({q.subject for q in table_qs if q.measure in ("target", "realisasi", "capaian")})
     text_qs: list[Quantity] = []
     by_heading: dict[str, str | None] = {}  # the sentences of one section share its heading
+    spelled = _spelled(indicators)
     for i, sentence in enumerate(ctx.sentences):
         if not sentence.numbers:
             continue
-        subject = _sentence_subject(sentence, indicators, index, (short_min, long_min), by_heading)
+        subject = _sentence_subject(sentence, indicators, spelled, index, (short_min, long_min), by_heading)
         if subject:
             text_qs.extend(sentence_quantities(ctx, sentence, subject, i))
     totals = [q for view in ctx.views for q in total_quantities(ctx, view)]
@@ -154,28 +155,35 @@ def _identified(table_qs: list[Quantity], family: dict[str, str]) -> list[Quanti
     return [q for q in table_qs if key(q) not in repeated]
 
 
+def _spelled(indicators: list[str]) -> list[tuple[str, frozenset[str]]]:
+    """Each indicator of two words or more with the set of its words, in the
+    order of ``indicators``: made once, as every sentence with a number is
+    compared with all of them."""
+    words = [(name, tokens(name)) for name in indicators]
+    return [(name, frozenset(toks)) for name, toks in words if len(toks) >= 2]
+
+
 def _sentence_subject(
     sentence: Sentence,
     indicators: list[str],
+    spelled: list[tuple[str, frozenset[str]]],
     index: NameIndex,
     limits: tuple[float, float],
     by_heading: dict[str, str | None],
 ) -> str | None:
-    """The indicator a sentence names, else the one its section heading names
-    (each heading matched once, in ``by_heading``)."""
+    """The indicator a sentence names (all its words among the sentence's,
+    ``spelled`` as :func:`_spelled` gives them), else the one its section
+    heading names (each heading matched once, in ``by_heading``)."""
     short_min, long_min = limits
     words = set(tokens(sentence.text))
-    named = []
-    for name in indicators:
-        toks = tokens(name)
-        if len(toks) >= 2 and all(t in words for t in toks):
-            named.append(name)
+    hits = [(name, toks) for name, toks in spelled if toks <= words]
+    named = [name for name, _ in hits]
     by_heading_name = None
     if sentence.heading:
         if sentence.heading not in by_heading:
             by_heading[sentence.heading] = _heading_subject(sentence.heading, indicators, index, limits)
         by_heading_name = by_heading[sentence.heading]
-    distinct = {frozenset(tokens(n)) for n in named}
+    distinct = {toks for _, toks in hits}
     if len(distinct) == 1:
         return named[0]
     if named:
@@ -186,11 +194,15 @@ def _sentence_subject(
     return by_heading_name
 
 
+_HEADING_NUMBER = re.compile(r"^\W*(\d{1,2}|[A-Za-z])[.)]\s+")
+"""A section heading's number or letter ("3. ", "b) ")."""
+
+
 def _heading_subject(heading: str, indicators: list[str], index: NameIndex, limits: tuple[float, float]) -> str | None:
     """The one indicator a section heading names (its number aside), if all
     the indicators it matches are one."""
     short_min, long_min = limits
-    heading = re.sub(r"^\W*(\d{1,2}|[A-Za-z])[.)]\s+", "", heading)
+    heading = _HEADING_NUMBER.sub("", heading)
     hits = [n for n in indicators if index.matches(heading, n, short_min, long_min)]
     if hits and all(index.matches(hits[0], h, short_min, long_min) for h in hits):
         return hits[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.checks.checked import CheckedRelation, Form, grouped, row_form
 from auditor.checks.common import make_finding
@@ -64,7 +65,7 @@ def year_hints(view: TableView, rule: Rule, out_col: int) -> dict[str, int]:
         for role, pat in view.vocab.columns:
             if role not in roles:
                 continue
-            m = re.search(rf"(?:{pat.pattern})\W*((?:19|20)\d\d)", header, re.IGNORECASE)
+            m = _hint_pattern(pat.pattern).search(header)
             if m:
                 hints[name] = int(m.group(1))
                 break
@@ -72,6 +73,13 @@ def year_hints(view: TableView, rule: Rule, out_col: int) -> dict[str, int]:
 
 
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+@lru_cache(maxsize=1024)
+def _hint_pattern(role_pattern: str) -> re.Pattern[str]:
+    """A role's header pattern followed by a year, compiled once (asked for
+    every output cell of every row)."""
+    return re.compile(rf"(?:{role_pattern})\W*((?:19|20)\d\d)", re.IGNORECASE)
 
 
 def bind_names(

@@ -107,6 +107,10 @@ def find_numbers(sentence: Sentence) -> list[TextNumber]:
     return out
 
 
+_BAB = re.compile(r"^BAB [IVX]+\b", re.IGNORECASE)
+"""A chapter title line ("BAB III AKUNTABILITAS KINERJA")."""
+
+
 def is_heading(ln: TextLine, vocab: RoleVocabulary) -> bool:
     """Bold short lines (markdown headings in a text export) open a section;
     a status word alone (``Sangat Baik`` printed bold as a predikat) is a
@@ -117,7 +121,7 @@ def is_heading(ln: TextLine, vocab: RoleVocabulary) -> bool:
     if ln.bold:
         return True
     # numbered list items ("1. KPM PKH ...") look like titles: only BAB counts
-    return bool(re.match(r"^BAB [IVX]+\b", t, re.IGNORECASE))
+    return bool(_BAB.match(t))
 
 
 def split_sentences(lines: list[TextLine], vocab: RoleVocabulary) -> list[Sentence]:

@@ -25,6 +25,13 @@ _APPLY: dict[str, Callable[[Interval, Interval], Interval]] = {
     "/": operator.truediv,
 }
 Evaluator = Callable[[dict[str, Interval]], Interval]
+_APPLY_POINT: dict[str, Callable[[Fraction, Fraction], Fraction]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+}
+PointEvaluator = Callable[[dict[str, Fraction]], Fraction]
 
 
 class FormulaError(ValueError):
@@ -48,14 +55,13 @@ class Expr:
         positive quantities, monotone in each input over a printed interval,
         so the extremes lie on the corners of the box: evaluate those.
         """
-        run = self._compiled
         if self._names_once or len(env) > 6:
-            return run(env)
+            return self._compiled(env)
+        run = self._compiled_point
+        ends = [(n, _exact(iv.lo), _exact(iv.hi)) for n, iv in env.items()]
         values = []
-        names = list(env)
-        for corner in product((0, 1), repeat=len(names)):
-            point = {n: Interval.point(env[n].hi if bit else env[n].lo) for n, bit in zip(names, corner, strict=True)}
-            values.append(run(point).lo)
+        for corner in product((0, 1), repeat=len(ends)):
+            values.append(run({n: hi if bit else lo for (n, lo, hi), bit in zip(ends, corner, strict=True)}))
         return Interval(min(values), max(values))
 
     @property
@@ -76,13 +82,19 @@ class Expr:
         on every row."""
         return _compile(self.tree)
 
+    @cached_property
+    def _compiled_point(self) -> PointEvaluator:
+        """:func:`_compile_point` of the tree, kept as ``_compiled`` is."""
+        return _compile_point(self.tree)
+
     def __getstate__(self) -> dict[str, object]:
         """The fields alone: the kept closures are remade where needed (and
         cannot be pickled)."""
         return {k: v for k, v in self.__dict__.items() if k in ("text", "tree", "names")}
 
     def evaluate_point(self, env: dict[str, Fraction]) -> Fraction:
-        return self._compiled({k: Interval.point(v) for k, v in env.items()}).lo
+        """The value at one point (see :func:`_compile_point`)."""
+        return self._compiled_point({k: _exact(v) for k, v in env.items()})
 
 
 def parse_expression(text: str) -> Expr:
@@ -135,6 +147,38 @@ def _eval(node: ast.expr, env: dict[str, Interval]) -> Interval:
         if op == "*":
             return a * b
         return a / b
+    raise FormulaError(f"cannot evaluate {ast.dump(node)}")
+
+
+def _exact(v: Fraction | int) -> Fraction:
+    """``v`` as :meth:`Interval.point` holds it (a Fraction)."""
+    return v if type(v) is Fraction else Fraction(v)
+
+
+def _compile_point(node: ast.expr) -> PointEvaluator:
+    """A function computing ``_compile(node)(points).lo`` from the points'
+    values alone.
+
+    On point intervals every operation of :class:`Interval` is the exact
+    rational operation on the two values: a sum, difference, negation,
+    product (the two or four corner products are all the one product) or
+    quotient (``lo / hi`` and ``lo * (1 / hi)`` are the same rational), and a
+    zero divisor raises ZeroDivisionError both ways. So the values are the
+    same Fractions, without making an Interval per operation.
+    """
+    if isinstance(node, ast.Name):
+        name = node.id
+        return lambda env: env[name]
+    if isinstance(node, ast.Constant):
+        constant = Fraction(str(node.value))
+        return lambda env: constant
+    if isinstance(node, ast.UnaryOp):
+        operand = _compile_point(node.operand)
+        return lambda env: -operand(env)
+    if isinstance(node, ast.BinOp):
+        left, right = _compile_point(node.left), _compile_point(node.right)
+        apply = _APPLY_POINT[_OPS[type(node.op)]]
+        return lambda env: apply(left(env), right(env))
     raise FormulaError(f"cannot evaluate {ast.dump(node)}")
 
 

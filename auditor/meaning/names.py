@@ -168,6 +168,7 @@ class NameIndex:
         self._weights: dict[str, float] = {}
         self._covered: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[float, float]] = {}
         """Answers of :meth:`coverage`, by the two names' words (all it reads)."""
+        self._name_weights: dict[tuple[str, ...], tuple[float, ...]] = {}
 
     def weight(self, word: str) -> float:
         """How rare ``word`` is among the names (kept: asked for every word
@@ -177,24 +178,39 @@ class NameIndex:
             known = self._weights[word] = math.log(1 + self.n / (1 + self.df.get(word, 0)))
         return known
 
+    def _weights_of(self, words: tuple[str, ...]) -> tuple[float, ...]:
+        """The :meth:`weight` of each word of a name, in order, kept by the
+        words (a name is compared with many others): summed in the same
+        order, the totals are the same floats."""
+        known = self._name_weights.get(words)
+        if known is None:
+            if len(self._name_weights) >= MAX_MATCHES_KEPT:
+                self._name_weights.clear()
+            known = self._name_weights[words] = tuple(self.weight(w) for w in words)
+        return known
+
     def coverage(self, a: str, b: str) -> tuple[float, float]:
         """(share of the shorter name's weight found in the longer one,
         share of the longer name's weight that the shorter one accounts for)."""
-        key = (tokens(a), tokens(b))
+        return self._kept_coverage(tokens(a), tokens(b))
+
+    def _kept_coverage(self, ta: tuple[str, ...], tb: tuple[str, ...]) -> tuple[float, float]:
+        """:meth:`coverage` of two names' words, kept by them."""
+        key = (ta, tb)
         known = self._covered.get(key)
         if known is None:
             if len(self._covered) >= MAX_MATCHES_KEPT:
                 self._covered.clear()
-            known = self._covered[key] = self._coverage(*key)
+            known = self._covered[key] = self._coverage(ta, tb)
         return known
 
     def _coverage(self, ta: tuple[str, ...], tb: tuple[str, ...]) -> tuple[float, float]:
         """:meth:`coverage` of two names' words.
 
         An abbreviation is only tried where it can start: ``_abbreviates``
-        answers 0 for a word outside 2..8 letters or whose first letter
-        begins no word of the longer name, so skipping those calls changes
-        no answer.
+        answers 0 for a word outside 2..8 letters, or at a word of the longer
+        name that begins with another letter, so skipping those calls
+        changes no answer.
         """
         if not ta or not tb:
             return 0.0, 0.0
@@ -204,8 +220,7 @@ class NameIndex:
         initials = {x[:1] for x in long_}
         covered_long: set[int] = set()
         found = total = 0.0
-        for word in short:
-            w = self.weight(word)
+        for word, w in zip(short, self._weights_of(short), strict=True):
             total += w
             if self._found_as_word(word, long_, covered_long):
                 found += w
@@ -213,6 +228,8 @@ class NameIndex:
             if not (2 <= len(word) <= 8 and word[:1] in initials):
                 continue
             for i in range(len(long_)):
+                if long_[i][:1] != word[:1]:
+                    continue  # _abbreviates answers 0
                 span = _abbreviates(word, long_, i)
                 if span and not covered_long & set(range(i, i + span)):
                     covered_long.update(range(i, i + span))
@@ -220,21 +237,42 @@ class NameIndex:
                     break
         # "Sumber Daya Manusia (SDM)": a covered abbreviation covers its expansion
         for j in [j for j in covered_long if 2 <= len(long_[j]) <= 8]:
+            first = long_[j][:1]
             for i in range(len(long_)):
+                if long_[i][:1] != first:
+                    continue  # _abbreviates answers 0
                 span = _abbreviates(long_[j], long_, i)
                 if span and j not in range(i, i + span):
                     covered_long.update(range(i, i + span))
                     break
-        long_total = sum(self.weight(x) for x in long_)
-        long_found = sum(self.weight(x) for i, x in enumerate(long_) if i in covered_long)
+        long_weights = self._weights_of(long_)
+        long_total = sum(long_weights)
+        long_found = sum(w for i, w in enumerate(long_weights) if i in covered_long)
         return (found / total if total else 0.0), (long_found / long_total if long_total else 0.0)
 
     @staticmethod
     def _found_as_word(word: str, long_: tuple[str, ...], covered_long: set[int]) -> bool:
         """Cover the first free word of ``long_`` that is ``word`` or a typo
-        of it (one-to-one: a word of the longer name is used once)."""
+        of it (one-to-one: a word of the longer name is used once).
+
+        :func:`_typo_equal` is asked only of words it could call equal: it
+        answers False for two different words unless both have five letters
+        or more, and their lengths pass its first bound
+        (``2 * min / (sum) >= 0.85``, here with the same float arithmetic),
+        so the words skipped here are exactly those it would reject.
+        """
+        n = len(word)
+        if n < 5:
+            for i, x in enumerate(long_):
+                if x == word and i not in covered_long:
+                    covered_long.add(i)
+                    return True
+            return False
         for i, x in enumerate(long_):
-            if i not in covered_long and _typo_equal(word, x):
+            if i in covered_long:
+                continue
+            m = len(x)
+            if x == word or (m >= 5 and 2.0 * min(n, m) / (n + m) >= 0.85 and _typo_equal(word, x)):
                 covered_long.add(i)
                 return True
         return False
@@ -243,21 +281,26 @@ class NameIndex:
         """Same subject: the shorter name is (nearly) all in the longer one,
         and the longer one is not mostly about something else ("Rehabilitasi
         Sosial" is not "Rehabilitasi Sosial Lanjut Usia")."""
-        key = (tokens(a), tokens(b), short_min, long_min)
+        ta, tb = tokens(a), tokens(b)
+        key = (ta, tb, short_min, long_min)
         known = self._matched.get(key)
         if known is None:
             if len(self._matched) >= MAX_MATCHES_KEPT:
                 self._matched.clear()
-            known = self._matched[key] = self._matches(a, b, short_min, long_min)
+            known = self._matched[key] = self._words_match(ta, tb, short_min, long_min)
         return known
 
     def _matches(self, a: str, b: str, short_min: float, long_min: float) -> bool:
-        ta, tb = tokens(a), tokens(b)
+        """:meth:`matches` computed afresh."""
+        return self._words_match(tokens(a), tokens(b), short_min, long_min)
+
+    def _words_match(self, ta: tuple[str, ...], tb: tuple[str, ...], short_min: float, long_min: float) -> bool:
+        """:meth:`matches` of two names' words (all it reads)."""
         if ta == tb and ta:
             return True
         if min(len(ta), len(tb)) < 2:
             return False
-        short_cov, long_cov = self.coverage(a, b)
+        short_cov, long_cov = self._kept_coverage(ta, tb)
         if short_cov < 1.0 and long_cov < 1.0:
             # each name keeps a word the other lacks: "... Bencana Sosial" vs
             # "... Bencana Alam" name two things in the same slot

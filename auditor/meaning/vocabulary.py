@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+STATUSES_KEPT = 100_000
+"""Answers of :meth:`RoleVocabulary.is_status` kept (one vocabulary serves
+every document of a batch): past it they are forgotten and computed again."""
+
 
 @dataclass
 class RoleVocabulary:
@@ -20,12 +24,23 @@ class RoleVocabulary:
     rules (96 patterns tried per header)."""
     _polarities: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     """Answers of :meth:`polarity`, kept as ``_roles`` is."""
+    _statuses: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    """Answers of :meth:`is_status`, kept as ``_roles`` is: every text line is
+    asked once by each of the six readers of headings."""
 
     def is_status(self, text: str) -> bool:
         """Whether a cell or line is a status word alone (``Sangat Baik``,
         ``Tercapai``, ``(Tinggi)``): a value, never a heading or a group
         name. A pattern must match the whole text, so a name that merely
         contains a status word (``Program Baik``) is no status."""
+        known = self._statuses.get(text)
+        if known is None:
+            if len(self._statuses) >= STATUSES_KEPT:
+                self._statuses.clear()
+            known = self._statuses[text] = self._is_status(text)
+        return known
+
+    def _is_status(self, text: str) -> bool:
         t = " ".join(text.strip(" \t.,;:()[]*").split())
         return bool(t) and any(p.fullmatch(t) for p in self.status)
 
