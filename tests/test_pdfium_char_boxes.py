@@ -1,7 +1,7 @@
 """The character box worked out per text object gives the same floats as
 the box worked out per character.
 
-``_box`` and ``_corners`` split pdfminer's glyph box into the terms a text
+``_TextObject.char`` and ``_corners`` split pdfminer's glyph box into the terms a text
 object's characters share (:func:`_box_terms`, once per object; the vertical
 extent once per baseline) and the terms of each character. ``_reference_box``
 is the box as it was worked out per character before that split, frozen
@@ -14,7 +14,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.readers.pdfium_page import _box, _box_terms, _pdfminer_box, _TextObject
+from auditor.readers.pdfium_page import _box_terms, _pdfminer_box, _TextObject
 
 
 def _reference_box(m, loose, size, descent_per_pt):
@@ -85,4 +85,12 @@ def test_characters_of_one_object_on_shared_baselines_keep_their_own_boxes(abcd,
         x0, y0, x1, y1 = _reference_box(
             (*abcd, e, f), (loose.left, loose.bottom, loose.right, loose.top), size, descent
         )
-        assert _box(obj, e, f, loose, height) == (x0, x1, y1 - y0, height - y1, height - y0)
+        char = obj.char("x", e, f, loose, height)
+        assert (char["x0"], char["x1"], char["size"], char["top"], char["bottom"]) == (
+            x0,
+            x1,
+            y1 - y0,
+            height - y1,
+            height - y0,
+        )
+        assert (char["width"], char["height"], char["doctop"]) == (x1 - x0, y1 - y0, height - y1)

@@ -37,6 +37,7 @@ from auditor.readers.pdftables.lattice import ruled_cells
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FONT_NAME_BYTES = 256
+_LAST_CODE_POINT = 0x10FFFF
 
 
 def open_document(data: bytes, password: str | None = None) -> pypdfium2.PdfDocument | None:
@@ -280,8 +281,8 @@ class _TextObject:
 
     An object's characters mostly share one baseline, so the vertical part
     of their boxes (two products, two roundings) is worked out once per
-    baseline (:meth:`vertical`), from the same terms in the same order as
-    the box of :func:`_box`, so the same floats."""
+    baseline (:meth:`char`), from the same terms in the same order as
+    the box of :func:`_pdfminer_box`, so the same floats."""
 
     __slots__ = (
         "a", "b", "baseline", "c", "d", "descent_per_pt", "extent", "fontname", "simple", "size", "terms", "upright",
@@ -299,14 +300,36 @@ class _TextObject:
         self.baseline: float | None = None
         self.extent = (0.0, 0.0, 0.0)
 
-    def vertical(self, f: float, height: float) -> tuple[float, float, float]:
+    def char(self, text: str, e: float, f: float, box: object, height: float) -> dict:
+        """pdfplumber's char dict of ``text`` set at origin (``e``, ``f``),
+        PDFium's loose ``box`` around it, on a page ``height`` high.
+
+        The box is pdfminer's (:func:`_pdfminer_box`), written out for the
+        common unrotated, unslanted, unmirrored matrix: the same arithmetic
+        with its zero terms left out, so the same floats. One call per
+        character does the box and the dict: this runs for every character
+        of the document."""
+        if self.simple:
+            xb = self.a * ((box.right - e) / self.a) + e
+            x0, x1 = (round(e, 3), round(xb, 3)) if e <= xb else (round(xb, 3), round(e, 3))
+            size, top, bottom = self.extent if f == self.baseline else self._vertical(f, height)
+        else:
+            m: Matrix = (self.a, self.b, self.c, self.d, e, f)
+            x0, y0, x1, y1 = _corners(self.terms, m, (box.left, box.bottom, box.right, box.top))
+            size, top, bottom = y1 - y0, height - y1, height - y0
+        return {
+            "object_type": "char", "text": text, "fontname": self.fontname, "size": size,
+            "x0": x0, "x1": x1, "width": x1 - x0, "top": top, "bottom": bottom, "doctop": top,
+            "height": size, "upright": self.upright,
+        }  # fmt: skip
+
+    def _vertical(self, f: float, height: float) -> tuple[float, float, float]:
         """Size, top and bottom of a character of this (simple) object set
-        on baseline ``f``, on a page ``height`` high."""
-        if f != self.baseline:
-            ya, yb = self.terms.dv0 + f, self.terms.dv1 + f
-            y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
-            y0, y1 = round(y0, 3), round(y1, 3)
-            self.baseline, self.extent = f, (y1 - y0, height - y1, height - y0)
+        on baseline ``f``, kept for the object's next character."""
+        ya, yb = self.terms.dv0 + f, self.terms.dv1 + f
+        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+        y0, y1 = round(y0, 3), round(y1, 3)
+        self.baseline, self.extent = f, (y1 - y0, height - y1, height - y0)
         return self.extent
 
 
@@ -346,37 +369,13 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float, places: dict[int, int
             obj = _TextObject(raw, i, fonts, buffers)
             if address:
                 shared[address] = obj
-        x0, x1, size, top, bottom = _box(obj, origin_x.value, origin_y.value, box, height)
-        text = _char_text(code)
+        text = _char_text(code) if code == 0x02 or code > _LAST_CODE_POINT else chr(code)
         key = address or -1
         if not text.isspace():
             printed(key)
         place = place_of(key, place)
-        append(
-            (
-                place,
-                {
-                    "object_type": "char", "text": text, "fontname": obj.fontname, "size": size,
-                    "x0": x0, "x1": x1, "width": x1 - x0, "top": top, "bottom": bottom, "doctop": top,
-                    "height": size, "upright": obj.upright,
-                },
-            )
-        )  # fmt: skip
+        append((place, obj.char(text, origin_x.value, origin_y.value, box, height)))
     return placed, printing
-
-
-def _box(obj: _TextObject, e: float, f: float, box: object, height: float) -> tuple[float, float, float, float, float]:
-    """The character's pdfminer box (:func:`_pdfminer_box`) as x0, x1, size,
-    top and bottom, written out for the common unrotated, unslanted,
-    unmirrored matrix: the same arithmetic with its zero terms left out, so
-    the same floats."""
-    if not obj.simple:
-        m: Matrix = (obj.a, obj.b, obj.c, obj.d, e, f)
-        x0, y0, x1, y1 = _corners(obj.terms, m, (box.left, box.bottom, box.right, box.top))
-        return (x0, x1, y1 - y0, height - y1, height - y0)
-    xb = obj.a * ((box.right - e) / obj.a) + e
-    x0, x1 = (e, xb) if e <= xb else (xb, e)
-    return (round(x0, 3), round(x1, 3), *obj.vertical(f, height))
 
 
 def _pdfminer_box(
