@@ -319,3 +319,18 @@ def test_characters_go_in_the_content_stream_order_of_their_objects() -> None:
     placed = [(2, a), (0, b), (0, c), (0, d), (1, e)]
     ordered = _sorted_by_place(placed, [(2, blank)])
     assert [ch["text"] for ch in ordered] == ["b", "c", "d", "e", " ", "a"]
+
+
+def test_typed_character_calls_read_as_the_retyped_ones(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback for a binding that cannot be re-typed reads the same characters."""
+    from auditor.readers import pdfium_page
+
+    doc = pypdfium2.PdfDocument(corpus_dir / "jombang-inspektorat-lkjip-2022.pdf")
+    try:
+        pages = [doc[i] for i in (0, 9, 20, 33)]
+        retyped = [PdfiumPage.read(page).chars for page in pages]
+        monkeypatch.setattr(pdfium_page, "_CHAR_CALLS", (None,) * 4)
+        assert [PdfiumPage.read(page).chars for page in pages] == retyped
+        assert sum(map(len, retyped)) > 1000
+    finally:
+        doc.close()

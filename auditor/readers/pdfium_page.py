@@ -577,34 +577,22 @@ def _colour(getter: Callable, obj: object, rgba: tuple[ctypes.c_uint, ...]) -> t
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
-def _segment_calls() -> tuple[Callable, Callable, Callable, Callable]:
-    """``FPDFPath_GetPathSegment``, ``FPDFPathSegment_GetPoint``, ``_GetType``
-    and ``_GetClose``, the segment handle passed as a plain address: a table
-    page is thousands of rules of five segments each, and building and
-    checking a typed handle per segment cost as much as the four calls.
-    Where the binding's functions cannot be re-typed (a binding that is not
-    plain ctypes), the typed calls serve."""
-    try:
-        path_handle = pdfium_c.FPDFPath_GetPathSegment.argtypes[0]
-        floats = ctypes.POINTER(ctypes.c_float)
-
-        def retyped(fn: object, restype: object, *argtypes: object) -> Callable:
-            address = ctypes.cast(fn, ctypes.c_void_p).value
-            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-        return (
-            retyped(pdfium_c.FPDFPath_GetPathSegment, ctypes.c_void_p, path_handle, ctypes.c_int),
-            retyped(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int, ctypes.c_void_p, floats, floats),
-            retyped(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int, ctypes.c_void_p),
-            retyped(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int, ctypes.c_void_p),
-        )
-    except (TypeError, ctypes.ArgumentError, AttributeError, IndexError):
-        return (
-            pdfium_c.FPDFPath_GetPathSegment,
-            pdfium_c.FPDFPathSegment_GetPoint,
-            pdfium_c.FPDFPathSegment_GetType,
-            pdfium_c.FPDFPathSegment_GetClose,
-        )
+def _segment_calls() -> tuple[Callable, ...] | None:
+    """``FPDFPath_CountSegments``, ``FPDFPath_GetPathSegment``,
+    ``FPDFPathSegment_GetPoint``, ``_GetType`` and ``_GetClose``, every
+    handle and out-parameter passed as a plain address: a table page is
+    thousands of rules of five segments each, and building and checking
+    typed handles per segment cost as much as the calls. None where the
+    binding's functions cannot be re-typed (a binding that is not plain
+    ctypes): the typed calls then serve."""
+    calls = (
+        _retyped("FPDFPath_CountSegments", _INT, _VOID),
+        _retyped("FPDFPath_GetPathSegment", _VOID, _VOID, _INT),
+        _retyped("FPDFPathSegment_GetPoint", _INT, _VOID, _VOID, _VOID),
+        _retyped("FPDFPathSegment_GetType", _INT, _VOID),
+        _retyped("FPDFPathSegment_GetClose", _INT, _VOID),
+    )
+    return None if None in calls else calls
 
 
 _SEGMENT_CALLS = _segment_calls()
@@ -615,18 +603,25 @@ def _segments(obj: object, matrix: Matrix) -> tuple[str, list[tuple[float, float
     points, in page space: a Bezier curve is one ``c`` at its end point, a
     closed subpath ends in ``h`` at its start. The matrix is applied as
     :func:`_apply` applies it, written out: this runs for every segment."""
-    get_segment, get_point, get_type, get_close = _SEGMENT_CALLS
-    a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    if _SEGMENT_CALLS is None:
+        count, get_segment, get_point, get_type, get_close = (
+            pdfium_c.FPDFPath_CountSegments, pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint,
+            pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose,
+        )  # fmt: skip
+        path, x_out, y_out = obj, ctypes.byref(x), ctypes.byref(y)
+    else:
+        count, get_segment, get_point, get_type, get_close = _SEGMENT_CALLS
+        path, x_out, y_out = _address(obj), ctypes.addressof(x), ctypes.addressof(y)
+    a, b, c, d, e, f = matrix
     ops: list[str] = []
     pts: list[tuple[float, float]] = []
     moveto, bezierto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
     pending_curve = 0
     start: tuple[float, float] | None = None
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = get_segment(obj, k)
-        get_point(seg, x_ref, y_ref)
+    for k in range(count(path)):
+        seg = get_segment(path, k)
+        get_point(seg, x_out, y_out)
         px, py = x.value, y.value
         pt = (a * px + c * py + e, b * px + d * py + f)
         kind = get_type(seg)
