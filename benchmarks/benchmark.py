@@ -132,14 +132,15 @@ def main() -> int:
     )
     ratios: dict[str, list[float]] = {r: [] for r in readers}
     for path in inputs:
-        runs = {"plumber": lambda p=path: plumber_pass(p), "pdfium": lambda p=path: pdfium_pass(p)}
+        # the baselines are keyed apart from the readers: one reader is "pdfium"
+        runs = {"pass:plumber": lambda p=path: plumber_pass(p), "pass:pdfium": lambda p=path: pdfium_pass(p)}
         for reader in readers:
-            runs[reader] = lambda p=path, r=reader: audit(p, r, args.ocr)
+            runs[f"audit:{reader}"] = lambda p=path, r=reader: audit(p, r, args.ocr)
         pages = {reader: audit(path, reader, args.ocr)[0] for reader in readers}
         best = _interleaved(runs, args.repeat)
-        plumber, pdfium = best["plumber"], best["pdfium"]
+        plumber, pdfium = best["pass:plumber"], best["pass:pdfium"]
         for reader in readers:
-            full = best[reader]
+            full = best[f"audit:{reader}"]
             to_plumber = full / plumber if plumber else float("nan")
             to_pdfium = full / pdfium if pdfium else float("nan")
             ratios[reader].append(to_plumber)
