@@ -25,13 +25,20 @@ from auditor.readers.pdftables.blocks import (
 from auditor.readers.pdftables.grid import PageTable
 from auditor.readers.pdftables.rows import split_rows
 from auditor.readers.pdftables.spans import infer_group_spans, infer_header_spans
-from auditor.readers.pdftables.words import Line, Word, is_mostly_bold, join_text, word_bbox
+from auditor.readers.pdftables.words import CellLines, Line, Word, is_mostly_bold, word_bbox
 
 
 def _block_grid(
-    block: Block, bands: Sequence[tuple[float, float, float, float]], lh: float, min_gap: float, page: int
+    block: Block,
+    bands: Sequence[tuple[float, float, float, float]],
+    lh: float,
+    min_gap: float,
+    page: int,
+    cells: CellLines,
 ) -> list[list[Cell]]:
-    """Cells of a borderless block: columns from gutters, rows from split_rows."""
+    """Cells of a borderless block: columns from gutters, rows from split_rows.
+    ``cells`` holds the texts of the page's blocks tried before, which share
+    cells with this one."""
     lines, gutters = block.lines, block.gutters
     ncols = len(gutters) + 1
     x0 = min(ln.x0 for ln in lines)
@@ -53,7 +60,7 @@ def _block_grid(
             ws = lines[members[0]].words
             first = column_of(gutters, ws[0].cx)
             last = min(ncols - 1, max(first, column_of(gutters, ws[-1].x1)))
-            text, bold = join_text(ws), is_mostly_bold(ws)
+            text, bold = cells.text(ws), is_mostly_bold(ws)
             row = []
             for c in range(ncols):
                 if c == first:
@@ -77,7 +84,7 @@ def _block_grid(
         row = []
         for c, ws in enumerate(row_words[r]):
             bbox = word_bbox(ws) or (col_x[c][0], top, col_x[c][1], bottom)
-            row.append(Cell(row=r, col=c, text=join_text(ws), bbox=bbox, page=page, bold=is_mostly_bold(ws)))
+            row.append(Cell(row=r, col=c, text=cells.text(ws), bbox=bbox, page=page, bold=is_mostly_bold(ws)))
         grid.append(row)
     infer_group_spans(grid, infer_header_spans(grid, col_x))
     return grid
@@ -273,6 +280,7 @@ def find_text_tables(
     max_vgap = 2.5 * lh
     tables: list[PageTable] = []
     grown: dict[int, Block] = {}
+    cells = CellLines()
 
     def grow(at: int) -> Block:
         """The block grown from line ``at``, grown once: each start is tried
@@ -299,7 +307,7 @@ def find_text_tables(
         if len(block.lines) >= 2 and block.gutters and not _header_only(lines, start, block, bands, min_gap, max_vgap):
             block, start = _with_header_lines(lines, floor, start, block, bands, min_gap, max_vgap)
             block = _body_columns(block, bands, min_gap)
-            grid = _block_grid(block, bands, lh, min_gap, page)
+            grid = _block_grid(block, bands, lh, min_gap, page, cells)
             if _looks_like_table(grid, _header_shaded(block, bands)):
                 words = [w for ln in block.lines for w in ln.words]
                 bbox = word_bbox(words)

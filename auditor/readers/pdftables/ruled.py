@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from auditor.model import BBox, Cell
 from auditor.readers.pdftables.grid import PageTable, cluster_edges, edge_band, nearest_edge
 from auditor.readers.pdftables.unruled import box_area, stacked_rows, unruled_columns
-from auditor.readers.pdftables.words import Word, WordIndex, group_lines, is_mostly_bold, join_text
+from auditor.readers.pdftables.words import CellLines, Word, WordIndex, group_lines, is_mostly_bold, join_text
 
 THIN_BAND = 7.5
 """A row or column band this narrow and empty comes from a doubled rule."""
@@ -139,15 +139,18 @@ def _box_slots(cell_boxes: Sequence[BBox], bands: _Bands) -> list[list[tuple[int
     return [[(r, c) for r in rs for c in cs if owner.get((r, c)) == k] for k, (rs, cs) in enumerate(spans)]
 
 
-def _fill_boxes(grid: list[list[Cell | None]], cell_boxes: Sequence[BBox], bands: _Bands, page: int) -> None:
-    """Each cell box's text in its top-left slot, copied (``span_origin``) into the rest."""
+def _fill_boxes(
+    grid: list[list[Cell | None]], cell_boxes: Sequence[BBox], bands: _Bands, page: int, cells: CellLines
+) -> None:
+    """Each cell box's text in its top-left slot, copied (``span_origin``) into the rest; a
+    box holding the words :func:`stacked_rows` grouped takes that grouping (``cells``)."""
     new_row, new_col = bands.new_row, bands.new_col
     for box, mine in zip(cell_boxes, _box_slots(cell_boxes, bands), strict=True):
         if not mine:
             continue
         cell_words = [w for slot in mine for w in bands.slot_words.get(slot, [])]
         origin = (new_row[mine[0][0]], new_col[mine[0][1]])
-        text, bold = join_text(cell_words), is_mostly_bold(cell_words)
+        text, bold = cells.text(cell_words), is_mostly_bold(cell_words)
         for r, c in mine:
             slot = (new_row[r], new_col[c])
             if slot == origin:
@@ -188,12 +191,13 @@ def ruled_grid(cell_boxes: Sequence[BBox], bbox: BBox, words: Sequence[Word], pa
     lh = (statistics.median(ln.height for ln in lines) if lines else 0.0) or 10.0
     index = WordIndex(words)
     cell_boxes, gutter_at = unruled_columns(cell_boxes, index, lines, lh)
-    cell_boxes = stacked_rows(cell_boxes, index, lh)
+    cells = CellLines()
+    cell_boxes = stacked_rows(cell_boxes, index, lh, cells)
     bands = _bands(cell_boxes, bbox, words)
     if bands is None:
         return None
     grid: list[list[Cell | None]] = [[None] * len(bands.keep_cols) for _ in bands.keep_rows]
-    _fill_boxes(grid, cell_boxes, bands, page)
+    _fill_boxes(grid, cell_boxes, bands, page, cells)
     _fill_uncovered(grid, bands, page)
     rows: list[list[Cell]] = [[c for c in row if c is not None] for row in grid]
     if not any(c.text for row in rows for c in row):

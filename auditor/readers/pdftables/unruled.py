@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from auditor.model import BBox
 from auditor.readers.pdftables.blocks import NUMBER, gutters_of, line_segments, merge_cover
 from auditor.readers.pdftables.grid import cluster_edges
-from auditor.readers.pdftables.words import Line, WordIndex, group_lines
+from auditor.readers.pdftables.words import CellLines, Line, WordIndex
 
 RULE_THICKNESS = 4.0
 """A filled rectangle no thicker than this is a rule (Word draws every cell
@@ -126,7 +126,7 @@ def paragraphs(lines: Sequence[Line], lh: float) -> list[list[Line]]:
     return out
 
 
-def stacked_rows(cell_boxes: Sequence[BBox], index: WordIndex, lh: float) -> list[BBox]:
+def stacked_rows(cell_boxes: Sequence[BBox], index: WordIndex, lh: float, cells: CellLines) -> list[BBox]:
     """Cut ruled rows that hold several records one under the other.
 
     Some tables rule a group of rows as one (the indicators of a sasaran, a
@@ -138,14 +138,15 @@ def stacked_rows(cell_boxes: Sequence[BBox], index: WordIndex, lh: float) -> lis
     record printing two values). Cells of k paragraphs are cut between
     their paragraphs, at heights all of them leave free; a cell of one
     paragraph over several records (the sasaran beside its indicators)
-    spans them.
+    spans them. ``cells`` keeps each cell's lines for the text the table
+    then joins from the same words.
     """
     bands: dict[tuple[float, float], list[int]] = {}
     for k, b in enumerate(cell_boxes):
         bands.setdefault((round(b[1]), round(b[3])), []).append(k)
     cuts: dict[int, list[float]] = {}
     for members in bands.values():
-        cell_lines = {k: group_lines(index.within(cell_boxes[k])) for k in members}
+        cell_lines = {k: cells.lines(index.within(cell_boxes[k])) for k in members}
         numbered = numbered_records(members, cell_lines, lh)
         if numbered:
             cuts.update(numbered)

@@ -197,8 +197,13 @@ def join_text(words: Sequence[Word]) -> str:
     """
     if len(words) < 2:
         return words[0].text if words else ""
+    return join_lines(group_lines(words))
+
+
+def join_lines(lines: Iterable[Line]) -> str:
+    """:func:`join_text` of words already grouped into ``lines``."""
     out = ""
-    for line in group_lines(words):
+    for line in lines:
         text = rejoined_line_text(line.words)
         if not out:
             out = text
@@ -207,6 +212,45 @@ def join_text(words: Sequence[Word]) -> str:
         else:
             out += " " + text
     return out
+
+
+class CellLines:
+    """The lines and text of word lists, grouped once per list.
+
+    A ruled table groups each cell's words into lines to find stacked
+    records, then joins the same words into the cell's text; candidate
+    borderless blocks that overlap fill the same cells again. The result of
+    :func:`group_lines` depends only on the words and their order, so a list
+    of the same words in the same order (the same objects: keyed on their
+    ids, the list kept so no id is reused) takes the first grouping. Words
+    are not changed while a page's tables are read.
+    """
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, ...], tuple[list[Word], list[Line], list[str]]] = {}
+
+    def _entry(self, words: Sequence[Word]) -> tuple[list[Word], list[Line], list[str]]:
+        key = tuple(map(id, words))
+        entry = self._seen.get(key)
+        if entry is None:
+            kept = list(words)
+            entry = self._seen[key] = (kept, group_lines(kept), [])
+        return entry
+
+    def lines(self, words: Sequence[Word]) -> list[Line]:
+        """:func:`group_lines` of ``words``."""
+        return self._entry(words)[1]
+
+    def text(self, words: Sequence[Word]) -> str:
+        """:func:`join_text` of ``words``."""
+        if len(words) < 2:
+            return words[0].text if words else ""
+        _, lines, text = self._entry(words)
+        if not text:
+            text.append(join_lines(lines))
+        return text[0]
 
 
 LONE_DIGITS = re.compile(r"^\d{1,3}$")
