@@ -14,7 +14,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.readers.pdfium_page import _box_terms, _pdfminer_box, _TextObject
+from auditor.readers.pdfium_page import _pdfminer_box, _TextObject
 
 
 def _reference_box(m, loose, size, descent_per_pt):
@@ -49,15 +49,13 @@ def _text_object(a: float, b: float, c: float, d: float, size: float, descent: f
     """A text object's shared terms without a PDFium page behind it."""
     obj = _TextObject.__new__(_TextObject)
     obj.a, obj.b, obj.c, obj.d, obj.size, obj.descent_per_pt = a, b, c, d, size, descent
-    obj.fontname, obj.upright = "F", True
-    obj.simple = b == 0 and c == 0 and a > 0 and d > 0
-    obj.terms = _box_terms(a, b, c, d, size, descent)
-    obj.baseline, obj.extent = None, (0.0, 0.0, 0.0)
+    obj.fontname = "F"
+    obj._derive_terms()
     return obj
 
 
 coordinate = st.floats(-900, 900, allow_nan=False)
-scale = st.floats(0.05, 30, allow_nan=False)
+scale = st.floats(0.05, 30, allow_nan=False) | st.sampled_from([5e-324, 1e-200])
 tiny = st.sampled_from([0.0, -0.0, 1e-9, -3e-8, 4e-7])
 linear = st.tuples(scale, tiny, st.one_of(tiny, st.floats(-1, 1)), scale) | st.tuples(
     st.floats(-30, 30), st.floats(-30, 30), st.floats(-30, 30), st.floats(-30, 30)

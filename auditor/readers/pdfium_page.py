@@ -294,9 +294,14 @@ class _TextObject:
         self.a, self.b, self.c, self.d = matrix.a, matrix.b, matrix.c, matrix.d
         self.size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
         self.fontname, self.descent_per_pt = _font(pdfium_c.FPDFText_GetTextObject(raw, i), fonts, name_buf, descent)
+        self._derive_terms()
+
+    def _derive_terms(self) -> None:
+        """What the matrix, size and descent decide for every character."""
         self.upright = self.a * self.d > 0 and self.b * self.c <= 0
-        self.simple = self.b == 0 and self.c == 0 and self.a > 0 and self.d > 0
         self.terms = _box_terms(self.a, self.b, self.c, self.d, self.size, self.descent_per_pt)
+        # a matrix whose determinant underflows to zero keeps PDFium's box, as in _corners
+        self.simple = self.b == 0 and self.c == 0 and self.a > 0 and self.d > 0 and self.terms.det != 0
         self.baseline: float | None = None
         self.extent = (0.0, 0.0, 0.0)
 
