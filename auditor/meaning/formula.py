@@ -166,35 +166,31 @@ def _compile_point(node: ast.expr) -> PointEvaluator:
     zero divisor raises ZeroDivisionError both ways. So the values are the
     same Fractions, without making an Interval per operation.
     """
-    if isinstance(node, ast.Name):
-        name = node.id
-        return lambda env: env[name]
-    if isinstance(node, ast.Constant):
-        constant = Fraction(str(node.value))
-        return lambda env: constant
-    if isinstance(node, ast.UnaryOp):
-        operand = _compile_point(node.operand)
-        return lambda env: -operand(env)
-    if isinstance(node, ast.BinOp):
-        left, right = _compile_point(node.left), _compile_point(node.right)
-        apply = _APPLY_POINT[_OPS[type(node.op)]]
-        return lambda env: apply(left(env), right(env))
-    raise FormulaError(f"cannot evaluate {ast.dump(node)}")
+    return _compiled_with(node, lambda value: value, _APPLY_POINT)  # type: ignore[return-value]
 
 
 def _compile(node: ast.expr) -> Evaluator:
     """A function computing what :func:`_eval` computes on ``node``."""
+    return _compiled_with(node, Interval.point, _APPLY)
+
+
+def _compiled_with(node: ast.expr, constant_of: Callable, apply_of: dict) -> Callable:
+    """``node`` as a function of an environment: names looked up in it,
+    constants made by ``constant_of`` once, operators applied by
+    ``apply_of`` (intervals for :func:`_compile`, values for
+    :func:`_compile_point`)."""
     if isinstance(node, ast.Name):
         name = node.id
         return lambda env: env[name]
     if isinstance(node, ast.Constant):
-        constant = Interval.point(Fraction(str(node.value)))
+        constant = constant_of(Fraction(str(node.value)))
         return lambda env: constant
     if isinstance(node, ast.UnaryOp):
-        operand = _compile(node.operand)
+        operand = _compiled_with(node.operand, constant_of, apply_of)
         return lambda env: -operand(env)
     if isinstance(node, ast.BinOp):
-        left, right = _compile(node.left), _compile(node.right)
-        apply = _APPLY[_OPS[type(node.op)]]
+        left = _compiled_with(node.left, constant_of, apply_of)
+        right = _compiled_with(node.right, constant_of, apply_of)
+        apply = apply_of[_OPS[type(node.op)]]
         return lambda env: apply(left(env), right(env))
     raise FormulaError(f"cannot evaluate {ast.dump(node)}")

@@ -77,24 +77,11 @@ class Line(_Boxed):
 
     def __post_init__(self) -> None:
         self.segments = None
-        words = self.words
-        if not words:
+        box = word_bbox(self.words)
+        if box is None:
             self.x0 = self.top = self.x1 = self.bottom = float("nan")
             return
-        # one pass, as ``min`` and ``max`` compare: a later word replaces
-        # the extreme only when strictly beyond it
-        first = words[0]
-        x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
-        for w in words:
-            if w.x0 < x0:
-                x0 = w.x0
-            if w.top < top:
-                top = w.top
-            if w.x1 > x1:
-                x1 = w.x1
-            if w.bottom > bottom:
-                bottom = w.bottom
-        self.x0, self.top, self.x1, self.bottom = x0, top, x1, bottom
+        self.x0, self.top, self.x1, self.bottom = box
 
     @property
     def text(self) -> str:
