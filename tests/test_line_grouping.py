@@ -30,16 +30,7 @@ from auditor.readers.pdftables.words import (
     union_bbox,
     word_bbox,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = sorted((ROOT / "fixtures" / "examples").glob("*.pdf"))
-CORPUS_PDFS = [
-    "cianjur-dkp-lakip-2015.pdf",
-    "jombang-inspektorat-lkjip-2022.pdf",
-    "jombang-inspektorat-renstra-2018-2023.pdf",
-    "jombang-inspektorat-rkt-2020.pdf",
-    "sumut-lkjip-2021.pdf",
-]
+from tests.corpus_files import CORPUS_PDFS, EXAMPLE_PDFS
 
 
 def _general_lines(words: list[Word]) -> list[tuple[list[Word], tuple[float, float, float, float]]]:
@@ -147,7 +138,7 @@ def test_every_corpus_page_groups_as_the_general_form(name: str, corpus_dir: Pat
     _assert_same_grouping(corpus_dir / name)
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_PDFS, ids=lambda p: p.name)
 def test_every_example_page_groups_as_the_general_form(path: Path) -> None:
     _assert_same_grouping(path)
 

@@ -19,16 +19,7 @@ import pytest
 
 from auditor.readers import pdfium_page
 from auditor.readers.pdfium_page import Matrix, _apply, _multiply, _object_matrix
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "fixtures" / "examples").glob("*.pdf"))
-CORPUS = [
-    "jombang-inspektorat-lkjip-2022.pdf",
-    "sumut-lkjip-2021.pdf",
-    "cianjur-dkp-lakip-2015.pdf",
-    "jombang-inspektorat-renstra-2018-2023.pdf",
-    "jombang-inspektorat-rkt-2020.pdf",
-]
+from tests.corpus_files import CORPUS_PDFS, EXAMPLE_PDFS
 
 
 def _ref_colour(getter: Callable, obj: object) -> tuple[float, ...] | None:
@@ -160,12 +151,12 @@ def _assert_same_paths(path: Path) -> None:
         doc.close()
 
 
-@pytest.mark.parametrize("name", CORPUS)
+@pytest.mark.parametrize("name", CORPUS_PDFS)
 def test_corpus_paths_read_as_before(corpus_dir: Path, name: str) -> None:
     _assert_same_paths(corpus_dir / name)
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+@pytest.mark.parametrize("path", EXAMPLE_PDFS, ids=[p.name for p in EXAMPLE_PDFS])
 def test_example_paths_read_as_before(path: Path) -> None:
     _assert_same_paths(path)
 

@@ -17,16 +17,7 @@ from auditor.readers.pdf import _extracted_words, _words
 from auditor.readers.pdfium_page import PdfiumPage
 from auditor.readers.pdftables.wordrun import page_words
 from auditor.readers.pdftables.words import Word
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = sorted((ROOT / "fixtures" / "examples").glob("*.pdf"))
-CORPUS_PDFS = [
-    "cianjur-dkp-lakip-2015.pdf",
-    "jombang-inspektorat-lkjip-2022.pdf",
-    "jombang-inspektorat-renstra-2018-2023.pdf",
-    "jombang-inspektorat-rkt-2020.pdf",
-    "sumut-lkjip-2021.pdf",
-]
+from tests.corpus_files import CORPUS_PDFS, EXAMPLE_PDFS
 
 
 def _exact(words: list[Word]) -> list[tuple]:
@@ -58,7 +49,7 @@ def test_every_corpus_page_has_the_extractors_words(name: str, corpus_dir: Path)
     _assert_same_words(corpus_dir / name)
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_PDFS, ids=lambda p: p.name)
 def test_every_example_page_has_the_extractors_words(path: Path) -> None:
     _assert_same_words(path)
 
