@@ -18,19 +18,9 @@ from itertools import product
 from auditor.meaning.intervals import Interval
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
-_APPLY: dict[str, Callable[[Interval, Interval], Interval]] = {
-    "+": operator.add,
-    "-": operator.sub,
-    "*": operator.mul,
-    "/": operator.truediv,
-}
+_APPLY: dict[str, Callable] = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+"""The four operations, on Intervals and on Fractions alike."""
 Evaluator = Callable[[dict[str, Interval]], Interval]
-_APPLY_POINT: dict[str, Callable[[Fraction, Fraction], Fraction]] = {
-    "+": operator.add,
-    "-": operator.sub,
-    "*": operator.mul,
-    "/": operator.truediv,
-}
 PointEvaluator = Callable[[dict[str, Fraction]], Fraction]
 
 
@@ -166,19 +156,18 @@ def _compile_point(node: ast.expr) -> PointEvaluator:
     zero divisor raises ZeroDivisionError both ways. So the values are the
     same Fractions, without making an Interval per operation.
     """
-    return _compiled_with(node, lambda value: value, _APPLY_POINT)  # type: ignore[return-value]
+    return _compiled_with(node, lambda value: value)  # type: ignore[return-value]
 
 
 def _compile(node: ast.expr) -> Evaluator:
     """A function computing what :func:`_eval` computes on ``node``."""
-    return _compiled_with(node, Interval.point, _APPLY)
+    return _compiled_with(node, Interval.point)
 
 
-def _compiled_with(node: ast.expr, constant_of: Callable, apply_of: dict) -> Callable:
+def _compiled_with(node: ast.expr, constant_of: Callable) -> Callable:
     """``node`` as a function of an environment: names looked up in it,
-    constants made by ``constant_of`` once, operators applied by
-    ``apply_of`` (intervals for :func:`_compile`, values for
-    :func:`_compile_point`)."""
+    constants made by ``constant_of`` once (intervals for :func:`_compile`,
+    values for :func:`_compile_point`), operators applied by ``_APPLY``."""
     if isinstance(node, ast.Name):
         name = node.id
         return lambda env: env[name]
@@ -186,11 +175,11 @@ def _compiled_with(node: ast.expr, constant_of: Callable, apply_of: dict) -> Cal
         constant = constant_of(Fraction(str(node.value)))
         return lambda env: constant
     if isinstance(node, ast.UnaryOp):
-        operand = _compiled_with(node.operand, constant_of, apply_of)
+        operand = _compiled_with(node.operand, constant_of)
         return lambda env: -operand(env)
     if isinstance(node, ast.BinOp):
-        left = _compiled_with(node.left, constant_of, apply_of)
-        right = _compiled_with(node.right, constant_of, apply_of)
-        apply = apply_of[_OPS[type(node.op)]]
+        left = _compiled_with(node.left, constant_of)
+        right = _compiled_with(node.right, constant_of)
+        apply = _APPLY[_OPS[type(node.op)]]
         return lambda env: apply(left(env), right(env))
     raise FormulaError(f"cannot evaluate {ast.dump(node)}")
