@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2
+
+from auditor.readers.pdfium_page import PdfiumPage
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_PDFS = sorted((ROOT / "fixtures" / "examples").glob("*.pdf"))
 CORPUS_PDFS = [
@@ -15,3 +19,17 @@ CORPUS_PDFS = [
     "jombang-inspektorat-rkt-2020.pdf",
     "sumut-lkjip-2021.pdf",
 ]
+
+
+def pdfium_pages(path: Path) -> list[PdfiumPage]:
+    """Every page of ``path`` as the PDFium reader reads it."""
+    doc = pypdfium2.PdfDocument(path.read_bytes())
+    try:
+        pages = []
+        for i in range(len(doc)):
+            page = doc[i]
+            pages.append(PdfiumPage.read(page))
+            page.close()
+        return pages
+    finally:
+        doc.close()

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2
 import pytest
 
-from auditor.readers.pdfium_page import PdfiumPage
 from auditor.readers.pdftables.blocks import line_segments
 from auditor.readers.pdftables.wordrun import page_words
 from auditor.readers.pdftables.words import (
@@ -30,7 +28,7 @@ from auditor.readers.pdftables.words import (
     union_bbox,
     word_bbox,
 )
-from tests.corpus_files import CORPUS_PDFS, EXAMPLE_PDFS
+from tests.corpus_files import CORPUS_PDFS, EXAMPLE_PDFS, pdfium_pages
 
 
 def _general_lines(words: list[Word]) -> list[tuple[list[Word], tuple[float, float, float, float]]]:
@@ -97,16 +95,7 @@ def _hex(box: tuple[float, ...]) -> tuple[str, ...]:
 
 
 def _page_words(path: Path) -> list[list[Word]]:
-    doc = pypdfium2.PdfDocument(path.read_bytes())
-    try:
-        pages = []
-        for i in range(len(doc)):
-            page = doc[i]
-            pages.append(page_words(PdfiumPage.read(page).chars))
-            page.close()
-        return pages
-    finally:
-        doc.close()
+    return [page_words(page.chars) for page in pdfium_pages(path)]
 
 
 def _assert_same_grouping(path: Path) -> None:

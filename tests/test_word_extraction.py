@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2
 import pytest
 
 from auditor.readers.pdf import _extracted_words, _words
 from auditor.readers.pdfium_page import PdfiumPage
 from auditor.readers.pdftables.wordrun import page_words
 from auditor.readers.pdftables.words import Word
-from tests.corpus_files import CORPUS_PDFS, EXAMPLE_PDFS
+from tests.corpus_files import CORPUS_PDFS, EXAMPLE_PDFS, pdfium_pages
 
 
 def _exact(words: list[Word]) -> list[tuple]:
@@ -25,21 +24,8 @@ def _exact(words: list[Word]) -> list[tuple]:
     return [(w.text, w.x0.hex(), w.top.hex(), w.x1.hex(), w.bottom.hex(), w.nchars, w.nbold) for w in words]
 
 
-def _pages(path: Path) -> list[PdfiumPage]:
-    doc = pypdfium2.PdfDocument(path.read_bytes())
-    try:
-        pages = []
-        for i in range(len(doc)):
-            page = doc[i]
-            pages.append(PdfiumPage.read(page))
-            page.close()
-        return pages
-    finally:
-        doc.close()
-
-
 def _assert_same_words(path: Path) -> None:
-    for number, page in enumerate(_pages(path), start=1):
+    for number, page in enumerate(pdfium_pages(path), start=1):
         expected = _exact(_extracted_words(page))
         assert _exact(page_words(page.chars)) == expected, f"{path.name} p{number}"
 
